@@ -1,0 +1,34 @@
+//! What every server function can reach: the store, handed in by the server at start-up.
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::store::{Store, StoreError};
+
+/// Provided to every route and server function by the server (`leptos_routes_with_context`).
+#[derive(Clone, Debug)]
+pub struct AppContext {
+    pub store: Arc<dyn Store>,
+}
+
+/// The store, or a server error if the server forgot to provide it.
+pub fn store() -> Result<Arc<dyn Store>, ServerFnError> {
+    use_context::<AppContext>()
+        .map(|c| c.store)
+        .ok_or_else(|| ServerFnError::new("The service is not configured"))
+}
+
+/// Logs the real cause (never personal data: store errors carry SQL errors, not values) and
+/// gives the browser a message that leaks nothing.
+pub fn service_problem(error: StoreError) -> ServerFnError {
+    tracing::error!(%error, "store error");
+    ServerFnError::new("Sorry, there is a problem with the service")
+}
+
+/// Now, in unix seconds. Server functions read the clock; the domain never does.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}

@@ -1,0 +1,8 @@
+//! Server functions: thin public endpoints that authorise, parse, call the domain and the
+//! store, and map the result. Each has a stable `endpoint`, so form actions never change.
+
+#[cfg(feature = "ssr")]
+pub mod context;
+#[cfg(feature = "ssr")]
+pub mod drafts;
+pub mod feedback;

@@ -1,0 +1,112 @@
+//! The page shell's parts: skip link, council header with the service name and "Get help",
+//! phase banner, footer, and `Layout`, which every page renders its content inside.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::BackLink;
+use crate::council::{COUNCIL_NAME, SERVICE_NAME};
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! { <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">"Skip to main content"</a> }
+}
+
+/// The council's header (its name as the logotype: never the crown or GDS Transport) and the
+/// service navigation with the service name and "Get help", always in the same place.
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="govuk-header app-header">
+            <div class="govuk-header__container govuk-width-container">
+                <div class="govuk-header__logo">
+                    <a href="/" class="govuk-header__homepage-link app-header__homepage-link">
+                        <span class="app-header__logotype">{COUNCIL_NAME}</span>
+                    </a>
+                </div>
+            </div>
+        </header>
+        <section aria-label="Service information" class="govuk-service-navigation">
+            <div class="govuk-width-container">
+                <div class="govuk-service-navigation__container">
+                    <span class="govuk-service-navigation__service-name">
+                        <a href="/" class="govuk-service-navigation__link">{SERVICE_NAME}</a>
+                    </span>
+                    <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                        <ul class="govuk-service-navigation__list" id="navigation">
+                            <li class="govuk-service-navigation__item">
+                                <a class="govuk-service-navigation__link" href="/get-help">"Get help"</a>
+                            </li>
+                        </ul>
+                    </nav>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn PhaseBanner() -> impl IntoView {
+    view! {
+        <div class="govuk-phase-banner">
+            <p class="govuk-phase-banner__content">
+                <strong class="govuk-tag govuk-phase-banner__content__tag">"Beta"</strong>
+                <span class="govuk-phase-banner__text">
+                    "This is a new service. Your "
+                    <a href="/feedback" class="govuk-link">"feedback"</a>
+                    " will help us to improve it."
+                </span>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let links = [
+        ("/accessibility-statement", "Accessibility statement"),
+        ("/privacy", "Privacy notice"),
+        ("/cookies", "Cookies"),
+        ("/contact", "Contact us"),
+        ("/feedback", "Give feedback"),
+    ];
+    let items = links
+        .into_iter()
+        .map(|(href, text)| {
+            view! { <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href=href>{text}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <footer class="govuk-footer">
+            <div class="govuk-width-container">
+                <div class="govuk-footer__meta">
+                    <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                        <h2 class="govuk-visually-hidden">"Support links"</h2>
+                        <ul class="govuk-footer__inline-list">{items}</ul>
+                        <p class="govuk-body-s app-footer__copyright">"© " {COUNCIL_NAME}</p>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}
+
+/// Every page: its `<title>` (with the service and council names), the phase banner, an
+/// optional back link, and `<main>`.
+#[component]
+pub fn Layout(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] back: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let full_title = format!("{title} - {SERVICE_NAME} - {COUNCIL_NAME}");
+    view! {
+        <Title text=full_title/>
+        <div class="govuk-width-container">
+            <PhaseBanner/>
+            {back.map(|href| view! { <BackLink href=href/> })}
+            <main class="govuk-main-wrapper" id="main-content">
+                {children()}
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,89 @@
+//! GOV.UK summary list: the "Check your answers" rows, each with its "Change" link.
+use leptos::prelude::*;
+
+/// A row's action link ("Change"), with hidden text naming what it changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryAction {
+    pub href: String,
+    pub text: String,
+    pub visually_hidden_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryRow {
+    pub key: String,
+    /// The answer; each entry is a line of its own.
+    pub value: Vec<String>,
+    pub actions: Vec<SummaryAction>,
+}
+
+#[component]
+pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
+    let any_actions = rows.iter().any(|r| !r.actions.is_empty());
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let class = if any_actions && row.actions.is_empty() {
+                "govuk-summary-list__row govuk-summary-list__row--no-actions"
+            } else {
+                "govuk-summary-list__row"
+            };
+            let value = row_value(row.value);
+            let actions = row_actions(row.actions);
+            view! {
+                <div class=class>
+                    <dt class="govuk-summary-list__key">{row.key}</dt>
+                    <dd class="govuk-summary-list__value">{value}</dd>
+                    {actions}
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="govuk-summary-list">{rows}</dl> }
+}
+
+fn row_value(lines: Vec<String>) -> AnyView {
+    if lines.len() <= 1 {
+        lines.into_iter().next().unwrap_or_default().into_any()
+    } else {
+        lines
+            .into_iter()
+            .map(|line| view! { <p class="govuk-body">{line}</p> })
+            .collect_view()
+            .into_any()
+    }
+}
+
+fn action_link(action: SummaryAction) -> impl IntoView {
+    let hidden = format!(" {}", action.visually_hidden_text);
+    view! {
+        <a class="govuk-link" href=action.href>
+            {action.text}
+            <span class="govuk-visually-hidden">{hidden}</span>
+        </a>
+    }
+}
+
+fn row_actions(actions: Vec<SummaryAction>) -> Option<AnyView> {
+    match actions.len() {
+        0 => None,
+        1 => {
+            let action = actions.into_iter().next().map(action_link);
+            Some(view! { <dd class="govuk-summary-list__actions">{action}</dd> }.into_any())
+        }
+        _ => {
+            let items = actions
+                .into_iter()
+                .map(|a| view! { <li class="govuk-summary-list__actions-list-item">{action_link(a)}</li> })
+                .collect_view();
+            Some(
+                view! {
+                    <dd class="govuk-summary-list__actions">
+                        <ul class="govuk-summary-list__actions-list">{items}</ul>
+                    </dd>
+                }
+                .into_any(),
+            )
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! The question-page pattern's plumbing: one mapping from a wire struct's field path to the
+//! form control's `name`, its element id and its error, so an error summary always links to
+//! the right input; and the same `validator` rules run in the browser (islands) and on the
+//! server.
+
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationErrors};
+
+/// One field's problem, in the words the page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field's path in the wire struct, dotted for nesting (`date_of_birth.day`).
+    pub field: String,
+    pub message: String,
+}
+
+/// Every problem on one question page, in the order the fields appear on it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message for one field, if it has one.
+    pub fn message_for(&self, field: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.clone())
+    }
+
+    /// Orders `validator`'s errors by the page's field order and keeps the first message each.
+    pub fn from_validation(errors: &ValidationErrors, field_order: &[&str]) -> Self {
+        let field_errors = errors.field_errors();
+        let list = field_order
+            .iter()
+            .filter_map(|field| {
+                let first = field_errors.get(*field)?.first()?;
+                let message = first
+                    .message
+                    .as_ref()
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| "Check this answer".to_owned());
+                Some(FieldError {
+                    field: (*field).to_owned(),
+                    message,
+                })
+            })
+            .collect();
+        Self(list)
+    }
+}
+
+/// A question page's wire struct: what its form posts, with the rules that check it.
+pub trait QuestionForm: Validate {
+    /// Field paths in the order they appear on the page (the error summary follows it).
+    const FIELDS: &'static [&'static str];
+
+    /// The page's problems, or none.
+    fn check(&self) -> FieldErrors {
+        match self.validate() {
+            Ok(()) => FieldErrors::default(),
+            Err(errors) => FieldErrors::from_validation(&errors, Self::FIELDS),
+        }
+    }
+}
+
+/// The `name` attribute for a field of a server function's `form` argument:
+/// `date_of_birth.day` → `form[date_of_birth][day]`.
+pub fn field_name(path: &str) -> String {
+    format!("form[{}]", path.replace('.', "]["))
+}
+
+/// The element id for a field: `date_of_birth.day` → `date-of-birth-day`.
+pub fn field_id(path: &str) -> String {
+    path.replace(['.', '_'], "-")
+}
+
+/// The page title, marked "Error: " when the page shows errors (GOV.UK pattern).
+pub fn page_title(title: &str, has_errors: bool) -> String {
+    if has_errors {
+        format!("Error: {title}")
+    } else {
+        title.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Validate)]
+    struct Example {
+        #[validate(length(min = 1, message = "Enter your name"))]
+        name: String,
+        #[validate(length(max = 3, message = "Answer must be 3 characters or fewer"))]
+        other: String,
+    }
+    impl QuestionForm for Example {
+        const FIELDS: &'static [&'static str] = &["name", "other"];
+    }
+
+    #[test]
+    fn names_and_ids_map_mechanically() {
+        assert_eq!(field_name("satisfaction"), "form[satisfaction]");
+        assert_eq!(field_name("date_of_birth.day"), "form[date_of_birth][day]");
+        assert_eq!(field_id("date_of_birth.day"), "date-of-birth-day");
+    }
+
+    #[test]
+    fn errors_follow_the_page_order() {
+        let errors = Example {
+            name: String::new(),
+            other: "long".into(),
+        }
+        .check();
+        let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "other"]);
+        assert_eq!(
+            errors.message_for("name").as_deref(),
+            Some("Enter your name")
+        );
+        assert!(Example {
+            name: "A".into(),
+            other: String::new()
+        }
+        .check()
+        .is_empty());
+    }
+
+    #[test]
+    fn title_is_prefixed_only_with_errors() {
+        assert_eq!(page_title("Feedback", true), "Error: Feedback");
+        assert_eq!(page_title("Feedback", false), "Feedback");
+    }
+}
+
+/// The `on:submit` handler of a question page's island: with JavaScript, the page's own rules
+/// run before the form is posted; if they find problems the post is stopped, the errors show,
+/// the title says "Error: " and the error summary takes focus. Valid answers post as usual,
+/// so the server stays the one that decides. On the server this does nothing.
+pub fn check_on_submit<T>(
+    errors: leptos::prelude::RwSignal<FieldErrors>,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static
+where
+    T: QuestionForm + serde::de::DeserializeOwned + 'static,
+{
+    move |event| {
+        #[cfg(feature = "hydrate")]
+        browser::check_before_post::<T>(&event, errors);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&event, errors);
+    }
+}
+
+/// Marks a question form `data-enhanced` once its island runs in the browser, so people's
+/// assistive tech is unaffected but tests can wait for the enhancement honestly.
+pub fn mark_enhanced(form: leptos::prelude::NodeRef<leptos::html::Form>) {
+    use leptos::prelude::{Effect, Get};
+    Effect::new(move |_| {
+        if let Some(form) = form.get() {
+            let _ = form.set_attribute("data-enhanced", "true");
+        }
+    });
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    //! Reading a form in the browser into its wire struct, and showing errors found there.
+    use leptos::prelude::*;
+    use serde_json::{Map, Value};
+    use wasm_bindgen::JsCast;
+
+    use super::{FieldErrors, QuestionForm};
+
+    pub fn check_before_post<T: QuestionForm + serde::de::DeserializeOwned>(
+        event: &leptos::ev::SubmitEvent,
+        errors: RwSignal<FieldErrors>,
+    ) {
+        let Some(form) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        // If the form cannot be read, post it and let the server answer.
+        let Some(answers) = read_form::<T>(&form) else {
+            return;
+        };
+        let found = answers.check();
+        if found.is_empty() {
+            return;
+        }
+        event.prevent_default();
+        errors.set(found);
+        mark_title_as_error();
+        request_animation_frame(focus_error_summary);
+    }
+
+    /// `form[a]=x&form[b][c]=y` → `{"a":"x","b":{"c":"y"}}`, then into the wire struct.
+    fn read_form<T: serde::de::DeserializeOwned>(form: &web_sys::HtmlFormElement) -> Option<T> {
+        let data = web_sys::FormData::new_with_form(form).ok()?;
+        let mut root = Map::new();
+        for entry in js_sys::try_iter(&data).ok()?? {
+            let pair: js_sys::Array = entry.ok()?.into();
+            let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string())
+            else {
+                continue;
+            };
+            let Some(path) = name
+                .strip_prefix("form[")
+                .and_then(|rest| rest.strip_suffix(']'))
+            else {
+                continue;
+            };
+            let keys: Vec<&str> = path.split("][").collect();
+            insert_path(&mut root, &keys, value);
+        }
+        serde_json::from_value(Value::Object(root)).ok()
+    }
+
+    fn insert_path(map: &mut Map<String, Value>, keys: &[&str], value: String) {
+        match keys {
+            [] => {}
+            [key] => {
+                map.insert((*key).to_owned(), Value::String(value));
+            }
+            [key, rest @ ..] => {
+                if let Value::Object(child) = map
+                    .entry((*key).to_owned())
+                    .or_insert_with(|| Value::Object(Map::new()))
+                {
+                    insert_path(child, rest, value);
+                }
+            }
+        }
+    }
+
+    fn mark_title_as_error() {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let title = document.title();
+        if !title.starts_with("Error: ") {
+            document.set_title(&format!("Error: {title}"));
+        }
+    }
+
+    fn focus_error_summary() {
+        let summary = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".govuk-error-summary").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(summary) = summary {
+            let _ = summary.set_attribute("tabindex", "-1");
+            let _ = summary.focus();
+        }
+    }
+}

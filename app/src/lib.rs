@@ -1,0 +1,79 @@
+//! The portal's isomorphic Leptos crate: the HTML shell, the app and its route table.
+//! Everything else lives in the modules below.
+
+pub mod api;
+pub mod components;
+pub mod council;
+pub mod domain;
+pub mod forms;
+#[cfg(feature = "ssr")]
+pub mod page_headers;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use components::{Footer, Header, SkipLink};
+use pages::{coming_soon::ComingSoonPage, feedback, home::HomePage, info, not_found::NotFoundPage};
+
+/// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the
+/// wasm is loaded only where an island needs it.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    page_headers::send();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en" class="govuk-template govuk-template--rebranded">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <meta name="theme-color" content="#0b0c0c"/>
+                <link rel="stylesheet" href="/pkg/portal.css"/>
+                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body class="govuk-template__body">
+                <script type="module" src="/assets/govuk-init.js"></script>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The route table. Pages that load data render in `SsrMode::Async`, so their HTML is complete
+/// without JavaScript.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <SkipLink/>
+        <Header/>
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/feedback") view=feedback::SatisfactionPage ssr=SsrMode::Async/>
+                <Route path=path!("/feedback/what-could-be-better") view=feedback::ImprovementsPage ssr=SsrMode::Async/>
+                <Route path=path!("/feedback/check-answers") view=feedback::CheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=path!("/feedback/confirmation") view=feedback::ConfirmationPage/>
+                <Route path=path!("/accessibility-statement") view=info::accessibility::AccessibilityStatementPage/>
+                <Route path=path!("/privacy") view=info::privacy::PrivacyPage/>
+                <Route path=path!("/cookies") view=info::cookies::CookiesPage/>
+                <Route path=path!("/contact") view=info::contact::ContactPage/>
+                <Route path=path!("/get-help") view=info::contact::ContactPage/>
+                <Route path=path!("/information-and-advice") view=ComingSoonPage/>
+                <Route path=path!("/find-local-services") view=ComingSoonPage/>
+                <Route path=path!("/check-if-you-can-get-care") view=ComingSoonPage/>
+                <Route path=path!("/estimate-what-you-might-pay") view=ComingSoonPage/>
+                <Route path=path!("/request-an-assessment") view=ComingSoonPage/>
+                <Route path=path!("/register-as-a-carer") view=ComingSoonPage/>
+                <Route path=path!("/track-a-request") view=ComingSoonPage/>
+            </Routes>
+        </Router>
+        <Footer/>
+    }
+}

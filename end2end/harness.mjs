@@ -1,0 +1,105 @@
+// The browser test harness: a freshly built server on a free port with a fresh SQLite
+// database, Debian's Chromium driven by playwright-core (no browser download), and axe
+// (WCAG 2.0/2.1/2.2 A and AA) on every page and error state, JavaScript off or on.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import assert from 'node:assert/strict'
+import { chromium } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** Starts the server binary; resolves with its base URL once it is listening. */
+export async function startServer () {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'))
+  const bin = process.env.PORTAL_SERVER_BIN || 'target/debug/server'
+  const child = spawn(bin, [], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${dir}/e2e.db`,
+      LEPTOS_SITE_ADDR: '127.0.0.1:0',
+      LEPTOS_SITE_ROOT: 'target/site',
+      PORTAL_SECURE_COOKIES: 'false',
+      RUST_LOG: 'warn,server=info',
+      NO_COLOR: '1'
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let output = ''
+  const base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
+    const onData = (chunk) => {
+      output += chunk
+      // eslint-disable-next-line no-control-regex
+      const match = output.replace(/\x1b\[[0-9;]*m/g, '').match(/listening on (http:\/\/[0-9.:]+)/)
+      if (match) { clearTimeout(timer); resolve(match[1]) }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${output}`)) })
+  })
+  return {
+    base,
+    async stop () {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export async function launchBrowser () {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+}
+
+/** A fresh browser context (cookies and all) with JavaScript on or off. */
+export async function newPage (browser, { js }) {
+  const context = await browser.newContext({ javaScriptEnabled: js })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => { throw new Error(`page error: ${error.message}`) })
+  return page
+}
+
+/** With JavaScript on, waits until the page's island (if it has one) is running. */
+export async function waitForEnhancement (page, js) {
+  if (!js) return
+  await page.locator('form[data-enhanced="true"]').waitFor({ timeout: 15_000 })
+}
+
+/**
+ * Runs axe on what the page shows now and fails on any violation. axe needs JavaScript, so
+ * for a JavaScript-off page the same HTML is audited in a JS-enabled page whose own scripts
+ * are blocked (so it is exactly what a no-JS browser shows).
+ */
+export async function audit (page, js, label) {
+  let target = page
+  let cleanup = async () => {}
+  if (!js) {
+    const html = await page.content()
+    const url = page.url()
+    const context = await page.context().browser().newContext()
+    target = await context.newPage()
+    await target.route('**/*', (route) => {
+      const request = route.request()
+      if (request.url() === url && request.resourceType() === 'document') return route.fulfill({ body: html, contentType: 'text/html' })
+      if (['script'].includes(request.resourceType())) return route.abort()
+      return route.continue()
+    })
+    await target.goto(url)
+    cleanup = () => context.close()
+  }
+  const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze()
+  await cleanup()
+  const problems = results.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
+  assert.deepEqual(problems, [], `axe found problems on ${label || page.url()} (JavaScript ${js ? 'on' : 'off'})`)
+}
+
+/** Every spec runs twice: JavaScript off, then on. */
+export const MODES = [{ js: false, name: 'JavaScript off' }, { js: true, name: 'JavaScript on' }]

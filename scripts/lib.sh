@@ -1,0 +1,67 @@
+# Shared by scripts/run.sh and scripts/test.sh: say what is happening, and install what is
+# missing (idempotently) from the package registries only: crates.io, npm, Debian.
+# shellcheck shell=bash
+
+# The wasm-bindgen CLI must equal the `wasm-bindgen` crate pinned in Cargo.toml.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Need root to run: $*" >&2; return 1; fi
+}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing from Debian: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}"
+}
+
+ensure_rust_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io (a few minutes, once)"
+    # Not --locked: its lock file pins a version the registry no longer has (TOOLCHAIN.md).
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+ensure_node_packages() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "Installing npm packages (GOV.UK Frontend, Sass, Playwright core, axe)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_chromium() { command -v chromium >/dev/null || apt_install chromium; }
+
+ensure_postgres() {
+  [ -x "$(pg_bin)/pg_ctl" ] || apt_install postgresql
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# Builds the site the server serves from target/site: CSS, GOV.UK Frontend's script, our
+# assets, and the size-optimised wasm of the islands with its JS glue, each precompressed.
+build_site() {
+  local site=target/site
+  mkdir -p "$site/pkg" "$site/assets"
+  say "Compiling the stylesheet (GOV.UK Frontend + council brand)"
+  node_modules/.bin/sass --load-path=node_modules --style=compressed --no-source-map \
+    style/main.scss "$site/pkg/portal.css"
+  cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$site/assets/"
+  cp public/* "$site/assets/"
+  say "Building the browser bundle (wasm, size-optimised profile)"
+  cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+  wasm-bindgen --target web --no-typescript --out-dir "$site/pkg" --out-name portal \
+    target/wasm32-unknown-unknown/wasm-release/frontend.wasm
+  say "Precompressing (brotli, gzip)"
+  node scripts/precompress.mjs "$site"
+}

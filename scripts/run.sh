@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the portal on http://127.0.0.1:3000 with an embedded SQLite database under data/.
+# Installs what is missing, builds, migrates (at start-up) and serves. Ctrl-C stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+ensure_rust_tools
+ensure_node_packages
+build_site
+say "Building the server (release)"
+cargo build -p server --release
+
+mkdir -p data
+export DATABASE_URL="${DATABASE_URL:-sqlite://data/portal.db}"
+export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+# Plain http on this machine: cookies without Secure/__Host- (production keeps the default, true).
+export PORTAL_SECURE_COOKIES="${PORTAL_SECURE_COOKIES:-false}"
+say "Serving on http://$LEPTOS_SITE_ADDR (database: $DATABASE_URL)"
+exec target/release/server

@@ -1,0 +1,13 @@
+//! The portal's server: configuration, the axum router around the Leptos app, the store
+//! implementations and background work. `main.rs` only starts it.
+
+#![recursion_limit = "512"]
+
+pub mod config;
+pub mod ops;
+pub mod router;
+pub mod security;
+pub mod sessions;
+pub mod store;
+pub mod telemetry;
+pub mod workers;

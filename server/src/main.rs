@@ -1,0 +1,47 @@
+//! Starts the portal: reads configuration, opens (and migrates) the store, serves until told
+//! to stop, then finishes the requests in flight.
+use std::time::Duration;
+
+use server::config::Config;
+use server::{router, store, telemetry, workers};
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    telemetry::init();
+    let config = Config::from_env()?;
+    let store = store::open(&config.database_url).await?;
+    tracing::info!(backend = store.backend(), "store ready, migrations applied");
+    workers::spawn_session_sweeper(store.clone(), Duration::from_secs(600));
+
+    let app = router::build(&config, store);
+    let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
+    tracing::info!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,104 @@
+//! The whole HTTP surface: the Leptos pages and server functions, static files, operations
+//! endpoints, sessions and the layers every response passes through.
+use std::path::Path;
+use std::sync::Arc;
+
+use app::api::context::AppContext;
+use app::store::Store;
+use app::{shell, App};
+use axum::extract::FromRef;
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::config::Config;
+use crate::sessions::StoreSessions;
+use crate::telemetry::{RequestSpan, ResponseLog};
+use crate::{ops, security};
+
+/// What handlers can ask for.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: Arc<dyn Store>,
+}
+
+/// The cookie's name: `__Host-` (only over TLS, bound to this host and path /) in production.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-session"
+    } else {
+        "session"
+    }
+}
+
+/// Builds the router for `config`, over `store`.
+pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("portal")
+        .site_root(config.site_root.clone())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build();
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        store: store.clone(),
+    };
+    let context = AppContext {
+        store: store.clone(),
+    };
+    let provide = move || provide_context(context.clone());
+
+    let sessions = SessionManagerLayer::new(StoreSessions::new(store))
+        .with_name(session_cookie_name(config.secure_cookies))
+        .with_secure(config.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            config.session_idle_minutes,
+        )));
+
+    let site_root = Path::new(&config.site_root);
+    let static_files = |dir: &str| {
+        ServeDir::new(site_root.join(dir))
+            .precompressed_br()
+            .precompressed_gzip()
+    };
+
+    let router = Router::new()
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .nest_service("/pkg", static_files("pkg"))
+        .nest_service("/assets", static_files("assets"))
+        .leptos_routes_with_context(&state, generate_route_list(App), provide.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide, shell))
+        .layer(sessions)
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .with_state(state);
+
+    security::add_headers(router, config.hsts)
+        .layer(CatchPanicLayer::custom(ops::panic_response))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(RequestSpan)
+                .on_response(ResponseLog),
+        )
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}

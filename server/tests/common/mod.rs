@@ -1,0 +1,160 @@
+//! Test helpers: a fresh database per test (a SQLite file in a temp dir, or a new database on
+//! the PostgreSQL server named by `TEST_DATABASE_URL`) and the real router on 127.0.0.1:0.
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use app::store::Store;
+use server::config::Config;
+
+/// A store on a database nobody else uses; the temp dir lives as long as this value.
+pub struct TestStore {
+    pub store: Arc<dyn Store>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub async fn sqlite_store() -> TestStore {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}/portal.db", dir.path().display());
+    let store = server::store::open(&url).await.expect("open sqlite store");
+    TestStore {
+        store,
+        _dir: Some(dir),
+    }
+}
+
+/// A new, empty database on the test PostgreSQL server. Panics when `TEST_DATABASE_URL` is
+/// not set: the fast test run skips these tests by name instead of passing them silently.
+pub async fn postgres_store() -> TestStore {
+    use sqlx::Connection;
+    let admin_url = std::env::var("TEST_DATABASE_URL")
+        .expect("TEST_DATABASE_URL must name a PostgreSQL server (scripts/test.sh starts one)");
+    let name = format!("portal_test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .expect("connect to PostgreSQL");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create test database");
+    let (base, _) = admin_url.rsplit_once('/').expect("URL has a database name");
+    let store = server::store::open(&format!("{base}/{name}"))
+        .await
+        .expect("open postgres store");
+    TestStore { store, _dir: None }
+}
+
+/// The built site (CSS, JS, wasm) made by scripts/build_site, if there is one.
+pub fn site_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
+}
+
+pub fn test_config(secure_cookies: bool) -> Config {
+    let mut config = Config::from_lookup(|name| match name {
+        "PORTAL_SECURE_COOKIES" => Some(secure_cookies.to_string()),
+        _ => None,
+    })
+    .expect("valid test config");
+    config.site_root = site_root().display().to_string();
+    config.site_addr = "127.0.0.1:0".parse().expect("address");
+    config
+}
+
+/// The real router, serving on a free port.
+pub struct TestApp {
+    pub base: String,
+    pub store: Arc<dyn Store>,
+    /// Follows no redirects (so tests can see them) and keeps cookies, like a browser.
+    pub client: reqwest::Client,
+    _store: TestStore,
+}
+
+pub async fn spawn_app(secure_cookies: bool) -> TestApp {
+    let test_store = sqlite_store().await;
+    let config = test_config(secure_cookies);
+    let router = server::router::build(&config, test_store.store.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("address");
+    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    TestApp {
+        base: format!("http://{addr}"),
+        store: test_store.store.clone(),
+        client,
+        _store: test_store,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    pub async fn get_html(&self, path: &str) -> (u16, scraper::Html) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (
+            status,
+            scraper::Html::parse_document(&response.text().await.expect("body")),
+        )
+    }
+
+    /// Posts a form as a browser without JavaScript does; returns the redirect's target.
+    pub async fn post_form(&self, action: &str, fields: &[(&str, &str)]) -> String {
+        let response = self
+            .client
+            .post(self.url(action))
+            .header("accept", "text/html")
+            .header("referer", self.url("/"))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(
+            response.status().as_u16(),
+            302,
+            "a form post answers with a redirect"
+        );
+        response.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_owned()
+    }
+}
+
+/// The text of the first element matching `selector`, whitespace collapsed.
+pub fn text_of(html: &scraper::Html, selector: &str) -> Option<String> {
+    let selector = scraper::Selector::parse(selector).expect("selector");
+    html.select(&selector).next().map(|e| {
+        e.text()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Every value of `attr` on elements matching `selector`.
+pub fn attrs(html: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
+    let selector = scraper::Selector::parse(selector).expect("selector");
+    html.select(&selector)
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
