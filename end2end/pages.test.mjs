@@ -46,6 +46,7 @@ for (const { js, name } of MODES) {
     const focused = page.locator(':focus')
     assert.equal((await focused.textContent()).trim(), 'Skip to main content')
     await page.getByRole('link', { name: 'Get help' }).click()
+    await page.waitForURL('**/get-help')
     assert.equal(new URL(page.url()).pathname, '/get-help')
     await page.context().close()
   })
