@@ -60,7 +60,9 @@ build_site() {
   cp public/* "$site/assets/"
   say "Building the browser bundle (wasm, size-optimised profile)"
   cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
-  wasm-bindgen --target web --no-typescript --out-dir "$site/pkg" --out-name portal \
+  # The name section only helps debuggers; it would be half the download.
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$site/pkg" --out-name portal \
     target/wasm32-unknown-unknown/wasm-release/frontend.wasm
   say "Precompressing (brotli, gzip)"
   node scripts/precompress.mjs "$site"

@@ -260,3 +260,30 @@ async fn built_site_serves_the_wasm_bundle_compressed() {
         .unwrap();
     assert_eq!(gzip.headers()["content-encoding"], "gzip");
 }
+
+/// The page-weight budget, as served (brotli): the wasm ≤ 150 KB; everything a page loads
+/// before it (HTML, CSS, GOV.UK Frontend's script, ours, the wasm's JS glue) ≤ 60 KB.
+/// Sizes, not timings: deterministic for a given build.
+#[tokio::test]
+async fn built_site_fits_the_page_weight_budget() {
+    let app = spawn_app(false).await;
+    let mut served = |path: &'static str| {
+        let client = app.client.clone();
+        let url = app.url(path);
+        async move {
+            let response = client.get(url).header("accept-encoding", "br").send().await.unwrap();
+            assert_eq!(response.status().as_u16(), 200, "{path}");
+            assert_eq!(response.headers()["content-encoding"], "br", "{path}");
+            response.bytes().await.unwrap().len()
+        }
+    };
+    let wasm = served("/pkg/portal_bg.wasm").await;
+    let before_wasm = served("/feedback").await
+        + served("/pkg/portal.css").await
+        + served("/assets/govuk-frontend.min.js").await
+        + served("/assets/govuk-init.js").await
+        + served("/pkg/portal.js").await;
+    println!("wasm: {wasm} bytes brotli; before it: {before_wasm} bytes brotli");
+    assert!(wasm <= 150_000, "wasm is {wasm} bytes brotli, over the 150 KB budget");
+    assert!(before_wasm <= 60_000, "HTML+CSS+JS is {before_wasm} bytes brotli, over the 60 KB budget");
+}
