@@ -169,6 +169,17 @@ async fn security_headers_and_a_csp_nonce_on_pages() {
 }
 
 #[tokio::test]
+async fn head_requests_show_the_same_headers_as_curl_i_does() {
+    let app = spawn_app(false).await;
+    let response = app.client.head(app.url("/")).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let csp = response.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("'nonce-"), "{csp}");
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(response.headers()["referrer-policy"], "strict-origin-when-cross-origin");
+}
+
+#[tokio::test]
 async fn non_page_responses_get_the_strict_default_policy() {
     let app = spawn_app(false).await;
     let response = app.get("/healthz").await;
@@ -267,7 +278,7 @@ async fn built_site_serves_the_wasm_bundle_compressed() {
 #[tokio::test]
 async fn built_site_fits_the_page_weight_budget() {
     let app = spawn_app(false).await;
-    let mut served = |path: &'static str| {
+    let served = |path: &'static str| {
         let client = app.client.clone();
         let url = app.url(path);
         async move {
