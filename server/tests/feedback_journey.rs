@@ -154,10 +154,9 @@ async fn feedback_journey_without_javascript() {
     );
 }
 
-#[tokio::test]
-async fn local_http_session_cookie_is_plain_but_http_only() {
-    let app = spawn_app(false).await;
-    let action = form_action(&app, "/feedback").await;
+/// The `Set-Cookie` of the first answer a new visitor posts.
+async fn first_session_cookie(app: &TestApp) -> String {
+    let action = form_action(app, "/feedback").await;
     let response = app
         .client
         .post(app.url(&action))
@@ -166,10 +165,15 @@ async fn local_http_session_cookie_is_plain_but_http_only() {
         .send()
         .await
         .unwrap();
-    let cookie = response.headers()["set-cookie"]
+    response.headers()["set-cookie"]
         .to_str()
         .unwrap()
-        .to_owned();
+        .to_owned()
+}
+
+#[tokio::test]
+async fn local_http_session_cookie_is_plain_but_http_only() {
+    let cookie = first_session_cookie(&spawn_app(false).await).await;
     assert!(cookie.starts_with("session="), "{cookie}");
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
@@ -180,20 +184,7 @@ async fn local_http_session_cookie_is_plain_but_http_only() {
 
 #[tokio::test]
 async fn tls_session_cookie_is_host_prefixed_and_secure() {
-    let app = spawn_app(true).await;
-    let action = form_action(&app, "/feedback").await;
-    let response = app
-        .client
-        .post(app.url(&action))
-        .header("accept", "text/html")
-        .form(&[("form[satisfaction]", "neither")])
-        .send()
-        .await
-        .unwrap();
-    let cookie = response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let cookie = first_session_cookie(&spawn_app(true).await).await;
     assert!(cookie.starts_with("__Host-session="), "{cookie}");
     assert!(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"));
     assert!(

@@ -173,10 +173,15 @@ async fn head_requests_show_the_same_headers_as_curl_i_does() {
     let app = spawn_app(false).await;
     let response = app.client.head(app.url("/")).send().await.unwrap();
     assert_eq!(response.status().as_u16(), 200);
-    let csp = response.headers()["content-security-policy"].to_str().unwrap();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
     assert!(csp.contains("'nonce-"), "{csp}");
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
-    assert_eq!(response.headers()["referrer-policy"], "strict-origin-when-cross-origin");
+    assert_eq!(
+        response.headers()["referrer-policy"],
+        "strict-origin-when-cross-origin"
+    );
 }
 
 #[tokio::test]
@@ -282,7 +287,12 @@ async fn built_site_fits_the_page_weight_budget() {
         let client = app.client.clone();
         let url = app.url(path);
         async move {
-            let response = client.get(url).header("accept-encoding", "br").send().await.unwrap();
+            let response = client
+                .get(url)
+                .header("accept-encoding", "br")
+                .send()
+                .await
+                .unwrap();
             assert_eq!(response.status().as_u16(), 200, "{path}");
             assert_eq!(response.headers()["content-encoding"], "br", "{path}");
             response.bytes().await.unwrap().len()
@@ -295,6 +305,12 @@ async fn built_site_fits_the_page_weight_budget() {
         + served("/assets/govuk-init.js").await
         + served("/pkg/portal.js").await;
     println!("wasm: {wasm} bytes brotli; before it: {before_wasm} bytes brotli");
-    assert!(wasm <= 150_000, "wasm is {wasm} bytes brotli, over the 150 KB budget");
-    assert!(before_wasm <= 60_000, "HTML+CSS+JS is {before_wasm} bytes brotli, over the 60 KB budget");
+    assert!(
+        wasm <= 150_000,
+        "wasm is {wasm} bytes brotli, over the 150 KB budget"
+    );
+    assert!(
+        before_wasm <= 60_000,
+        "HTML+CSS+JS is {before_wasm} bytes brotli, over the 60 KB budget"
+    );
 }

@@ -135,24 +135,17 @@ pub async fn load_feedback(page: FeedbackPage) -> Result<FeedbackState, ServerFn
 pub async fn save_satisfaction(
     #[server(default)] form: SatisfactionForm,
 ) -> Result<(), ServerFnError> {
-    let drafts = crate::api::drafts::Drafts::current().await?;
-    let mut draft = drafts.answers::<FeedbackDraft>(JOURNEY).await?;
-    draft.satisfaction = form.satisfaction.clone();
-    drafts.save_answers(JOURNEY, &draft).await?;
     let errors = form.check();
-    let next = next_page(
-        &errors,
+    save_question(
         FeedbackPage::Satisfaction,
+        &errors,
         form.return_to.as_deref(),
         paths::IMPROVEMENTS,
-    );
-    if !errors.is_empty() {
-        drafts
-            .save_errors(JOURNEY, FeedbackPage::Satisfaction.key(), &errors)
-            .await?;
-    }
-    leptos_axum::redirect(&next);
-    Ok(())
+        |draft| {
+            draft.satisfaction = form.satisfaction.clone();
+        },
+    )
+    .await
 }
 
 /// Saves question 2 and moves on to check answers.
@@ -160,23 +153,37 @@ pub async fn save_satisfaction(
 pub async fn save_improvements(
     #[server(default)] form: ImprovementsForm,
 ) -> Result<(), ServerFnError> {
-    let drafts = crate::api::drafts::Drafts::current().await?;
-    let mut draft = drafts.answers::<FeedbackDraft>(JOURNEY).await?;
-    draft.improvements = Some(form.improvements.clone());
-    drafts.save_answers(JOURNEY, &draft).await?;
     let errors = form.check();
-    let next = next_page(
-        &errors,
+    save_question(
         FeedbackPage::Improvements,
+        &errors,
         form.return_to.as_deref(),
         paths::CHECK,
-    );
+        |draft| {
+            draft.improvements = Some(form.improvements.clone());
+        },
+    )
+    .await
+}
+
+/// What every question page's server function does: keep what was typed (valid or not, so
+/// nothing is lost), keep the page's errors for it to show, and redirect (`next_page`).
+#[cfg(feature = "ssr")]
+async fn save_question(
+    page: FeedbackPage,
+    errors: &FieldErrors,
+    return_to: Option<&str>,
+    next: &str,
+    update: impl FnOnce(&mut FeedbackDraft),
+) -> Result<(), ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<FeedbackDraft>(JOURNEY).await?;
+    update(&mut draft);
+    drafts.save_answers(JOURNEY, &draft).await?;
     if !errors.is_empty() {
-        drafts
-            .save_errors(JOURNEY, FeedbackPage::Improvements.key(), &errors)
-            .await?;
+        drafts.save_errors(JOURNEY, page.key(), errors).await?;
     }
-    leptos_axum::redirect(&next);
+    leptos_axum::redirect(&next_page(errors, page, return_to, next));
     Ok(())
 }
 

@@ -10,13 +10,16 @@ pub enum ButtonKind {
 }
 
 /// A form's submit button. With `href`, a link that looks like a button; with `start`, the
-/// "Start now" style with its arrow.
+/// "Start now" style with its arrow. `name` tells the server which of several buttons was
+/// pressed; `prevent_double_click` has GOV.UK Frontend's script ignore a second click.
 #[component]
 pub fn Button(
     #[prop(into)] text: String,
     #[prop(optional)] kind: ButtonKind,
     #[prop(optional, into)] href: Option<String>,
     #[prop(optional)] start: bool,
+    #[prop(optional, into)] name: Option<String>,
+    #[prop(optional)] prevent_double_click: bool,
 ) -> impl IntoView {
     let mut class = String::from("govuk-button");
     match kind {
@@ -36,8 +39,15 @@ pub fn Button(
         }
         .into_any(),
         None => view! {
-            <button type="submit" class=class data-module="govuk-button">
+            <button
+                type="submit"
+                name=name
+                data-prevent-double-click=prevent_double_click.then_some("true")
+                class=class
+                data-module="govuk-button"
+            >
                 {text}
+                {start.then(start_icon)}
             </button>
         }
         .into_any(),

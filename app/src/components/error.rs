@@ -32,9 +32,13 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<FieldErrors>) -> impl IntoView 
     }
 }
 
-/// The inline message beside a field.
+/// The inline message beside a field. Its id (`{field id}-error`) goes in the field's
+/// `aria-describedby`.
 #[component]
-pub fn ErrorMessage(#[prop(into)] id: String, #[prop(into)] text: String) -> impl IntoView {
+pub fn ErrorMessage(
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(into)] text: String,
+) -> impl IntoView {
     view! {
         <p id=id class="govuk-error-message">
             <span class="govuk-visually-hidden">"Error:"</span>

@@ -21,12 +21,15 @@ impl HeadingSize {
     }
 }
 
+/// `size` takes a `HeadingSize` or an `Option<HeadingSize>` (none: GOV.UK's body-size legend).
+/// `role` is `group` for a fieldset of related inputs, such as a date input.
 #[component]
 pub fn Fieldset(
     #[prop(into)] legend: String,
-    #[prop(optional)] size: Option<HeadingSize>,
+    #[prop(into, default = None)] size: Option<HeadingSize>,
     #[prop(optional)] is_page_heading: bool,
     #[prop(optional, into)] described_by: MaybeProp<String>,
+    #[prop(optional, into)] role: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let legend_class = match size {
@@ -42,7 +45,7 @@ pub fn Fieldset(
         legend.into_any()
     };
     view! {
-        <fieldset class="govuk-fieldset" aria-describedby=move || described_by.get()>
+        <fieldset class="govuk-fieldset" role=role aria-describedby=move || described_by.get()>
             <legend class=legend_class>{legend_content}</legend>
             {children()}
         </fieldset>

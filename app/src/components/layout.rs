@@ -6,9 +6,13 @@ use leptos_meta::Title;
 use super::BackLink;
 use crate::council::{COUNCIL_NAME, SERVICE_NAME};
 
+/// The first link on every page; by default it skips to `<main id="main-content">`.
 #[component]
-pub fn SkipLink() -> impl IntoView {
-    view! { <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">"Skip to main content"</a> }
+pub fn SkipLink(
+    #[prop(into, default = "#main-content".into())] href: String,
+    #[prop(into, default = "Skip to main content".into())] text: String,
+) -> impl IntoView {
+    view! { <a href=href class="govuk-skip-link" data-module="govuk-skip-link">{text}</a> }
 }
 
 /// The council's header (its name as the logotype: never the crown or GDS Transport) and the
@@ -44,17 +48,27 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The phase banner. Since GOV.UK Frontend 6 it is its own width container, so it sits
+/// outside the page's. By default: "Beta" and a link to the feedback form.
 #[component]
-pub fn PhaseBanner() -> impl IntoView {
+pub fn PhaseBanner(
+    #[prop(into, default = "Beta".into())] phase: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let text = match children {
+        Some(text) => text(),
+        None => view! {
+            "This is a new service. Your "
+            <a href="/feedback" class="govuk-link">"feedback"</a>
+            " will help us to improve it."
+        }
+        .into_any(),
+    };
     view! {
-        <div class="govuk-phase-banner">
+        <div class="govuk-phase-banner govuk-width-container">
             <p class="govuk-phase-banner__content">
-                <strong class="govuk-tag govuk-phase-banner__content__tag">"Beta"</strong>
-                <span class="govuk-phase-banner__text">
-                    "This is a new service. Your "
-                    <a href="/feedback" class="govuk-link">"feedback"</a>
-                    " will help us to improve it."
-                </span>
+                <strong class="govuk-tag govuk-phase-banner__content__tag">{phase}</strong>
+                <span class="govuk-phase-banner__text">{text}</span>
             </p>
         </div>
     }
@@ -101,8 +115,8 @@ pub fn Layout(
     let full_title = format!("{title} - {SERVICE_NAME} - {COUNCIL_NAME}");
     view! {
         <Title text=full_title/>
+        <PhaseBanner/>
         <div class="govuk-width-container">
-            <PhaseBanner/>
             {back.map(|href| view! { <BackLink href=href/> })}
             <main class="govuk-main-wrapper" id="main-content">
                 {children()}

@@ -1,9 +1,9 @@
 //! GOV.UK radios: one answer from a short list, in a fieldset whose legend asks the question.
 use leptos::prelude::*;
 
-use super::{described_by, ErrorMessage, Fieldset, HeadingSize, Hint};
+use super::{described_by, question_legend_size, ErrorMessage, Fieldset, HeadingSize, Hint};
 
-/// One radio option.
+/// One option of radios or checkboxes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choice {
     pub value: String,
@@ -20,7 +20,8 @@ impl Choice {
 }
 
 /// The first radio's id is `id`, later ones `id-2`, `id-3`… (GOV.UK's scheme), so an error
-/// summary link to `#id` lands on the first option.
+/// summary link to `#id` lands on the first option. The legend is body size unless
+/// `legend_size` says otherwise, or `L` when it is the page heading.
 #[component]
 pub fn Radios(
     #[prop(into)] name: String,
@@ -70,7 +71,7 @@ pub fn Radios(
         .collect_view();
     view! {
         <div class=group_class>
-            <Fieldset legend=legend size=legend_size.unwrap_or(HeadingSize::L) is_page_heading=is_page_heading described_by=describe>
+            <Fieldset legend=legend size=question_legend_size(legend_size, is_page_heading) is_page_heading=is_page_heading described_by=describe>
                 {hint.zip(hint_id).map(|(text, id)| view! { <Hint id=id text=text/> })}
                 {move || error.get().map(|text| view! { <ErrorMessage id=error_id.clone() text=text/> })}
                 <div class=radios_class data-module="govuk-radios">{options.clone()}</div>

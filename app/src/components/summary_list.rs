@@ -12,7 +12,8 @@ pub struct SummaryAction {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SummaryRow {
     pub key: String,
-    /// The answer; each entry is a line of its own.
+    /// The answer. More than one entry: a paragraph each. A line break (`\n`) within an entry,
+    /// such as between an address's lines, is kept as `<br>`.
     pub value: Vec<String>,
     pub actions: Vec<SummaryAction>,
 }
@@ -42,24 +43,42 @@ pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
     view! { <dl class="govuk-summary-list">{rows}</dl> }
 }
 
-fn row_value(lines: Vec<String>) -> AnyView {
-    if lines.len() <= 1 {
-        lines.into_iter().next().unwrap_or_default().into_any()
+fn row_value(paragraphs: Vec<String>) -> AnyView {
+    if paragraphs.len() <= 1 {
+        with_line_breaks(paragraphs.into_iter().next().unwrap_or_default())
     } else {
-        lines
+        paragraphs
             .into_iter()
-            .map(|line| view! { <p class="govuk-body">{line}</p> })
+            .map(|text| view! { <p class="govuk-body">{with_line_breaks(text)}</p> })
             .collect_view()
             .into_any()
     }
 }
 
+/// Text with each `\n` shown as a line break (GOV.UK's multi-line answers, such as addresses).
+fn with_line_breaks(text: String) -> AnyView {
+    if !text.contains('\n') {
+        return text.into_any();
+    }
+    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let last = lines.len() - 1;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| view! { {line} {(i < last).then(|| view! { <br/> })} })
+        .collect_view()
+        .into_any()
+}
+
 fn action_link(action: SummaryAction) -> impl IntoView {
-    let hidden = format!(" {}", action.visually_hidden_text);
+    let hidden = (!action.visually_hidden_text.is_empty()).then(|| {
+        let text = format!(" {}", action.visually_hidden_text);
+        view! { <span class="govuk-visually-hidden">{text}</span> }
+    });
     view! {
         <a class="govuk-link" href=action.href>
             {action.text}
-            <span class="govuk-visually-hidden">{hidden}</span>
+            {hidden}
         </a>
     }
 }

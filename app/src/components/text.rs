@@ -2,7 +2,10 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn Hint(#[prop(into)] id: String, #[prop(into)] text: String) -> impl IntoView {
+pub fn Hint(
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(into)] text: String,
+) -> impl IntoView {
     view! { <div id=id class="govuk-hint">{text}</div> }
 }
 

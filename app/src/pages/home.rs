@@ -1,7 +1,7 @@
 //! The home page: what the service is for, the urgent message first, and doors to each journey.
 use leptos::prelude::*;
 
-use crate::components::Layout;
+use crate::components::{DangerWarning, Layout};
 use crate::council::{CARE_LINE_PHONE, OUT_OF_HOURS_PHONE};
 use crate::pages::coming_soon::JOURNEYS;
 
@@ -27,13 +27,7 @@ pub fn HomePage() -> impl IntoView {
                         "Find out about help for adults who need care, and for the people who look after them. "
                         "You do not need an account."
                     </p>
-                    <div class="govuk-warning-text">
-                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                        <strong class="govuk-warning-text__text">
-                            <span class="govuk-visually-hidden">"Warning"</span>
-                            " If someone is in immediate danger, call 999."
-                        </strong>
-                    </div>
+                    <DangerWarning/>
                     <p class="govuk-body">
                         "If you need to talk to someone today, call our Care Line on "
                         <a class="govuk-link" href="tel:01632960000">{CARE_LINE_PHONE}</a>

@@ -6,3 +6,11 @@ pub mod home;
 pub mod info;
 pub mod not_found;
 pub mod service_problem;
+
+/// Sets the HTTP status of the page being rendered (on the server; nothing in the browser).
+#[cfg(feature = "ssr")]
+pub(crate) fn set_status(status: http::StatusCode) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+}

@@ -7,9 +7,7 @@ use crate::council::CARE_LINE_PHONE;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    super::set_status(http::StatusCode::NOT_FOUND);
     view! {
         <Layout title="Page not found">
             <div class="govuk-grid-row">

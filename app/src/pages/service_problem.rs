@@ -8,9 +8,7 @@ use crate::council::{CARE_LINE_HOURS, CARE_LINE_PHONE};
 #[component]
 pub fn ServiceProblem() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
-    }
+    super::set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
     view! {
         <Layout title="Sorry, there is a problem with the service">
             <div class="govuk-grid-row">

@@ -2,7 +2,7 @@
 //! interpreters. The header's "Get help" link comes here too.
 use leptos::prelude::*;
 
-use crate::components::Layout;
+use crate::components::{DangerWarning, Layout};
 use crate::council::{
     CARE_LINE_EMAIL, CARE_LINE_HOURS, CARE_LINE_PHONE, OUT_OF_HOURS_PHONE, POSTAL_ADDRESS,
     TEXT_RELAY,
@@ -23,13 +23,7 @@ pub fn ContactPage() -> impl IntoView {
                     <p class="govuk-body-l">
                         "Contact us if you need help with care and support, for you or for someone else."
                     </p>
-                    <div class="govuk-warning-text">
-                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                        <strong class="govuk-warning-text__text">
-                            <span class="govuk-visually-hidden">"Warning"</span>
-                            " If someone is in immediate danger, call 999."
-                        </strong>
-                    </div>
+                    <DangerWarning/>
 
                     <h2 class="govuk-heading-m">"If you are worried about an adult"</h2>
                     <p class="govuk-body">

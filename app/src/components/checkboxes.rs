@@ -1,0 +1,71 @@
+//! GOV.UK checkboxes: any number of answers from a list, in a fieldset whose legend asks the
+//! question; or a single checkbox ("I confirm…") with no fieldset.
+use leptos::prelude::*;
+
+use super::{
+    described_by, question_legend_size, Choice, ErrorMessage, Fieldset, HeadingSize, Hint,
+};
+
+/// Ids as for radios: `id`, `id-2`, `id-3`…, so an error summary link to `#id` lands on the
+/// first option. Every checkbox has the same `name`: the form posts one value per ticked box.
+/// Without a `legend` there is no fieldset, and the hint and error describe each checkbox
+/// instead (GOV.UK's single-checkbox pattern).
+#[component]
+pub fn Checkboxes(
+    #[prop(into)] name: String,
+    #[prop(into)] id: String,
+    #[prop(optional, into)] legend: Option<String>,
+    #[prop(optional)] legend_size: Option<HeadingSize>,
+    #[prop(optional)] is_page_heading: bool,
+    #[prop(optional, into)] hint: Option<String>,
+    items: Vec<Choice>,
+    #[prop(optional, into)] selected: Vec<String>,
+    #[prop(optional, into)] error: MaybeProp<String>,
+) -> impl IntoView {
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let group_class = move || {
+        if error.get().is_some() {
+            "govuk-form-group govuk-form-group--error"
+        } else {
+            "govuk-form-group"
+        }
+    };
+    let describe = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        Signal::derive(move || {
+            described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
+        })
+    };
+    let has_fieldset = legend.is_some();
+    let options = items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let item_id = if index == 0 { id.clone() } else { format!("{id}-{}", index + 1) };
+            let checked = selected.contains(&item.value);
+            let item_describe = move || if has_fieldset { None } else { describe.get() };
+            view! {
+                <div class="govuk-checkboxes__item">
+                    <input class="govuk-checkboxes__input" id=item_id.clone() name=name.clone() type="checkbox" value=item.value checked=checked aria-describedby=item_describe/>
+                    <label class="govuk-label govuk-checkboxes__label" for=item_id>{item.text}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let contents = view! {
+        {hint.zip(hint_id).map(|(text, id)| view! { <Hint id=id text=text/> })}
+        {move || error.get().map(|text| view! { <ErrorMessage id=error_id.clone() text=text/> })}
+        <div class="govuk-checkboxes" data-module="govuk-checkboxes">{options}</div>
+    };
+    let body = match legend {
+        Some(legend) => view! {
+            <Fieldset legend=legend size=question_legend_size(legend_size, is_page_heading) is_page_heading=is_page_heading described_by=describe>
+                {contents}
+            </Fieldset>
+        }
+        .into_any(),
+        None => contents.into_any(),
+    };
+    view! { <div class=group_class>{body}</div> }
+}

@@ -1,0 +1,62 @@
+//! GOV.UK text input with label, hint and error; the label is the page's h1 on a one-question page.
+use leptos::prelude::*;
+
+use super::{class_names, described_by, ErrorMessage, HeadingSize, Hint, Label};
+
+/// `input_type` is the `type` attribute (`text` unless given: GOV.UK asks for `text` with
+/// `inputmode="numeric"` rather than `number`). `classes` adds classes to the input, such as a
+/// width (`govuk-input--width-10`). `value` is left out of the HTML when empty.
+#[component]
+pub fn Input(
+    #[prop(into)] name: String,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional)] label_size: Option<HeadingSize>,
+    #[prop(optional)] is_page_heading: bool,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] value: String,
+    #[prop(optional, into)] error: MaybeProp<String>,
+    #[prop(into, default = "text".into())] input_type: String,
+    #[prop(optional, into)] autocomplete: Option<String>,
+    #[prop(optional)] spellcheck: Option<bool>,
+    #[prop(optional, into)] classes: Option<String>,
+    #[prop(optional, into)] inputmode: Option<String>,
+) -> impl IntoView {
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let describe = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
+    };
+    let input_class = move || {
+        let error_class = if error.get().is_some() {
+            "govuk-input--error"
+        } else {
+            ""
+        };
+        class_names([
+            "govuk-input",
+            error_class,
+            classes.as_deref().unwrap_or_default(),
+        ])
+    };
+    let value = (!value.is_empty()).then_some(value);
+    view! {
+        <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+            <Label text=label for_id=id.clone() size=label_size is_page_heading=is_page_heading/>
+            {hint.zip(hint_id).map(|(text, id)| view! { <Hint id=id text=text/> })}
+            {move || error.get().map(|text| view! { <ErrorMessage id=error_id.clone() text=text/> })}
+            <input
+                class=input_class
+                id=id
+                name=name
+                type=input_type
+                spellcheck=spellcheck.map(|on| if on { "true" } else { "false" })
+                value=value
+                aria-describedby=describe
+                autocomplete=autocomplete
+                inputmode=inputmode
+            />
+        </div>
+    }
+}
