@@ -5,6 +5,9 @@
 # The wasm-bindgen CLI must equal the `wasm-bindgen` crate pinned in Cargo.toml.
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
 
+# Where cargo puts what it builds (CARGO_TARGET_DIR lets CI keep it outside the clone).
+CARGO_OUT="${CARGO_TARGET_DIR:-target}"
+
 say() { printf '\n==> %s\n' "$*"; }
 
 as_root() {
@@ -63,7 +66,7 @@ build_site() {
   # The name section only helps debuggers; it would be half the download.
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$site/pkg" --out-name portal \
-    target/wasm32-unknown-unknown/wasm-release/frontend.wasm
+    "$CARGO_OUT/wasm32-unknown-unknown/wasm-release/frontend.wasm"
   say "Precompressing (brotli, gzip)"
   node scripts/precompress.mjs "$site"
 }

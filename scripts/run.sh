@@ -17,4 +17,4 @@ export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 # Plain http on this machine: cookies without Secure/__Host- (production keeps the default, true).
 export PORTAL_SECURE_COOKIES="${PORTAL_SECURE_COOKIES:-false}"
 say "Serving on http://$LEPTOS_SITE_ADDR (database: $DATABASE_URL)"
-exec target/release/server
+exec "$CARGO_OUT/release/server"

@@ -50,6 +50,6 @@ say "Rust tests: unit, components, store suite (SQLite and PostgreSQL), HTTP jou
 cargo test --workspace --exclude frontend
 
 say "Browser journeys: Chromium, JavaScript off and on, axe on every page"
-PORTAL_SERVER_BIN=target/debug/server npm run --silent e2e
+PORTAL_SERVER_BIN="$CARGO_OUT/debug/server" npm run --silent e2e
 
 say "All tests passed in $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"
