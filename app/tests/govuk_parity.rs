@@ -344,6 +344,13 @@ impl Parity {
         self.check_adjusted(name, &no_adjustment, build);
     }
 
+    /// `check` for each named fixture, with the same props builder.
+    fn check_all<V: IntoView + 'static>(&mut self, names: &[&str], build: impl Fn(&Fixture) -> V) {
+        for name in names {
+            self.check(name, &build);
+        }
+    }
+
     /// As `check`, with a deliberate difference normalised in GOV.UK's HTML by `adjust`.
     fn check_adjusted<V: IntoView + 'static>(
         &mut self,
@@ -463,19 +470,20 @@ fn button() {
             prevent_double_click: f.flag("/preventDoubleClick"),
         })
     };
-    for name in [
-        "default",
-        "link",
-        "start",
-        "start link",
-        "secondary",
-        "warning",
-        "name",
-        "prevent double click",
-        "no data-prevent-double-click",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "link",
+            "start",
+            "start link",
+            "secondary",
+            "warning",
+            "name",
+            "prevent double click",
+            "no data-prevent-double-click",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -575,22 +583,23 @@ fn fieldset() {
             children: Box::new(|| ().into_any()),
         })
     };
-    for name in [
-        "default",
-        "styled as xl text",
-        "styled as large text",
-        "styled as medium text",
-        "styled as small text",
-        "as page heading xl",
-        "as page heading l",
-        "as page heading m",
-        "as page heading s",
-        "as page heading without class",
-        "with describedBy",
-        "role",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "styled as xl text",
+            "styled as large text",
+            "styled as medium text",
+            "styled as small text",
+            "as page heading xl",
+            "as page heading l",
+            "as page heading m",
+            "as page heading s",
+            "as page heading without class",
+            "with describedBy",
+            "role",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -631,22 +640,23 @@ fn label() {
             classes: None,
         })
     };
-    for name in [
-        "default",
-        "with bold text",
-        "styled as xl text",
-        "styled as large text",
-        "styled as medium text",
-        "styled as small text",
-        "as page heading xl",
-        "as page heading l",
-        "as page heading m",
-        "as page heading s",
-        "as page heading without class",
-        "for",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with bold text",
+            "styled as xl text",
+            "styled as large text",
+            "styled as medium text",
+            "styled as small text",
+            "as page heading xl",
+            "as page heading l",
+            "as page heading m",
+            "as page heading s",
+            "as page heading without class",
+            "for",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -670,30 +680,31 @@ fn input() {
             inputmode: f.opt_text("/inputmode"),
         })
     };
-    for name in [
-        "default",
-        "with hint text",
-        "with error message",
-        "with error and hint",
-        "with width-2 class",
-        "with width-3 class",
-        "with width-4 class",
-        "with width-5 class",
-        "with width-10 class",
-        "with width-20 class",
-        "with width-30 class",
-        "with label as page heading",
-        "with extra letter spacing",
-        "custom type",
-        "value",
-        "zero value",
-        "inputmode",
-        "with autocomplete attribute",
-        "with spellcheck enabled",
-        "with spellcheck disabled",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with hint text",
+            "with error message",
+            "with error and hint",
+            "with width-2 class",
+            "with width-3 class",
+            "with width-4 class",
+            "with width-5 class",
+            "with width-10 class",
+            "with width-20 class",
+            "with width-30 class",
+            "with label as page heading",
+            "with extra letter spacing",
+            "custom type",
+            "value",
+            "zero value",
+            "inputmode",
+            "with autocomplete attribute",
+            "with spellcheck enabled",
+            "with spellcheck disabled",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -715,20 +726,21 @@ fn textarea() {
             spellcheck: f.opt_bool("/spellcheck"),
         })
     };
-    for name in [
-        "default",
-        "with hint",
-        "with error message",
-        "with default value",
-        "with custom rows",
-        "with label as page heading",
-        "with hint and error message",
-        "with autocomplete attribute",
-        "with spellcheck enabled",
-        "with spellcheck disabled",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with hint",
+            "with error message",
+            "with default value",
+            "with custom rows",
+            "with label as page heading",
+            "with hint and error message",
+            "with autocomplete attribute",
+            "with spellcheck enabled",
+            "with spellcheck disabled",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -815,15 +827,16 @@ fn radios() {
             inline,
         })
     };
-    for name in [
-        "default",
-        "with hint",
-        "inline",
-        "with fieldset and error message",
-        "with hint and error message",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with hint",
+            "inline",
+            "with fieldset and error message",
+            "with hint and error message",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -843,16 +856,17 @@ fn checkboxes() {
             error: f.opt_text("/errorMessage/text").into(),
         })
     };
-    for name in [
-        "default",
-        "with hint",
-        "with legend as a page heading",
-        "with error message and hint",
-        "with checked item",
-        "item checked overrides values",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with hint",
+            "with legend as a page heading",
+            "with error message and hint",
+            "with checked item",
+            "item checked overrides values",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -1014,15 +1028,16 @@ fn summary_list() {
             .collect();
         SummaryList(SummaryListProps { rows })
     };
-    for name in [
-        "default",
-        "with actions",
-        "with some actions",
-        "actions href",
-        "single action with anchor",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with actions",
+            "with some actions",
+            "actions href",
+            "single action with anchor",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -1077,15 +1092,16 @@ fn notification_banner() {
             children: None,
         })
     };
-    for name in [
-        "default",
-        "with type as success",
-        "custom title",
-        "custom title id",
-        "custom title id with type as success",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with type as success",
+            "custom title",
+            "custom title id",
+            "custom title id with type as success",
+        ],
+        build,
+    );
     p.check("with text as html", |f| {
         let html = f.text("/html");
         assert!(html.contains("government-strategy-v4-FINAL-v2.pdf"));
@@ -1176,14 +1192,15 @@ fn table() {
             numeric_columns: numeric_columns.into_iter().collect(),
         })
     };
-    for name in [
-        "default",
-        "with head",
-        "with head and caption",
-        "with firstCellIsHeader true",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with head",
+            "with head and caption",
+            "with firstCellIsHeader true",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -1213,19 +1230,20 @@ fn tag() {
             colour: tag_colour(f, "/classes"),
         })
     };
-    for name in [
-        "default",
-        "grey",
-        "turquoise",
-        "green",
-        "purple",
-        "pink",
-        "red",
-        "orange",
-        "yellow",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "grey",
+            "turquoise",
+            "green",
+            "purple",
+            "pink",
+            "red",
+            "orange",
+            "yellow",
+        ],
+        build,
+    );
     p.finish();
 }
 
@@ -1266,14 +1284,15 @@ fn task_list() {
                 .unwrap_or_else(|| "task-list".to_owned()),
         })
     };
-    for name in [
-        "default",
-        "with hint text and additional states",
-        "with all possible colours",
-        "with very long single word tags",
-        "custom id prefix",
-    ] {
-        p.check(name, build);
-    }
+    p.check_all(
+        &[
+            "default",
+            "with hint text and additional states",
+            "with all possible colours",
+            "with very long single word tags",
+            "custom id prefix",
+        ],
+        build,
+    );
     p.finish();
 }

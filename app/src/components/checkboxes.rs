@@ -2,9 +2,8 @@
 //! question; or a single checkbox ("I confirm…") with no fieldset.
 use leptos::prelude::*;
 
-use super::{
-    described_by, question_legend_size, Choice, ErrorMessage, Fieldset, HeadingSize, Hint,
-};
+use super::field::FieldParts;
+use super::{question_legend_size, Choice, Fieldset, HeadingSize};
 
 /// Ids as for radios: `id`, `id-2`, `id-3`…, so an error summary link to `#id` lands on the
 /// first option. Every checkbox has the same `name`: the form posts one value per ticked box.
@@ -22,21 +21,9 @@ pub fn Checkboxes(
     #[prop(optional, into)] selected: Vec<String>,
     #[prop(optional, into)] error: MaybeProp<String>,
 ) -> impl IntoView {
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let group_class = move || {
-        if error.get().is_some() {
-            "govuk-form-group govuk-form-group--error"
-        } else {
-            "govuk-form-group"
-        }
-    };
-    let describe = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        Signal::derive(move || {
-            described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
-        })
-    };
+    let field = FieldParts::new(&id, hint, error);
+    let group_class = field.group_class();
+    let describe = field.describe;
     let has_fieldset = legend.is_some();
     let options = items
         .into_iter()
@@ -54,8 +41,7 @@ pub fn Checkboxes(
         })
         .collect_view();
     let contents = view! {
-        {hint.zip(hint_id).map(|(text, id)| view! { <Hint id=id text=text/> })}
-        {move || error.get().map(|text| view! { <ErrorMessage id=error_id.clone() text=text/> })}
+        {field.hint_and_error()}
         <div class="govuk-checkboxes" data-module="govuk-checkboxes">{options}</div>
     };
     let body = match legend {

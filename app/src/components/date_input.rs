@@ -1,9 +1,8 @@
 //! GOV.UK date input: day, month and year boxes in a fieldset whose legend asks the question.
 use leptos::prelude::*;
 
-use super::{
-    class_names, described_by, question_legend_size, ErrorMessage, Fieldset, HeadingSize, Hint,
-};
+use super::field::FieldParts;
+use super::{class_names, question_legend_size, Fieldset, HeadingSize};
 
 /// The three fields are named after `name`, the way a server function's nested struct is:
 /// `form[date_of_birth]` gives `form[date_of_birth][day]`, `…[month]`, `…[year]`. Their ids are
@@ -24,21 +23,9 @@ pub fn DateInput(
     #[prop(optional, into)] error: MaybeProp<String>,
     #[prop(optional)] bday: bool,
 ) -> impl IntoView {
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let group_class = move || {
-        if error.get().is_some() {
-            "govuk-form-group govuk-form-group--error"
-        } else {
-            "govuk-form-group"
-        }
-    };
-    let describe = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        Signal::derive(move || {
-            described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
-        })
-    };
+    let field = FieldParts::new(&id, hint, error);
+    let group_class = field.group_class();
+    let describe = field.describe;
     let fields = [("day", "Day", day, 2), ("month", "Month", month, 2), ("year", "Year", year, 4)]
         .into_iter()
         .map(|(part, label, value, width)| {
@@ -70,8 +57,7 @@ pub fn DateInput(
     view! {
         <div class=group_class>
             <Fieldset legend=legend size=question_legend_size(legend_size, is_page_heading) is_page_heading=is_page_heading described_by=describe role="group">
-                {hint.zip(hint_id).map(|(text, id)| view! { <Hint id=id text=text/> })}
-                {move || error.get().map(|text| view! { <ErrorMessage id=error_id.clone() text=text/> })}
+                {field.hint_and_error()}
                 <div class="govuk-date-input" id=id.clone()>{fields}</div>
             </Fieldset>
         </div>

@@ -1,7 +1,8 @@
 //! GOV.UK text input with label, hint and error; the label is the page's h1 on a one-question page.
 use leptos::prelude::*;
 
-use super::{class_names, described_by, ErrorMessage, HeadingSize, Hint, Label};
+use super::field::FieldParts;
+use super::{class_names, HeadingSize, Label};
 
 /// `input_type` is the `type` attribute (`text` unless given: GOV.UK asks for `text` with
 /// `inputmode="numeric"` rather than `number`). `classes` adds classes to the input, such as a
@@ -22,12 +23,9 @@ pub fn Input(
     #[prop(optional, into)] classes: Option<String>,
     #[prop(optional, into)] inputmode: Option<String>,
 ) -> impl IntoView {
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let describe = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
-    };
+    let field = FieldParts::new(&id, hint, error);
+    let group_class = field.group_class();
+    let describe = field.describe;
     let input_class = move || {
         let error_class = if error.get().is_some() {
             "govuk-input--error"
@@ -42,10 +40,9 @@ pub fn Input(
     };
     let value = (!value.is_empty()).then_some(value);
     view! {
-        <div class=move || if error.get().is_some() { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }>
+        <div class=group_class>
             <Label text=label for_id=id.clone() size=label_size is_page_heading=is_page_heading/>
-            {hint.zip(hint_id).map(|(text, id)| view! { <Hint id=id text=text/> })}
-            {move || error.get().map(|text| view! { <ErrorMessage id=error_id.clone() text=text/> })}
+            {field.hint_and_error()}
             <input
                 class=input_class
                 id=id

@@ -9,6 +9,7 @@ mod danger_warning;
 mod date_input;
 mod details;
 mod error;
+mod field;
 mod fieldset;
 mod input;
 mod label;

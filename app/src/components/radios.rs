@@ -1,7 +1,8 @@
 //! GOV.UK radios: one answer from a short list, in a fieldset whose legend asks the question.
 use leptos::prelude::*;
 
-use super::{described_by, question_legend_size, ErrorMessage, Fieldset, HeadingSize, Hint};
+use super::field::FieldParts;
+use super::{question_legend_size, Fieldset, HeadingSize};
 
 /// One option of radios or checkboxes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,21 +36,9 @@ pub fn Radios(
     #[prop(optional, into)] error: MaybeProp<String>,
     #[prop(optional)] inline: bool,
 ) -> impl IntoView {
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let group_class = move || {
-        if error.get().is_some() {
-            "govuk-form-group govuk-form-group--error"
-        } else {
-            "govuk-form-group"
-        }
-    };
-    let describe = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        Signal::derive(move || {
-            described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
-        })
-    };
+    let field = FieldParts::new(&id, hint, error);
+    let group_class = field.group_class();
+    let describe = field.describe;
     let radios_class = if inline {
         "govuk-radios govuk-radios--inline"
     } else {
@@ -72,8 +61,7 @@ pub fn Radios(
     view! {
         <div class=group_class>
             <Fieldset legend=legend size=question_legend_size(legend_size, is_page_heading) is_page_heading=is_page_heading described_by=describe>
-                {hint.zip(hint_id).map(|(text, id)| view! { <Hint id=id text=text/> })}
-                {move || error.get().map(|text| view! { <ErrorMessage id=error_id.clone() text=text/> })}
+                {field.hint_and_error()}
                 <div class=radios_class data-module="govuk-radios">{options.clone()}</div>
             </Fieldset>
         </div>
