@@ -3,34 +3,11 @@
 //! the right input; and the same `validator` rules run in the browser (islands) and on the
 //! server.
 
-use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationErrors};
 
-/// One field's problem, in the words the page shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    /// The field's path in the wire struct, dotted for nesting (`date_of_birth.day`).
-    pub field: String,
-    pub message: String,
-}
-
-/// Every problem on one question page, in the order the fields appear on it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldErrors(pub Vec<FieldError>);
+pub use crate::domain::problems::{FieldError, FieldErrors};
 
 impl FieldErrors {
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The message for one field, if it has one.
-    pub fn message_for(&self, field: &str) -> Option<String> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.clone())
-    }
-
     /// Orders `validator`'s errors by the page's field order and keeps the first message each.
     pub fn from_validation(errors: &ValidationErrors, field_order: &[&str]) -> Self {
         let field_errors = errors.field_errors();

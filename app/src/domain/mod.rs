@@ -1,4 +1,10 @@
 //! Pure rules and vocabularies: no Leptos, no database, no clock, no IO. Compiles to wasm, so
 //! the browser and the server give identical answers.
 
+pub mod checks;
 pub mod feedback;
+pub mod outcomes;
+pub mod problems;
+pub mod reference;
+pub mod referral;
+pub mod referral_status;

@@ -2,6 +2,7 @@
 //! migrations for that backend.
 
 mod postgres;
+mod referral_queries;
 mod rows;
 mod sqlite;
 
@@ -25,6 +26,6 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     }
 }
 
-fn unavailable(error: impl std::fmt::Display) -> StoreError {
+pub(crate) fn unavailable(error: impl std::fmt::Display) -> StoreError {
     StoreError::Unavailable(error.to_string())
 }

@@ -3,11 +3,16 @@
 
 use std::time::Duration;
 
+use app::store::{
+    AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
+    StatusChange, StoredReferral,
+};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 
+use super::referral_queries::postgres as queries;
 use super::rows::{FeedbackRow, SessionRow};
 use super::unavailable;
 
@@ -126,5 +131,80 @@ impl Store for PostgresStore {
             .await
             .map_err(unavailable)?;
         Ok(result.rows_affected())
+    }
+
+    // Referrals, lookups, audit, outbox and saved drafts: shared SQL (see referral_queries).
+
+    async fn create_referral(&self, referral: &NewReferralRecord) -> StoreResult<CreateReferral> {
+        queries::create_referral(&self.pool, referral).await
+    }
+
+    async fn load_referral(&self, reference: &str) -> StoreResult<Option<StoredReferral>> {
+        queries::load_referral(&self.pool, reference).await
+    }
+
+    async fn change_referral_status(&self, change: &StatusChange) -> StoreResult<bool> {
+        queries::change_referral_status(&self.pool, change).await
+    }
+
+    async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {
+        queries::count_lookup_failures(&self.pool, bucket, since).await
+    }
+
+    async fn record_lookup_failure(&self, bucket: &str, at: i64) -> StoreResult<()> {
+        queries::record_lookup_failure(&self.pool, bucket, at).await
+    }
+
+    async fn delete_old_lookup_failures(&self, before: i64) -> StoreResult<u64> {
+        queries::delete_old_lookup_failures(&self.pool, before).await
+    }
+
+    async fn record_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
+        queries::record_audit(&self.pool, entry).await
+    }
+
+    async fn recent_audit(&self, limit: i64) -> StoreResult<Vec<AuditEntry>> {
+        queries::recent_audit(&self.pool, limit).await
+    }
+
+    async fn due_outbox(
+        &self,
+        channel: &str,
+        now: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<OutboxMessage>> {
+        queries::due_outbox(&self.pool, channel, now, limit).await
+    }
+
+    async fn outbox_delivered(&self, id: i64, at: i64) -> StoreResult<()> {
+        queries::outbox_delivered(&self.pool, id, at).await
+    }
+
+    async fn outbox_failed(&self, id: i64, next_attempt_at: i64, error: &str) -> StoreResult<()> {
+        queries::outbox_failed(&self.pool, id, next_attempt_at, error).await
+    }
+
+    async fn outbox_problems(&self, min_attempts: i64) -> StoreResult<Vec<OutboxProblem>> {
+        queries::outbox_problems(&self.pool, min_attempts).await
+    }
+
+    async fn outbox_pending(&self, channel: &str) -> StoreResult<i64> {
+        queries::outbox_pending(&self.pool, channel).await
+    }
+
+    async fn save_draft(&self, draft: &SavedDraft) -> StoreResult<()> {
+        queries::save_draft(&self.pool, draft).await
+    }
+
+    async fn load_draft(&self, code_hash: &str, now: i64) -> StoreResult<Option<SavedDraft>> {
+        queries::load_draft(&self.pool, code_hash, now).await
+    }
+
+    async fn delete_draft(&self, code_hash: &str) -> StoreResult<()> {
+        queries::delete_draft(&self.pool, code_hash).await
+    }
+
+    async fn delete_expired_drafts(&self, now: i64) -> StoreResult<u64> {
+        queries::delete_expired_drafts(&self.pool, now).await
     }
 }

@@ -12,11 +12,16 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use app::store::{
+    AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
+    StatusChange, StoredReferral,
+};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+use super::referral_queries::sqlite as queries;
 use super::rows::{FeedbackRow, SessionRow};
 use super::unavailable;
 
@@ -151,5 +156,80 @@ impl Store for SqliteStore {
             .await
             .map_err(unavailable)?;
         Ok(result.rows_affected())
+    }
+
+    // Referrals, lookups, audit, outbox and saved drafts: shared SQL (see referral_queries).
+
+    async fn create_referral(&self, referral: &NewReferralRecord) -> StoreResult<CreateReferral> {
+        queries::create_referral(&self.writer, referral).await
+    }
+
+    async fn load_referral(&self, reference: &str) -> StoreResult<Option<StoredReferral>> {
+        queries::load_referral(&self.reader, reference).await
+    }
+
+    async fn change_referral_status(&self, change: &StatusChange) -> StoreResult<bool> {
+        queries::change_referral_status(&self.writer, change).await
+    }
+
+    async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {
+        queries::count_lookup_failures(&self.reader, bucket, since).await
+    }
+
+    async fn record_lookup_failure(&self, bucket: &str, at: i64) -> StoreResult<()> {
+        queries::record_lookup_failure(&self.writer, bucket, at).await
+    }
+
+    async fn delete_old_lookup_failures(&self, before: i64) -> StoreResult<u64> {
+        queries::delete_old_lookup_failures(&self.writer, before).await
+    }
+
+    async fn record_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
+        queries::record_audit(&self.writer, entry).await
+    }
+
+    async fn recent_audit(&self, limit: i64) -> StoreResult<Vec<AuditEntry>> {
+        queries::recent_audit(&self.reader, limit).await
+    }
+
+    async fn due_outbox(
+        &self,
+        channel: &str,
+        now: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<OutboxMessage>> {
+        queries::due_outbox(&self.reader, channel, now, limit).await
+    }
+
+    async fn outbox_delivered(&self, id: i64, at: i64) -> StoreResult<()> {
+        queries::outbox_delivered(&self.writer, id, at).await
+    }
+
+    async fn outbox_failed(&self, id: i64, next_attempt_at: i64, error: &str) -> StoreResult<()> {
+        queries::outbox_failed(&self.writer, id, next_attempt_at, error).await
+    }
+
+    async fn outbox_problems(&self, min_attempts: i64) -> StoreResult<Vec<OutboxProblem>> {
+        queries::outbox_problems(&self.reader, min_attempts).await
+    }
+
+    async fn outbox_pending(&self, channel: &str) -> StoreResult<i64> {
+        queries::outbox_pending(&self.reader, channel).await
+    }
+
+    async fn save_draft(&self, draft: &SavedDraft) -> StoreResult<()> {
+        queries::save_draft(&self.writer, draft).await
+    }
+
+    async fn load_draft(&self, code_hash: &str, now: i64) -> StoreResult<Option<SavedDraft>> {
+        queries::load_draft(&self.reader, code_hash, now).await
+    }
+
+    async fn delete_draft(&self, code_hash: &str) -> StoreResult<()> {
+        queries::delete_draft(&self.writer, code_hash).await
+    }
+
+    async fn delete_expired_drafts(&self, now: i64) -> StoreResult<u64> {
+        queries::delete_expired_drafts(&self.writer, now).await
     }
 }

@@ -1,7 +1,11 @@
 //! The `Store` trait: the only door from server functions to the database. Plain structs in
 //! and out; one implementation per backend lives in the `server` crate (SQLite, PostgreSQL).
 
+mod referrals;
+
 use async_trait::async_trait;
+
+pub use referrals::*;
 
 /// What went wrong in the store. The text is for logs, never for the browser.
 #[derive(Debug, thiserror::Error)]
@@ -71,4 +75,66 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
 
     /// Deletes every session that expired before `now`; returns how many.
     async fn delete_expired_sessions(&self, now: i64) -> StoreResult<u64>;
+
+    // Referrals.
+
+    /// Writes a referral, its people, trackers, first history entry and outbox messages in one
+    /// transaction, exactly once per idempotency key.
+    async fn create_referral(&self, referral: &NewReferralRecord) -> StoreResult<CreateReferral>;
+
+    /// A referral by its canonical reference, with its trackers and history (oldest first).
+    async fn load_referral(&self, reference: &str) -> StoreResult<Option<StoredReferral>>;
+
+    /// Records a status change and its outbox messages in one transaction; `false` when there
+    /// is no such referral.
+    async fn change_referral_status(&self, change: &StatusChange) -> StoreResult<bool>;
+
+    // Progress lookups.
+
+    /// Failed lookups in `bucket` at or after `since`.
+    async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64>;
+
+    async fn record_lookup_failure(&self, bucket: &str, at: i64) -> StoreResult<()>;
+
+    /// Forgets failures older than `before`; returns how many.
+    async fn delete_old_lookup_failures(&self, before: i64) -> StoreResult<u64>;
+
+    async fn record_audit(&self, entry: &AuditEntry) -> StoreResult<()>;
+
+    /// The newest audit entries, newest first.
+    async fn recent_audit(&self, limit: i64) -> StoreResult<Vec<AuditEntry>>;
+
+    // The outbox.
+
+    /// Undelivered messages on `channel` that are due by `now`, oldest first, at most one per
+    /// ordering key (the next in that key's order).
+    async fn due_outbox(
+        &self,
+        channel: &str,
+        now: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<OutboxMessage>>;
+
+    async fn outbox_delivered(&self, id: i64, at: i64) -> StoreResult<()>;
+
+    /// Records a failed attempt and when to try again.
+    async fn outbox_failed(&self, id: i64, next_attempt_at: i64, error: &str) -> StoreResult<()>;
+
+    /// Undelivered messages that have failed at least `min_attempts` times.
+    async fn outbox_problems(&self, min_attempts: i64) -> StoreResult<Vec<OutboxProblem>>;
+
+    /// How many messages on `channel` are not yet delivered.
+    async fn outbox_pending(&self, channel: &str) -> StoreResult<i64>;
+
+    // Saved drafts ("save and come back later").
+
+    async fn save_draft(&self, draft: &SavedDraft) -> StoreResult<()>;
+
+    /// A saved draft that has not expired by `now`.
+    async fn load_draft(&self, code_hash: &str, now: i64) -> StoreResult<Option<SavedDraft>>;
+
+    async fn delete_draft(&self, code_hash: &str) -> StoreResult<()>;
+
+    /// Deletes drafts that expired before `now`; returns how many.
+    async fn delete_expired_drafts(&self, now: i64) -> StoreResult<u64>;
 }

@@ -1,0 +1,147 @@
+//! What the store keeps about referrals, their progress, the outbox, lookup limits, audit
+//! and saved drafts: plain structs in and out of the `Store` trait.
+
+/// A checked referral, ready to write, with the messages it causes (written in the same
+/// transaction, so a referral never exists without them or they without it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReferralRecord {
+    pub reference: String,
+    /// Scoped by channel by the caller (`web:…`, `api:…`).
+    pub idempotency_key: String,
+    /// Canonical JSON of the request as received.
+    pub request_body: String,
+    pub kind: String,
+    pub channel: String,
+    pub urgent: bool,
+    pub lookup_date_of_birth: Option<String>,
+    /// JSON of the checked request.
+    pub details: String,
+    pub people: Vec<ReferralPerson>,
+    pub trackers: Vec<TrackerRecord>,
+    pub submitted_at: i64,
+    pub outbox: Vec<NewOutboxMessage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferralPerson {
+    /// `person` or `referrer`.
+    pub role: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub date_of_birth: Option<String>,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackerRecord {
+    pub name: String,
+    pub relationship: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// What a submission gets back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferralReceipt {
+    pub reference: String,
+    pub status: String,
+    pub submitted_at: i64,
+}
+
+/// How writing a referral went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateReferral {
+    Created(ReferralReceipt),
+    /// The key was seen before with the same body: the original receipt, nothing new written.
+    Replayed(ReferralReceipt),
+    /// The key was seen before with a different body.
+    KeyReused,
+    /// The random reference is already taken: pick another and try again.
+    ReferenceTaken,
+}
+
+/// A stored referral, as staff tools and messages need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredReferral {
+    pub reference: String,
+    pub kind: String,
+    pub urgent: bool,
+    pub status: String,
+    pub outcome: Option<String>,
+    pub lookup_date_of_birth: Option<String>,
+    pub details: String,
+    pub submitted_at: i64,
+    pub trackers: Vec<TrackerRecord>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub status: String,
+    pub outcome: Option<String>,
+    pub note: String,
+    pub note_visible: bool,
+    pub actor: String,
+    pub at: i64,
+}
+
+/// A staff status change, with the messages it causes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    pub reference: String,
+    pub status: String,
+    pub outcome: Option<String>,
+    pub note: String,
+    pub note_visible: bool,
+    pub actor: String,
+    pub at: i64,
+    pub outbox: Vec<NewOutboxMessage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOutboxMessage {
+    /// `email` or `event`.
+    pub channel: String,
+    /// Messages with the same key are delivered in the order they were written.
+    pub ordering_key: String,
+    pub payload: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub channel: String,
+    pub ordering_key: String,
+    pub payload: String,
+    pub attempts: i64,
+    pub created_at: i64,
+}
+
+/// A message that keeps failing, for staff to see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxProblem {
+    pub id: i64,
+    pub channel: String,
+    pub ordering_key: String,
+    pub attempts: i64,
+    pub last_error: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+/// A journey's answers saved to come back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedDraft {
+    pub code_hash: String,
+    pub journey: String,
+    pub data: String,
+    pub expires_at: i64,
+}

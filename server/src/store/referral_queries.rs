@@ -1,0 +1,426 @@
+//! The referral, outbox, lookup-limit, audit and saved-draft queries, written once for both
+//! backends. The SQL is the same on SQLite and PostgreSQL (numbered `$n` parameters work in
+//! both, booleans are stored as 0/1), so a macro stamps out one module per database type and
+//! each store's `Store` impl calls into its own.
+
+macro_rules! referral_queries {
+    ($db:ty) => {
+        use app::store::{
+            AuditEntry, CreateReferral, HistoryEntry, NewReferralRecord, OutboxMessage,
+            OutboxProblem, ReferralReceipt, SavedDraft, StatusChange, StoreResult,
+            StoredReferral, TrackerRecord,
+        };
+        use sqlx::Pool;
+
+        use $crate::store::unavailable;
+
+        type Db = $db;
+
+        pub async fn create_referral(
+            pool: &Pool<Db>,
+            r: &NewReferralRecord,
+        ) -> StoreResult<CreateReferral> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            let inserted: Option<(i64,)> = sqlx::query_as(
+                "INSERT INTO referrals (reference, idempotency_key, request_body, kind, channel, urgent, \
+                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9) \
+                 ON CONFLICT DO NOTHING RETURNING id",
+            )
+            .bind(&r.reference)
+            .bind(&r.idempotency_key)
+            .bind(&r.request_body)
+            .bind(&r.kind)
+            .bind(&r.channel)
+            .bind(i64::from(r.urgent))
+            .bind(&r.lookup_date_of_birth)
+            .bind(&r.details)
+            .bind(r.submitted_at)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            let Some((id,)) = inserted else {
+                let existing: Option<(String, String, i64)> = sqlx::query_as(
+                    "SELECT reference, request_body, submitted_at FROM referrals WHERE idempotency_key = $1",
+                )
+                .bind(&r.idempotency_key)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(match existing {
+                    Some((reference, body, submitted_at)) if body == r.request_body => {
+                        CreateReferral::Replayed(ReferralReceipt {
+                            reference,
+                            status: "received".to_owned(),
+                            submitted_at,
+                        })
+                    }
+                    Some(_) => CreateReferral::KeyReused,
+                    None => CreateReferral::ReferenceTaken,
+                });
+            };
+            for person in &r.people {
+                sqlx::query(
+                    "INSERT INTO referral_people (referral_id, role, given_name, family_name, date_of_birth, phone, email) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(id)
+                .bind(&person.role)
+                .bind(&person.given_name)
+                .bind(&person.family_name)
+                .bind(&person.date_of_birth)
+                .bind(&person.phone)
+                .bind(&person.email)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+            }
+            for tracker in &r.trackers {
+                sqlx::query(
+                    "INSERT INTO referral_trackers (referral_id, name, relationship, email, phone) \
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(id)
+                .bind(&tracker.name)
+                .bind(&tracker.relationship)
+                .bind(&tracker.email)
+                .bind(&tracker.phone)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+            }
+            sqlx::query(
+                "INSERT INTO referral_history (referral_id, status, outcome, note, note_visible, actor, at) \
+                 VALUES ($1, 'received', NULL, '', 0, $2, $3)",
+            )
+            .bind(id)
+            .bind(format!("{} submission", r.channel))
+            .bind(r.submitted_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            for message in &r.outbox {
+                insert_outbox(&mut tx, message, r.submitted_at).await?;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(CreateReferral::Created(ReferralReceipt {
+                reference: r.reference.clone(),
+                status: "received".to_owned(),
+                submitted_at: r.submitted_at,
+            }))
+        }
+
+        async fn insert_outbox(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            message: &app::store::NewOutboxMessage,
+            at: i64,
+        ) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO outbox (channel, ordering_key, payload, attempts, next_attempt_at, created_at) \
+                 VALUES ($1, $2, $3, 0, $4, $4)",
+            )
+            .bind(&message.channel)
+            .bind(&message.ordering_key)
+            .bind(&message.payload)
+            .bind(at)
+            .execute(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn load_referral(
+            pool: &Pool<Db>,
+            reference: &str,
+        ) -> StoreResult<Option<StoredReferral>> {
+            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64);
+            let row: Option<Row> = sqlx::query_as(
+                "SELECT id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at \
+                 FROM referrals WHERE reference = $1",
+            )
+            .bind(reference)
+            .fetch_optional(pool)
+            .await
+            .map_err(unavailable)?;
+            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at)) = row
+            else {
+                return Ok(None);
+            };
+            let trackers: Vec<(String, String, String, String)> = sqlx::query_as(
+                "SELECT name, relationship, email, phone FROM referral_trackers WHERE referral_id = $1 ORDER BY id",
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            let history: Vec<(String, Option<String>, String, i64, String, i64)> = sqlx::query_as(
+                "SELECT status, outcome, note, note_visible, actor, at FROM referral_history \
+                 WHERE referral_id = $1 ORDER BY id",
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(Some(StoredReferral {
+                reference,
+                kind,
+                urgent: urgent != 0,
+                status,
+                outcome,
+                lookup_date_of_birth,
+                details,
+                submitted_at,
+                trackers: trackers
+                    .into_iter()
+                    .map(|(name, relationship, email, phone)| TrackerRecord { name, relationship, email, phone })
+                    .collect(),
+                history: history
+                    .into_iter()
+                    .map(|(status, outcome, note, visible, actor, at)| HistoryEntry {
+                        status,
+                        outcome,
+                        note,
+                        note_visible: visible != 0,
+                        actor,
+                        at,
+                    })
+                    .collect(),
+            }))
+        }
+
+        pub async fn change_referral_status(pool: &Pool<Db>, change: &StatusChange) -> StoreResult<bool> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            let updated: Option<(i64,)> = sqlx::query_as(
+                "UPDATE referrals SET status = $1, outcome = $2, updated_at = $3 WHERE reference = $4 RETURNING id",
+            )
+            .bind(&change.status)
+            .bind(&change.outcome)
+            .bind(change.at)
+            .bind(&change.reference)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            let Some((id,)) = updated else {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(false);
+            };
+            sqlx::query(
+                "INSERT INTO referral_history (referral_id, status, outcome, note, note_visible, actor, at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(id)
+            .bind(&change.status)
+            .bind(&change.outcome)
+            .bind(&change.note)
+            .bind(i64::from(change.note_visible))
+            .bind(&change.actor)
+            .bind(change.at)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            for message in &change.outbox {
+                insert_outbox(&mut tx, message, change.at).await?;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(true)
+        }
+
+        pub async fn count_lookup_failures(pool: &Pool<Db>, bucket: &str, since: i64) -> StoreResult<i64> {
+            let (count,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM lookup_failures WHERE bucket = $1 AND at >= $2")
+                    .bind(bucket)
+                    .bind(since)
+                    .fetch_one(pool)
+                    .await
+                    .map_err(unavailable)?;
+            Ok(count)
+        }
+
+        pub async fn record_lookup_failure(pool: &Pool<Db>, bucket: &str, at: i64) -> StoreResult<()> {
+            sqlx::query("INSERT INTO lookup_failures (bucket, at) VALUES ($1, $2)")
+                .bind(bucket)
+                .bind(at)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn delete_old_lookup_failures(pool: &Pool<Db>, before: i64) -> StoreResult<u64> {
+            let result = sqlx::query("DELETE FROM lookup_failures WHERE at < $1")
+                .bind(before)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected())
+        }
+
+        pub async fn record_audit(pool: &Pool<Db>, entry: &AuditEntry) -> StoreResult<()> {
+            sqlx::query("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)")
+                .bind(entry.at)
+                .bind(&entry.actor)
+                .bind(&entry.action)
+                .bind(&entry.subject)
+                .bind(&entry.detail)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn recent_audit(pool: &Pool<Db>, limit: i64) -> StoreResult<Vec<AuditEntry>> {
+            let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+                "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT $1",
+            )
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(rows
+                .into_iter()
+                .map(|(at, actor, action, subject, detail)| AuditEntry { at, actor, action, subject, detail })
+                .collect())
+        }
+
+        pub async fn due_outbox(
+            pool: &Pool<Db>,
+            channel: &str,
+            now: i64,
+            limit: i64,
+        ) -> StoreResult<Vec<OutboxMessage>> {
+            let rows: Vec<(i64, String, String, String, i64, i64)> = sqlx::query_as(
+                "SELECT o.id, o.channel, o.ordering_key, o.payload, o.attempts, o.created_at FROM outbox o \
+                 WHERE o.channel = $1 AND o.delivered_at IS NULL AND o.next_attempt_at <= $2 \
+                 AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel \
+                     AND e.ordering_key = o.ordering_key AND e.delivered_at IS NULL AND e.id < o.id) \
+                 ORDER BY o.id LIMIT $3",
+            )
+            .bind(channel)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, channel, ordering_key, payload, attempts, created_at)| OutboxMessage {
+                    id,
+                    channel,
+                    ordering_key,
+                    payload,
+                    attempts,
+                    created_at,
+                })
+                .collect())
+        }
+
+        pub async fn outbox_delivered(pool: &Pool<Db>, id: i64, at: i64) -> StoreResult<()> {
+            sqlx::query("UPDATE outbox SET delivered_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+                .bind(at)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn outbox_failed(pool: &Pool<Db>, id: i64, next_attempt_at: i64, error: &str) -> StoreResult<()> {
+            sqlx::query(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2 WHERE id = $3",
+            )
+            .bind(next_attempt_at)
+            .bind(error)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn outbox_problems(pool: &Pool<Db>, min_attempts: i64) -> StoreResult<Vec<OutboxProblem>> {
+            let rows: Vec<(i64, String, String, i64, Option<String>)> = sqlx::query_as(
+                "SELECT id, channel, ordering_key, attempts, last_error FROM outbox \
+                 WHERE delivered_at IS NULL AND attempts >= $1 ORDER BY id",
+            )
+            .bind(min_attempts)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, channel, ordering_key, attempts, last_error)| OutboxProblem {
+                    id,
+                    channel,
+                    ordering_key,
+                    attempts,
+                    last_error: last_error.unwrap_or_default(),
+                })
+                .collect())
+        }
+
+        pub async fn outbox_pending(pool: &Pool<Db>, channel: &str) -> StoreResult<i64> {
+            let (count,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE channel = $1 AND delivered_at IS NULL")
+                    .bind(channel)
+                    .fetch_one(pool)
+                    .await
+                    .map_err(unavailable)?;
+            Ok(count)
+        }
+
+        pub async fn save_draft(pool: &Pool<Db>, draft: &SavedDraft) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO saved_drafts (code_hash, journey, data, expires_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (code_hash) DO UPDATE SET journey = excluded.journey, data = excluded.data, \
+                 expires_at = excluded.expires_at",
+            )
+            .bind(&draft.code_hash)
+            .bind(&draft.journey)
+            .bind(&draft.data)
+            .bind(draft.expires_at)
+            .execute(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn load_draft(pool: &Pool<Db>, code_hash: &str, now: i64) -> StoreResult<Option<SavedDraft>> {
+            let row: Option<(String, String, String, i64)> = sqlx::query_as(
+                "SELECT code_hash, journey, data, expires_at FROM saved_drafts WHERE code_hash = $1 AND expires_at > $2",
+            )
+            .bind(code_hash)
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(row.map(|(code_hash, journey, data, expires_at)| SavedDraft { code_hash, journey, data, expires_at }))
+        }
+
+        pub async fn delete_draft(pool: &Pool<Db>, code_hash: &str) -> StoreResult<()> {
+            sqlx::query("DELETE FROM saved_drafts WHERE code_hash = $1")
+                .bind(code_hash)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn delete_expired_drafts(pool: &Pool<Db>, now: i64) -> StoreResult<u64> {
+            let result = sqlx::query("DELETE FROM saved_drafts WHERE expires_at <= $1")
+                .bind(now)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected())
+        }
+    };
+}
+
+pub mod sqlite {
+    referral_queries!(sqlx::Sqlite);
+}
+
+pub mod postgres {
+    referral_queries!(sqlx::Postgres);
+}
