@@ -9,6 +9,7 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod page_headers;
 pub mod pages;
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod store;
 

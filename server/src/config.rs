@@ -2,6 +2,9 @@
 //! `.env.example`). Read once at start-up.
 use std::net::SocketAddr;
 
+use app::domain::office_hours::OfficeHours;
+use app::settings::Settings;
+
 /// How the portal runs.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -19,6 +22,22 @@ pub struct Config {
     /// `PORTAL_SESSION_IDLE_MINUTES`: a session (and its unsent answers) ends after this long
     /// without a request (default 60).
     pub session_idle_minutes: i64,
+    /// The council's choices shown on pages: `PORTAL_OFFICE_HOURS` (`Mon-Fri 09:00-17:00`),
+    /// `PORTAL_CONTACT_WITHIN_WORKING_DAYS` (5), `PORTAL_SAVED_DRAFT_DAYS` (30),
+    /// `PORTAL_PUBLIC_URL` (links in emails; default `http://<LEPTOS_SITE_ADDR>`),
+    /// `PORTAL_TRUSTED_PROXIES`: comma-separated addresses of load balancers whose
+    /// `X-Forwarded-For` is believed (default none: the peer address is the client).
+    pub settings: Settings,
+    /// `PORTAL_SMTP_URL` (e.g. `smtp://mail.example:25`): send email over SMTP. Unset, email is
+    /// written as files under `PORTAL_MAIL_DIR` (default `data/mail`) for development.
+    pub smtp_url: Option<String>,
+    pub mail_dir: String,
+    /// `PORTAL_MAIL_FROM` (default `Exampleshire Adult Social Care <no-reply@exampleshire.example>`).
+    pub mail_from: String,
+    /// `PORTAL_EVENTS_URL` and `PORTAL_EVENTS_SECRET`: where case-management events are posted,
+    /// signed with the secret. Unset, events wait in the outbox until one is configured.
+    pub events_url: Option<String>,
+    pub events_secret: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -46,14 +65,62 @@ impl Config {
             &get("PORTAL_SECURE_COOKIES", "true"),
         )?;
         let hsts_default = if secure_cookies { "true" } else { "false" };
+        let site_addr: SocketAddr = get("LEPTOS_SITE_ADDR", "127.0.0.1:3000").parse().map_err(
+            |e: std::net::AddrParseError| ConfigError {
+                name: "LEPTOS_SITE_ADDR",
+                reason: e.to_string(),
+            },
+        )?;
+        let number = |name: &'static str, default: &str, min: i64| {
+            get(name, default)
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n >= min)
+                .ok_or(ConfigError {
+                    name,
+                    reason: format!("must be a whole number, at least {min}"),
+                })
+        };
+        let trusted_proxies = get("PORTAL_TRUSTED_PROXIES", "")
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse().map_err(|_| ConfigError {
+                    name: "PORTAL_TRUSTED_PROXIES",
+                    reason: format!("{p:?} is not an IP address"),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let settings = Settings {
+            trusted_proxies,
+            office_hours: OfficeHours::parse(&get("PORTAL_OFFICE_HOURS", "Mon-Fri 09:00-17:00"))
+                .map_err(|reason| ConfigError {
+                    name: "PORTAL_OFFICE_HOURS",
+                    reason,
+                })?,
+            contact_within_working_days: number("PORTAL_CONTACT_WITHIN_WORKING_DAYS", "5", 1)?
+                .min(60) as u8,
+            saved_draft_days: number("PORTAL_SAVED_DRAFT_DAYS", "30", 1)?.min(365) as u16,
+            lookup_failures_per_client: number("PORTAL_LOOKUP_FAILURES_PER_CLIENT", "5", 1)?,
+            lookup_failures_per_reference: number("PORTAL_LOOKUP_FAILURES_PER_REFERENCE", "10", 1)?,
+            public_url: get("PORTAL_PUBLIC_URL", &format!("http://{site_addr}"))
+                .trim_end_matches('/')
+                .to_owned(),
+        };
+        let optional = |name: &str| lookup(name).filter(|v| !v.is_empty());
         Ok(Self {
+            settings,
+            smtp_url: optional("PORTAL_SMTP_URL"),
+            mail_dir: get("PORTAL_MAIL_DIR", "data/mail"),
+            mail_from: get(
+                "PORTAL_MAIL_FROM",
+                "Exampleshire Adult Social Care <no-reply@exampleshire.example>",
+            ),
+            events_url: optional("PORTAL_EVENTS_URL"),
+            events_secret: get("PORTAL_EVENTS_SECRET", ""),
             database_url: get("DATABASE_URL", "sqlite://data/portal.db"),
-            site_addr: get("LEPTOS_SITE_ADDR", "127.0.0.1:3000").parse().map_err(
-                |e: std::net::AddrParseError| ConfigError {
-                    name: "LEPTOS_SITE_ADDR",
-                    reason: e.to_string(),
-                },
-            )?,
+            site_addr,
             site_root: get("LEPTOS_SITE_ROOT", "target/site"),
             secure_cookies,
             hsts: parse_bool("PORTAL_HSTS", &get("PORTAL_HSTS", hsts_default))?,
@@ -91,6 +158,34 @@ mod tests {
         assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
         assert!(config.secure_cookies && config.hsts);
         assert_eq!(config.session_idle_minutes, 60);
+        assert_eq!(
+            config.settings.office_hours.describe(),
+            "Monday to Friday, 9am to 5pm"
+        );
+        assert_eq!(config.settings.contact_within_working_days, 5);
+        assert!(config.settings.trusted_proxies.is_empty() && config.events_url.is_none());
+    }
+
+    #[test]
+    fn office_hours_and_proxies_are_read() {
+        let config = Config::from_lookup(|n| match n {
+            "PORTAL_OFFICE_HOURS" => Some("Mon-Sat 08:30-18:00".into()),
+            "PORTAL_TRUSTED_PROXIES" => Some("10.0.0.1, ::1".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(
+            config.settings.office_hours.describe(),
+            "Monday to Saturday, 8:30am to 6pm"
+        );
+        assert_eq!(config.settings.trusted_proxies.len(), 2);
+        assert!(
+            Config::from_lookup(|n| (n == "PORTAL_OFFICE_HOURS").then(|| "always".into())).is_err()
+        );
+        assert!(
+            Config::from_lookup(|n| (n == "PORTAL_TRUSTED_PROXIES").then(|| "proxy".into()))
+                .is_err()
+        );
     }
 
     #[test]

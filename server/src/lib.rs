@@ -3,6 +3,7 @@
 
 #![recursion_limit = "512"]
 
+pub mod api;
 pub mod config;
 pub mod ops;
 pub mod router;

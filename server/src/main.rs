@@ -16,9 +16,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let app = router::build(&config, store);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -55,10 +55,11 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
     };
     let context = AppContext {
         store: store.clone(),
+        settings: Arc::new(config.settings.clone()),
     };
     let provide = move || provide_context(context.clone());
 
-    let sessions = SessionManagerLayer::new(StoreSessions::new(store))
+    let sessions = SessionManagerLayer::new(StoreSessions::new(store.clone()))
         .with_name(session_cookie_name(config.secure_cookies))
         .with_secure(config.secure_cookies)
         .with_http_only(true)
@@ -75,6 +76,10 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
             .precompressed_gzip()
     };
 
+    let api = crate::api::routes(crate::api::ApiState {
+        store: store.clone(),
+        settings: Arc::new(config.settings.clone()),
+    });
     let router = Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
@@ -90,7 +95,9 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
         >(provide, shell))
         .layer(sessions)
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .with_state(state);
+        .with_state(state)
+        // The API has no sessions or cookies: each call stands alone.
+        .merge(api);
 
     security::add_headers(router, config.hsts)
         .layer(CatchPanicLayer::custom(ops::panic_response))

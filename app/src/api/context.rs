@@ -3,12 +3,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
 /// Provided to every route and server function by the server (`leptos_routes_with_context`).
 #[derive(Clone, Debug)]
 pub struct AppContext {
     pub store: Arc<dyn Store>,
+    pub settings: Arc<Settings>,
 }
 
 /// The store, or a server error if the server forgot to provide it.
@@ -16,6 +18,13 @@ pub fn store() -> Result<Arc<dyn Store>, ServerFnError> {
     use_context::<AppContext>()
         .map(|c| c.store)
         .ok_or_else(|| ServerFnError::new("The service is not configured"))
+}
+
+/// The council's settings (the defaults if the server provided none, as in unit tests).
+pub fn settings() -> Arc<Settings> {
+    use_context::<AppContext>()
+        .map(|c| c.settings)
+        .unwrap_or_default()
 }
 
 /// Logs the real cause (never personal data: store errors carry SQL errors, not values) and

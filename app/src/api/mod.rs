@@ -2,7 +2,11 @@
 //! store, and map the result. Each has a stable `endpoint`, so form actions never change.
 
 #[cfg(feature = "ssr")]
+pub mod client_address;
+#[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod drafts;
 pub mod feedback;
+#[cfg(feature = "ssr")]
+pub mod referral_service;

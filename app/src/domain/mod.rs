@@ -3,6 +3,7 @@
 
 pub mod checks;
 pub mod feedback;
+pub mod office_hours;
 pub mod outcomes;
 pub mod problems;
 pub mod reference;

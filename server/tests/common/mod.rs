@@ -71,14 +71,18 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(secure_cookies: bool) -> TestApp {
-    let test_store = sqlite_store().await;
-    let config = test_config(secure_cookies);
+    spawn_app_on(sqlite_store().await, test_config(secure_cookies)).await
+}
+
+/// The real router over a given store and configuration.
+pub async fn spawn_app_on(test_store: TestStore, config: Config) -> TestApp {
     let router = server::router::build(&config, test_store.store.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("address");
-    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)

@@ -1,0 +1,39 @@
+//! The council's choices that pages and server functions need: office hours, how soon the
+//! First Contact Team replies, how long saved answers are kept, the progress-lookup limits.
+//! The server builds this from its configuration and provides it to every request; defaults
+//! are what the council publishes today.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::office_hours::OfficeHours;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub office_hours: OfficeHours,
+    /// "The First Contact Team will contact you within N working days".
+    pub contact_within_working_days: u8,
+    /// How long a saved request can be come back to.
+    pub saved_draft_days: u16,
+    /// Failed progress lookups allowed per client address in 15 minutes.
+    pub lookup_failures_per_client: i64,
+    /// Failed progress lookups allowed per reference in a day.
+    pub lookup_failures_per_reference: i64,
+    /// Load balancers whose `X-Forwarded-For` header is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where links in emails point (no trailing slash).
+    pub public_url: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            office_hours: OfficeHours::default(),
+            contact_within_working_days: 5,
+            saved_draft_days: 30,
+            lookup_failures_per_client: 5,
+            lookup_failures_per_reference: 10,
+            trusted_proxies: Vec::new(),
+            public_url: "http://127.0.0.1:3000".to_owned(),
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! `POST /api/v1/referrals` (exactly once per `Idempotency-Key`) and
+//! `POST /api/v1/referrals/status` (rate-limited progress lookups).
+
+use std::net::SocketAddr;
+
+use app::api::client_address::client_address;
+use app::api::referral_service::{lookup_status, submit_referral, Channel, Lookup, Submitted};
+use app::domain::checks::{date_of_birth_iso, iso_date};
+use app::domain::office_hours::uk_local;
+use app::domain::problems::FieldErrors;
+use app::domain::referral::ReferralRequest;
+use app::store::ReferralReceipt;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, Extensions, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use time::OffsetDateTime;
+
+use super::{ApiState, Problem};
+
+const IDEMPOTENCY_KEY_MAX: usize = 200;
+
+pub async fn create(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let key = match idempotency_key(&headers) {
+        Ok(key) => key,
+        Err(problem) => return problem.into_response(),
+    };
+    let value = match json_body(body) {
+        Ok(value) => value,
+        Err(problem) => return problem.into_response(),
+    };
+    let request: ReferralRequest = match typed(&value) {
+        Ok(request) => request,
+        Err(problem) => return problem.into_response(),
+    };
+    let submitted = submit_referral(
+        &*state.store,
+        &state.settings,
+        OffsetDateTime::now_utc(),
+        Channel::Api,
+        &key,
+        &request,
+        &canonical_json(&value),
+    )
+    .await;
+    match submitted {
+        Ok(Submitted::Created(receipt)) => receipt_response(StatusCode::CREATED, &receipt),
+        Ok(Submitted::Replayed(receipt)) => receipt_response(StatusCode::OK, &receipt),
+        Ok(Submitted::Invalid(errors)) => Problem::invalid(errors).into_response(),
+        Ok(Submitted::KeyReused) => Problem::new(
+            StatusCode::CONFLICT,
+            "Idempotency key reused",
+            "This Idempotency-Key was already used for a different request",
+        )
+        .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not store a referral");
+            Problem::unavailable().into_response()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct StatusQuery {
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    date_of_birth: String,
+}
+
+pub async fn status(
+    State(state): State<ApiState>,
+    extensions: Extensions,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let value = match json_body(body) {
+        Ok(value) => value,
+        Err(problem) => return problem.into_response(),
+    };
+    let query: StatusQuery = match typed(&value) {
+        Ok(query) => query,
+        Err(problem) => return problem.into_response(),
+    };
+    let now = OffsetDateTime::now_utc();
+    let mut errors = FieldErrors::default();
+    if query.reference.trim().is_empty() {
+        errors.add("reference", "Enter the reference");
+    }
+    let date_of_birth = errors.take(
+        "date_of_birth",
+        date_of_birth_iso(
+            &query.date_of_birth,
+            uk_local(now).date(),
+            "Enter the date of birth",
+        ),
+    );
+    let Some(date_of_birth) = date_of_birth.filter(|_| errors.is_empty()) else {
+        return Problem::invalid(errors).into_response();
+    };
+    let peer = extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    let client = client_address(peer, &headers, &state.settings.trusted_proxies);
+    let lookup = lookup_status(
+        &*state.store,
+        &state.settings,
+        now,
+        &client,
+        &query.reference,
+        &iso_date(date_of_birth),
+    )
+    .await;
+    match lookup {
+        Ok(Lookup::Found(view)) => no_store((StatusCode::OK, axum::Json(view)).into_response()),
+        Ok(Lookup::NotFound) => Problem::new(
+            StatusCode::NOT_FOUND,
+            "Not found",
+            "We could not find a request with that reference and date of birth",
+        )
+        .into_response(),
+        Ok(Lookup::RateLimited {
+            retry_after_seconds,
+        }) => Problem {
+            retry_after: Some(retry_after_seconds),
+            ..Problem::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many tries",
+                "Too many tries. Call the Care Line to ask about the request.",
+            )
+        }
+        .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not look up a referral");
+            Problem::unavailable().into_response()
+        }
+    }
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or_default();
+    if key.is_empty() {
+        return Err(Problem::bad_request(
+            "An Idempotency-Key header is required",
+        ));
+    }
+    if key.len() > IDEMPOTENCY_KEY_MAX {
+        return Err(Problem::bad_request(
+            "The Idempotency-Key header must be 200 characters or fewer",
+        ));
+    }
+    Ok(key.to_owned())
+}
+
+/// The body as JSON: 413 over the limit, 400 when it is not JSON at all.
+fn json_body(body: Result<Bytes, BytesRejection>) -> Result<Value, Problem> {
+    let bytes = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Request too large",
+                "The body must be 64 KB or less",
+            )
+        } else {
+            Problem::bad_request("The body could not be read")
+        }
+    })?;
+    serde_json::from_slice(&bytes).map_err(|_| Problem::bad_request("The body must be JSON"))
+}
+
+/// Parseable JSON into the contract's shape: a wrong type is a 422 naming the field.
+fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, Problem> {
+    serde_path_to_error::deserialize(value.clone()).map_err(|error| {
+        let path = error.path().to_string();
+        let field = if path == "." { String::new() } else { path };
+        let mut errors = FieldErrors::default();
+        errors.add(
+            field.clone(),
+            format!(
+                "{} has the wrong type of value",
+                if field.is_empty() { "The body" } else { &field }
+            ),
+        );
+        Problem::invalid(errors)
+    })
+}
+
+/// JSON with object keys sorted at every level, so equal bodies compare equal.
+pub fn canonical_json(value: &Value) -> String {
+    fn sorted(value: &Value) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<_> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                let mut out = serde_json::Map::new();
+                for (k, v) in entries {
+                    out.insert(k.clone(), sorted(v));
+                }
+                Value::Object(out)
+            }
+            Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
+            other => other.clone(),
+        }
+    }
+    sorted(value).to_string()
+}
+
+fn receipt_response(status: StatusCode, receipt: &ReferralReceipt) -> Response {
+    let submitted_at = OffsetDateTime::from_unix_timestamp(receipt.submitted_at)
+        .map(app::api::referral_service::rfc3339)
+        .unwrap_or_default();
+    let body = json!({
+        "reference": receipt.reference,
+        "status": receipt.status,
+        "submitted_at": submitted_at,
+    });
+    no_store((status, axum::Json(body)).into_response())
+}
+
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

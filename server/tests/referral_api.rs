@@ -1,0 +1,296 @@
+//! The referral JSON API (API.md) over real HTTP and real databases: the contract's status
+//! codes, exactly once under 50 concurrent duplicates, and the progress lookup's identical
+//! misses and rate limits, on SQLite and PostgreSQL.
+mod common;
+
+use common::{postgres_store, spawn_app_on, sqlite_store, test_config, TestApp, TestStore};
+use serde_json::{json, Value};
+
+fn example() -> Value {
+    json!({
+        "for": "self",
+        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
+                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
+                    "phone": "01632 960001", "email": "amara@example.org",
+                    "preferred_contact": "phone", "language": "English", "interpreter_needed": false,
+                    "communication_needs": "" },
+        "referrer": null,
+        "consent": { "person_agrees": true },
+        "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
+        "trackers": [ { "name": "Chidi Okafor", "relationship": "son", "email": "chidi@example.org" } ]
+    })
+}
+
+async fn app_on(store: TestStore) -> TestApp {
+    let mut config = test_config(false);
+    // The test client connects from 127.0.0.1; trusting it lets tests play several clients.
+    config.settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    spawn_app_on(store, config).await
+}
+
+async fn post(
+    app: &TestApp,
+    path: &str,
+    key: Option<&str>,
+    body: impl Into<reqwest::Body>,
+) -> (u16, reqwest::header::HeaderMap, Value) {
+    let mut request = app
+        .client
+        .post(app.url(path))
+        .header("content-type", "application/json")
+        .body(body);
+    if let Some(key) = key {
+        request = request.header("idempotency-key", key);
+    }
+    let response = request.send().await.expect("POST");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        headers,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+async fn lookup(
+    app: &TestApp,
+    client: &str,
+    reference: &str,
+    dob: &str,
+) -> (u16, reqwest::header::HeaderMap, Value) {
+    let response = app
+        .client
+        .post(app.url("/api/v1/referrals/status"))
+        .header("x-forwarded-for", client)
+        .json(&json!({ "reference": reference, "date_of_birth": dob }))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    (status, headers, response.json().await.unwrap())
+}
+
+async fn the_contract(app: TestApp) {
+    let body = example().to_string();
+    let (status, headers, created) =
+        post(&app, "/api/v1/referrals", Some("key-1"), body.clone()).await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(headers["cache-control"], "no-store");
+    let reference = created["reference"].as_str().unwrap().to_owned();
+    assert!(
+        reference.starts_with("ASC-") && reference.len() == 18,
+        "{reference}"
+    );
+    assert_eq!(created["status"], "received");
+    assert!(created["submitted_at"].as_str().unwrap().contains('T'));
+
+    // The same key and body, keys in another order: the original answer, with 200.
+    let mut reordered = serde_json::Map::new();
+    for (k, v) in example().as_object().unwrap().iter().rev() {
+        reordered.insert(k.clone(), v.clone());
+    }
+    let (status, _, replay) = post(
+        &app,
+        "/api/v1/referrals",
+        Some("key-1"),
+        Value::Object(reordered).to_string(),
+    )
+    .await;
+    assert_eq!((status, &replay), (200, &created));
+
+    let mut changed = example();
+    changed["needs"]["summary"] = json!("Something else");
+    let (status, _, conflict) = post(
+        &app,
+        "/api/v1/referrals",
+        Some("key-1"),
+        changed.to_string(),
+    )
+    .await;
+    assert_eq!(status, 409, "{conflict}");
+
+    let (status, headers, missing_key) = post(&app, "/api/v1/referrals", None, body.clone()).await;
+    assert_eq!(status, 400);
+    assert_eq!(headers["content-type"], "application/problem+json");
+    assert!(missing_key["detail"]
+        .as_str()
+        .unwrap()
+        .contains("Idempotency-Key"));
+
+    let (status, _, _) = post(&app, "/api/v1/referrals", Some("key-2"), "{not json").await;
+    assert_eq!(status, 400);
+
+    let mut wrong_type = example();
+    wrong_type["person"]["interpreter_needed"] = json!("no");
+    let (status, _, problem) = post(
+        &app,
+        "/api/v1/referrals",
+        Some("key-3"),
+        wrong_type.to_string(),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(problem["errors"][0]["field"], "person.interpreter_needed");
+
+    let mut invalid = example();
+    invalid["person"]["date_of_birth"] = json!("2999-01-01");
+    invalid["person"]["postcode"] = json!("NOT A POSTCODE");
+    invalid["person"]
+        .as_object_mut()
+        .unwrap()
+        .remove("given_name");
+    invalid["preferred_contact"] = json!("pigeon");
+    let (status, _, problem) = post(
+        &app,
+        "/api/v1/referrals",
+        Some("key-4"),
+        invalid.to_string(),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let errors = problem["errors"].as_array().unwrap();
+    let message = |field: &str| {
+        errors
+            .iter()
+            .find(|e| e["field"] == field)
+            .map(|e| e["message"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(
+        message("person.given_name").as_deref(),
+        Some("Enter your first name")
+    );
+    assert_eq!(
+        message("person.date_of_birth").as_deref(),
+        Some("Date of birth must be in the past")
+    );
+    assert_eq!(
+        message("person.postcode").as_deref(),
+        Some("Enter a real postcode, like EX1 2AB")
+    );
+
+    let huge = format!("{{\"for\":\"{}\"}}", "a".repeat(70 * 1024));
+    let (status, _, _) = post(&app, "/api/v1/referrals", Some("key-5"), huge).await;
+    assert_eq!(status, 413);
+
+    // Progress: the person's date of birth opens it; a miss looks the same either way.
+    let (status, headers, progress) = lookup(
+        &app,
+        "198.51.100.1",
+        &reference.to_lowercase().replace('-', " "),
+        "1948-03-02",
+    )
+    .await;
+    assert_eq!(status, 200, "{progress}");
+    assert_eq!(headers["cache-control"], "no-store");
+    assert_eq!(progress["reference"], reference.as_str());
+    assert_eq!(progress["status"], "received");
+    assert_eq!(progress["timeline"][0]["status"], "received");
+    let (wrong_dob, _, a) = lookup(&app, "198.51.100.2", &reference, "1948-03-03").await;
+    let (wrong_ref, _, b) = lookup(&app, "198.51.100.2", "ASC-0000-0000-0000", "1948-03-02").await;
+    assert_eq!((wrong_dob, wrong_ref), (404, 404));
+    assert_eq!(
+        a, b,
+        "the same answer for a wrong reference and a wrong date of birth"
+    );
+    let (status, _, _) = lookup(&app, "198.51.100.2", &reference, "not a date").await;
+    assert_eq!(status, 422);
+
+    // The audit log has every lookup, and never a date of birth.
+    let audit = app.store.recent_audit(50).await.unwrap();
+    assert!(audit.iter().filter(|e| e.action == "status_lookup").count() >= 3);
+    assert!(audit.iter().all(|e| !format!("{e:?}").contains("1948")));
+}
+
+async fn fifty_concurrent_posts_make_one_referral(app: TestApp) {
+    let app = std::sync::Arc::new(app);
+    let body = example().to_string();
+    let mut tasks = Vec::new();
+    for _ in 0..50 {
+        let (app, body) = (app.clone(), body.clone());
+        tasks.push(tokio::spawn(async move {
+            post(&app, "/api/v1/referrals", Some("double-click"), body).await
+        }));
+    }
+    let mut statuses = Vec::new();
+    let mut references = std::collections::BTreeSet::new();
+    for task in tasks {
+        let (status, _, body) = task.await.unwrap();
+        statuses.push(status);
+        references.insert(body["reference"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 49);
+    assert_eq!(references.len(), 1);
+    assert_eq!(app.store.outbox_pending("event").await.unwrap(), 1);
+}
+
+async fn lookups_are_rate_limited(app: TestApp) {
+    let (_, _, created) = post(
+        &app,
+        "/api/v1/referrals",
+        Some("rate"),
+        example().to_string(),
+    )
+    .await;
+    let reference = created["reference"].as_str().unwrap().to_owned();
+    // Five misses from one client, then even the right answers are refused for a while.
+    for _ in 0..5 {
+        assert_eq!(
+            lookup(&app, "203.0.113.7", "ASC-0000-0000-0000", "1948-03-02")
+                .await
+                .0,
+            404
+        );
+    }
+    let (status, headers, problem) = lookup(&app, "203.0.113.7", &reference, "1948-03-02").await;
+    assert_eq!(status, 429, "{problem}");
+    assert_eq!(headers["retry-after"], "900");
+    // Another client is unaffected.
+    assert_eq!(
+        lookup(&app, "203.0.113.8", &reference, "1948-03-02")
+            .await
+            .0,
+        200
+    );
+    // Ten misses on one reference, from ten clients: the reference is locked for the day.
+    for i in 0..10 {
+        assert_eq!(
+            lookup(&app, &format!("192.0.2.{i}"), &reference, "1950-01-01")
+                .await
+                .0,
+            404
+        );
+    }
+    let (status, headers, _) = lookup(&app, "192.0.2.200", &reference, "1948-03-02").await;
+    assert_eq!(status, 429);
+    assert_eq!(headers["retry-after"], "86400");
+}
+
+macro_rules! api_tests {
+    ($backend:ident, $open:ident) => {
+        mod $backend {
+            use super::*;
+            #[tokio::test]
+            async fn contract() {
+                the_contract(app_on($open().await).await).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn concurrent_duplicates() {
+                fifty_concurrent_posts_make_one_referral(app_on($open().await).await).await;
+            }
+            #[tokio::test]
+            async fn rate_limits() {
+                lookups_are_rate_limited(app_on($open().await).await).await;
+            }
+        }
+    };
+}
+
+api_tests!(sqlite, sqlite_store);
+api_tests!(postgres, postgres_store);
