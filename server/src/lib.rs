@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod config;
+pub mod delivery;
 pub mod ops;
 pub mod router;
 pub mod security;

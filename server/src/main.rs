@@ -1,9 +1,10 @@
 //! Starts the portal: reads configuration, opens (and migrates) the store, serves until told
 //! to stop, then finishes the requests in flight.
+use std::sync::Arc;
 use std::time::Duration;
 
 use server::config::Config;
-use server::{router, store, telemetry, workers};
+use server::{delivery, router, store, telemetry, workers};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -12,6 +13,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = store::open(&config.database_url).await?;
     tracing::info!(backend = store.backend(), "store ready, migrations applied");
     workers::spawn_session_sweeper(store.clone(), Duration::from_secs(600));
+    let email = delivery::email::EmailSender::new(
+        &config.mail_from,
+        config.smtp_url.as_deref(),
+        &config.mail_dir,
+    )?;
+    delivery::spawn_worker(store.clone(), Arc::new(email), Duration::from_secs(2));
+    match &config.events_url {
+        Some(url) => {
+            let events = delivery::events::EventSender::new(url, &config.events_secret)?;
+            delivery::spawn_worker(store.clone(), Arc::new(events), Duration::from_secs(2));
+        }
+        None => tracing::warn!(
+            "PORTAL_EVENTS_URL is not set: case-management events wait in the outbox"
+        ),
+    }
 
     let app = router::build(&config, store);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
