@@ -4,6 +4,7 @@
 #![recursion_limit = "512"]
 
 pub mod api;
+pub mod cli;
 pub mod config;
 pub mod delivery;
 pub mod ops;

@@ -3,15 +3,52 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::api::referral_service::change_status;
+use clap::Parser;
+use server::cli::{Cli, Command, ReferralCommand};
 use server::config::Config;
 use server::{delivery, router, store, telemetry, workers};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let cli = Cli::parse();
     telemetry::init();
     let config = Config::from_env()?;
     let store = store::open(&config.database_url).await?;
     tracing::info!(backend = store.backend(), "store ready, migrations applied");
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config, store).await,
+        Command::Referral(ReferralCommand::SetStatus {
+            reference,
+            status,
+            outcome,
+            note,
+            visible,
+            actor,
+        }) => {
+            change_status(
+                &*store,
+                &config.settings,
+                time::OffsetDateTime::now_utc(),
+                &reference,
+                &status,
+                outcome.as_deref(),
+                &note,
+                visible,
+                &actor,
+            )
+            .await?;
+            println!("{} is now {status}", reference.trim());
+            Ok(())
+        }
+    }
+}
+
+/// Runs the portal and its background workers until Ctrl-C or SIGTERM.
+async fn serve(
+    config: Config,
+    store: Arc<dyn app::store::Store>,
+) -> Result<(), Box<dyn std::error::Error>> {
     workers::spawn_session_sweeper(store.clone(), Duration::from_secs(600));
     let email = delivery::email::EmailSender::new(
         &config.mail_from,

@@ -1,0 +1,46 @@
+//! The server binary's commands: `server` (or `server serve`) runs the portal; the admin
+//! commands work on the same database and configuration, for the council's operators (and
+//! the tests) until the back office exists.
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "server", about = "The adult social care portal")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Work on referrals.
+    #[command(subcommand)]
+    Referral(ReferralCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferralCommand {
+    /// Change a referral's status: records it in its history, emails the person and the
+    /// people following it, and queues the case-management event.
+    SetStatus {
+        /// The reference, e.g. ASC-7K3M-9QX2-HD4P.
+        reference: String,
+        /// received, triage, assessment_arranged, assessment_completed or closed.
+        status: String,
+        /// With `closed`: support_arranged, information_and_advice, referred_elsewhere,
+        /// no_further_action or withdrawn.
+        #[arg(long)]
+        outcome: Option<String>,
+        /// A note about the change.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Show the note to the resident and the people following the request.
+        #[arg(long)]
+        visible: bool,
+        /// Who made the change, for the history (default "admin command").
+        #[arg(long, default_value = "admin command")]
+        actor: String,
+    },
+}

@@ -1,0 +1,47 @@
+//! `server referral set-status`, run as the real binary against a real SQLite database.
+use app::api::referral_service::{submit_referral, Channel, Submitted};
+use app::settings::Settings;
+
+#[tokio::test]
+async fn set_status_records_history_and_queues_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/portal.db", dir.path().display());
+    let store = server::store::open(&url).await.unwrap();
+    let request = serde_json::from_value(serde_json::json!({
+        "for": "self",
+        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
+                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
+                    "email": "amara@example.org", "preferred_contact": "email" },
+        "needs": { "summary": "Help with meals" }
+    }))
+    .unwrap();
+    let Submitted::Created(receipt) = submit_referral(&*store, &Settings::default(), time::OffsetDateTime::now_utc(), Channel::Api, "cli", &request, "{}")
+        .await
+        .unwrap()
+    else {
+        panic!("not created")
+    };
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("PORTAL_MAIL_DIR", dir.path().join("mail"))
+            .output()
+            .unwrap()
+    };
+    let reference = receipt.reference.to_lowercase();
+    let ok = run(&["referral", "set-status", &reference, "closed", "--outcome", "information_and_advice", "--note", "Lunch club details sent", "--visible"]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let stored = store.load_referral(&receipt.reference).await.unwrap().unwrap();
+    assert_eq!(stored.status, "closed");
+    assert_eq!(stored.outcome.as_deref(), Some("information_and_advice"));
+    assert_eq!(stored.history.last().unwrap().note, "Lunch club details sent");
+    assert!(stored.history.last().unwrap().note_visible);
+    assert_eq!(store.outbox_pending("event").await.unwrap(), 2);
+
+    let bad = run(&["referral", "set-status", &reference, "closed"]);
+    assert!(!bad.status.success(), "closing needs an outcome");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("outcome"));
+    let missing = run(&["referral", "set-status", "ASC-0000-0000-0000", "triage"]);
+    assert!(!missing.status.success());
+}
