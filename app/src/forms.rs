@@ -124,11 +124,48 @@ pub fn check_on_submit<T>(
 where
     T: QuestionForm + serde::de::DeserializeOwned + 'static,
 {
+    check_on_submit_with(errors, |answers| {
+        serde_json::from_value::<T>(answers)
+            .ok()
+            .map(|form| form.check())
+    })
+}
+
+/// Like `check_on_submit`, with the page's own checker: it gets the form's fields as JSON
+/// (`form[a][b]` → `{"a":{"b":…}}`) and returns the problems, or `None` to let the post go.
+pub fn check_on_submit_with(
+    errors: leptos::prelude::RwSignal<FieldErrors>,
+    checker: impl Fn(serde_json::Value) -> Option<FieldErrors> + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
     move |event| {
         #[cfg(feature = "hydrate")]
-        browser::check_before_post::<T>(&event, errors);
+        browser::check_before_post(&event, errors, &checker);
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&event, errors);
+        let _ = (&event, errors, &checker);
+    }
+}
+
+/// Today's date where the code runs: the browser's clock in an island, the server's (UK
+/// time) on the server. The domain takes the date as an argument; this is where it comes from.
+pub fn today() -> time::Date {
+    #[cfg(feature = "hydrate")]
+    {
+        let now = js_sys::Date::new_0();
+        let month =
+            time::Month::try_from(now.get_month() as u8 + 1).unwrap_or(time::Month::January);
+        if let Ok(date) =
+            time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8)
+        {
+            return date;
+        }
+    }
+    #[cfg(feature = "ssr")]
+    {
+        crate::domain::office_hours::uk_local(time::OffsetDateTime::now_utc()).date()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        time::Date::MIN
     }
 }
 
@@ -150,11 +187,12 @@ mod browser {
     use serde_json::{Map, Value};
     use wasm_bindgen::JsCast;
 
-    use super::{FieldErrors, QuestionForm};
+    use super::FieldErrors;
 
-    pub fn check_before_post<T: QuestionForm + serde::de::DeserializeOwned>(
+    pub fn check_before_post(
         event: &leptos::ev::SubmitEvent,
         errors: RwSignal<FieldErrors>,
+        checker: &dyn Fn(Value) -> Option<FieldErrors>,
     ) {
         let Some(form) = event
             .target()
@@ -163,10 +201,9 @@ mod browser {
             return;
         };
         // If the form cannot be read, post it and let the server answer.
-        let Some(answers) = read_form::<T>(&form) else {
+        let Some(found) = read_form(&form).and_then(checker) else {
             return;
         };
-        let found = answers.check();
         if found.is_empty() {
             return;
         }
@@ -177,7 +214,7 @@ mod browser {
     }
 
     /// `form[a]=x&form[b][c]=y` → `{"a":"x","b":{"c":"y"}}`, then into the wire struct.
-    fn read_form<T: serde::de::DeserializeOwned>(form: &web_sys::HtmlFormElement) -> Option<T> {
+    fn read_form(form: &web_sys::HtmlFormElement) -> Option<Value> {
         let data = web_sys::FormData::new_with_form(form).ok()?;
         let mut root = Map::new();
         for entry in js_sys::try_iter(&data).ok()?? {
@@ -195,7 +232,7 @@ mod browser {
             let keys: Vec<&str> = path.split("][").collect();
             insert_path(&mut root, &keys, value);
         }
-        serde_json::from_value(Value::Object(root)).ok()
+        Some(Value::Object(root))
     }
 
     fn insert_path(map: &mut Map<String, Value>, keys: &[&str], value: String) {

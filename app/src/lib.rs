@@ -1,6 +1,9 @@
 //! The portal's isomorphic Leptos crate: the HTML shell, the app and its route table.
 //! Everything else lives in the modules below.
 
+// Deeply nested view types (a page inside a layout inside an island) need more than 128.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod council;
@@ -19,7 +22,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use components::{Footer, Header, SkipLink};
-use pages::{coming_soon::ComingSoonPage, feedback, home::HomePage, info, not_found::NotFoundPage};
+use pages::{
+    coming_soon::ComingSoonPage, feedback, home::HomePage, info, not_found::NotFoundPage, referral,
+    track,
+};
 
 /// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the
 /// wasm is loaded only where an island needs it.
@@ -70,9 +76,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/find-local-services") view=ComingSoonPage/>
                 <Route path=path!("/check-if-you-can-get-care") view=ComingSoonPage/>
                 <Route path=path!("/estimate-what-you-might-pay") view=ComingSoonPage/>
-                <Route path=path!("/request-an-assessment") view=ComingSoonPage/>
+                <Route path=path!("/request-an-assessment") view=referral::ReferralStartPage/>
+                <Route path=path!("/request-an-assessment/check-answers") view=referral::ReferralCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=path!("/request-an-assessment/confirmation") view=referral::ReferralConfirmationPage ssr=SsrMode::Async/>
+                <Route path=path!("/request-an-assessment/save") view=referral::SaveForLaterPage ssr=SsrMode::Async/>
+                <Route path=path!("/request-an-assessment/return") view=referral::ReturnToSavedPage ssr=SsrMode::Async/>
+                <Route path=path!("/request-an-assessment/:page") view=referral::ReferralQuestionPage ssr=SsrMode::Async/>
                 <Route path=path!("/register-as-a-carer") view=ComingSoonPage/>
-                <Route path=path!("/track-a-request") view=ComingSoonPage/>
+                <Route path=path!("/track-a-request") view=track::TrackLookupPage ssr=SsrMode::Async/>
+                <Route path=path!("/track-a-request/progress") view=track::TrackProgressPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
         <Footer/>

@@ -854,6 +854,7 @@ fn checkboxes() {
             items: choices(f),
             selected: checked_values(f),
             error: f.opt_text("/errorMessage/text").into(),
+            keyed: false,
         })
     };
     p.check_all(

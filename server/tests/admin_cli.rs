@@ -15,10 +15,17 @@ async fn set_status_records_history_and_queues_messages() {
         "needs": { "summary": "Help with meals" }
     }))
     .unwrap();
-    let Submitted::Created(receipt) = submit_referral(&*store, &Settings::default(), time::OffsetDateTime::now_utc(), Channel::Api, "cli", &request, "{}")
-        .await
-        .unwrap()
-    else {
+    let Submitted::Created(receipt) = submit_referral(
+        &*store,
+        &Settings::default(),
+        time::OffsetDateTime::now_utc(),
+        Channel::Api,
+        "cli",
+        &request,
+        "{}",
+    )
+    .await
+    .unwrap() else {
         panic!("not created")
     };
     let run = |args: &[&str]| {
@@ -30,12 +37,33 @@ async fn set_status_records_history_and_queues_messages() {
             .unwrap()
     };
     let reference = receipt.reference.to_lowercase();
-    let ok = run(&["referral", "set-status", &reference, "closed", "--outcome", "information_and_advice", "--note", "Lunch club details sent", "--visible"]);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
-    let stored = store.load_referral(&receipt.reference).await.unwrap().unwrap();
+    let ok = run(&[
+        "referral",
+        "set-status",
+        &reference,
+        "closed",
+        "--outcome",
+        "information_and_advice",
+        "--note",
+        "Lunch club details sent",
+        "--visible",
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let stored = store
+        .load_referral(&receipt.reference)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.status, "closed");
     assert_eq!(stored.outcome.as_deref(), Some("information_and_advice"));
-    assert_eq!(stored.history.last().unwrap().note, "Lunch club details sent");
+    assert_eq!(
+        stored.history.last().unwrap().note,
+        "Lunch club details sent"
+    );
     assert!(stored.history.last().unwrap().note_visible);
     assert_eq!(store.outbox_pending("event").await.unwrap(), 2);
 

@@ -8,5 +8,7 @@ pub mod context;
 #[cfg(feature = "ssr")]
 pub mod drafts;
 pub mod feedback;
+pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod referral_service;
+pub mod track;

@@ -20,6 +20,10 @@ pub fn Checkboxes(
     items: Vec<Choice>,
     #[prop(optional, into)] selected: Vec<String>,
     #[prop(optional, into)] error: MaybeProp<String>,
+    /// Name each box `{name}[{value}]` (a map of the ticked values, which server functions and
+    /// the browser read alike) instead of repeating `name`.
+    #[prop(optional)]
+    keyed: bool,
 ) -> impl IntoView {
     let field = FieldParts::new(&id, hint, error);
     let group_class = field.group_class();
@@ -31,10 +35,11 @@ pub fn Checkboxes(
         .map(|(index, item)| {
             let item_id = if index == 0 { id.clone() } else { format!("{id}-{}", index + 1) };
             let checked = selected.contains(&item.value);
+            let item_name = if keyed { format!("{name}[{}]", item.value) } else { name.clone() };
             let item_describe = move || if has_fieldset { None } else { describe.get() };
             view! {
                 <div class="govuk-checkboxes__item">
-                    <input class="govuk-checkboxes__input" id=item_id.clone() name=name.clone() type="checkbox" value=item.value checked=checked aria-describedby=item_describe/>
+                    <input class="govuk-checkboxes__input" id=item_id.clone() name=item_name type="checkbox" value=item.value checked=checked aria-describedby=item_describe/>
                     <label class="govuk-label govuk-checkboxes__label" for=item_id>{item.text}</label>
                 </div>
             }

@@ -110,6 +110,9 @@ pub fn Footer() -> impl IntoView {
 pub fn Layout(
     #[prop(into)] title: String,
     #[prop(optional, into)] back: Option<String>,
+    /// Shows "Exit this page" (safeguarding content).
+    #[prop(optional)]
+    exit_page: bool,
     children: Children,
 ) -> impl IntoView {
     let full_title = format!("{title} - {SERVICE_NAME} - {COUNCIL_NAME}");
@@ -117,6 +120,7 @@ pub fn Layout(
         <Title text=full_title/>
         <PhaseBanner/>
         <div class="govuk-width-container">
+            {exit_page.then(|| view! { <super::ExitThisPage/> })}
             {back.map(|href| view! { <BackLink href=href/> })}
             <main class="govuk-main-wrapper" id="main-content">
                 {children()}

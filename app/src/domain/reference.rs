@@ -19,6 +19,8 @@ pub enum ReferenceKind {
     Referral,
     /// Carers' register entries.
     Carer,
+    /// Codes for coming back to saved answers (never a record's reference).
+    SavedAnswers,
 }
 
 impl ReferenceKind {
@@ -26,6 +28,7 @@ impl ReferenceKind {
         match self {
             ReferenceKind::Referral => "ASC",
             ReferenceKind::Carer => "CAR",
+            ReferenceKind::SavedAnswers => "RTN",
         }
     }
 }
@@ -103,11 +106,15 @@ impl TryFrom<String> for Reference {
     type Error = String;
 
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        [ReferenceKind::Referral, ReferenceKind::Carer]
-            .into_iter()
-            .find(|kind| value.trim().to_ascii_uppercase().starts_with(kind.prefix()))
-            .and_then(|kind| Reference::parse(kind, &value))
-            .ok_or_else(|| "not a reference".to_owned())
+        [
+            ReferenceKind::Referral,
+            ReferenceKind::Carer,
+            ReferenceKind::SavedAnswers,
+        ]
+        .into_iter()
+        .find(|kind| value.trim().to_ascii_uppercase().starts_with(kind.prefix()))
+        .and_then(|kind| Reference::parse(kind, &value))
+        .ok_or_else(|| "not a reference".to_owned())
     }
 }
 

@@ -4,8 +4,11 @@ pub mod coming_soon;
 pub mod feedback;
 pub mod home;
 pub mod info;
+pub mod loaded;
 pub mod not_found;
+pub mod referral;
 pub mod service_problem;
+pub mod track;
 
 /// Sets the HTTP status of the page being rendered (on the server; nothing in the browser).
 #[cfg(feature = "ssr")]

@@ -1,0 +1,15 @@
+//! "Request an assessment": the start page, one question per page (a single island renders
+//! whichever page the route names), check answers, and the confirmation.
+
+mod check_answers_page;
+mod confirmation_page;
+mod question_fields;
+mod question_page;
+mod saved_pages;
+mod start_page;
+
+pub use check_answers_page::ReferralCheckAnswersPage;
+pub use confirmation_page::ReferralConfirmationPage;
+pub use question_page::ReferralQuestionPage;
+pub use saved_pages::{ReturnToSavedPage, SaveForLaterPage};
+pub use start_page::ReferralStartPage;
