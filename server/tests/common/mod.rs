@@ -11,6 +11,7 @@ use server::config::Config;
 /// A store on a database nobody else uses; the temp dir lives as long as this value.
 pub struct TestStore {
     pub store: Arc<dyn Store>,
+    pub url: String,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -20,6 +21,7 @@ pub async fn sqlite_store() -> TestStore {
     let store = server::store::open(&url).await.expect("open sqlite store");
     TestStore {
         store,
+        url,
         _dir: Some(dir),
     }
 }
@@ -39,10 +41,15 @@ pub async fn postgres_store() -> TestStore {
         .await
         .expect("create test database");
     let (base, _) = admin_url.rsplit_once('/').expect("URL has a database name");
-    let store = server::store::open(&format!("{base}/{name}"))
+    let url = format!("{base}/{name}");
+    let store = server::store::open(&url)
         .await
         .expect("open postgres store");
-    TestStore { store, _dir: None }
+    TestStore {
+        store,
+        url,
+        _dir: None,
+    }
 }
 
 /// The built site (CSS, JS, wasm) made by scripts/build_site, if there is one.
@@ -67,7 +74,8 @@ pub struct TestApp {
     pub store: Arc<dyn Store>,
     /// Follows no redirects (so tests can see them) and keeps cookies, like a browser.
     pub client: reqwest::Client,
-    _store: TestStore,
+    pub database_url: String,
+    _store: Arc<TestStore>,
 }
 
 pub async fn spawn_app(secure_cookies: bool) -> TestApp {
@@ -83,20 +91,35 @@ pub async fn spawn_app_on(test_store: TestStore, config: Config) -> TestApp {
     let addr = listener.local_addr().expect("address");
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .expect("client");
     TestApp {
         base: format!("http://{addr}"),
         store: test_store.store.clone(),
-        client,
-        _store: test_store,
+        client: browser_client(),
+        database_url: test_store.url.clone(),
+        _store: Arc::new(test_store),
     }
 }
 
+fn browser_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client")
+}
+
 impl TestApp {
+    /// The same app seen from another browser (its own cookies).
+    pub fn new_browser(&self) -> TestApp {
+        TestApp {
+            base: self.base.clone(),
+            store: self.store.clone(),
+            client: browser_client(),
+            database_url: self.database_url.clone(),
+            _store: self._store.clone(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

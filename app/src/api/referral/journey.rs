@@ -28,7 +28,9 @@ pub enum ReferralPage {
     Name,
     DateOfBirth,
     Address,
+    #[serde(rename = "contact-details")]
     Contact,
+    #[serde(rename = "language-and-communication")]
     Language,
     DailyTasks,
     HelpNeeded,
@@ -435,6 +437,16 @@ mod tests {
             draft.apply(page, &form, TODAY);
         }
         draft
+    }
+
+    #[test]
+    fn pages_post_their_slug() {
+        for page in ReferralPage::QUESTIONS
+            .into_iter()
+            .chain([ReferralPage::CheckAnswers])
+        {
+            assert_eq!(serde_json::to_value(page).unwrap(), page.slug());
+        }
     }
 
     #[test]
