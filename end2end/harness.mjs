@@ -1,7 +1,7 @@
 // The browser test harness: a freshly built server on a free port with a fresh SQLite
 // database, Debian's Chromium driven by playwright-core (no browser download), and axe
 // (WCAG 2.0/2.1/2.2 A and AA) on every page and error state, JavaScript off or on.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,6 +22,7 @@ export async function startServer () {
       LEPTOS_SITE_ADDR: '127.0.0.1:0',
       LEPTOS_SITE_ROOT: 'target/site',
       PORTAL_SECURE_COOKIES: 'false',
+      PORTAL_MAIL_DIR: join(dir, 'mail'),
       RUST_LOG: 'warn,server=info',
       NO_COLOR: '1'
     },
@@ -42,6 +43,16 @@ export async function startServer () {
   })
   return {
     base,
+    databaseUrl: `sqlite://${dir}/e2e.db`,
+    /** Runs one of the server binary's admin commands on this server's database. */
+    admin (args) {
+      const result = spawnSync(bin, args, {
+        env: { ...process.env, DATABASE_URL: `sqlite://${dir}/e2e.db`, PORTAL_MAIL_DIR: join(dir, 'mail'), NO_COLOR: '1' },
+        encoding: 'utf8'
+      })
+      assert.equal(result.status, 0, `server ${args.join(' ')} failed:\n${result.stderr}`)
+      return result.stdout
+    },
     async stop () {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))

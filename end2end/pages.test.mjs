@@ -15,7 +15,11 @@ const PAGES = [
   ['/find-local-services', 'Find local services and groups'],
   ['/check-if-you-can-get-care', 'Check if you can get care and support'],
   ['/estimate-what-you-might-pay', 'Estimate what you might pay for care'],
-  ['/request-an-assessment', 'Ask for a care needs assessment'],
+  ['/request-an-assessment', 'Ask for a care and support assessment'],
+  ['/request-an-assessment/save', 'Save and come back later'],
+  ['/request-an-assessment/return', 'Return to a saved request'],
+  ['/request-an-assessment/confirmation', 'There is no request to show'],
+  ['/track-a-request/progress', 'Check the progress of a request'],
   ['/register-as-a-carer', 'Register as a carer'],
   ['/track-a-request', 'Check the progress of a request'],
   ['/feedback/confirmation', 'Feedback sent']

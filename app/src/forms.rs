@@ -139,7 +139,22 @@ pub fn check_on_submit_with(
 ) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
     move |event| {
         #[cfg(feature = "hydrate")]
-        browser::check_before_post(&event, errors, &checker);
+        browser::check_before_post(&event, errors, &checker, false);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&event, errors, &checker);
+    }
+}
+
+/// Like `check_on_submit_with`, for a form whose fields were rendered on the server (not by
+/// the island): the inline messages beside the fields are updated in the page's HTML, in
+/// GOV.UK Frontend's markup, as the server would have rendered them.
+pub fn check_server_rendered_form(
+    errors: leptos::prelude::RwSignal<FieldErrors>,
+    checker: impl Fn(serde_json::Value) -> Option<FieldErrors> + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    move |event| {
+        #[cfg(feature = "hydrate")]
+        browser::check_before_post(&event, errors, &checker, true);
         #[cfg(not(feature = "hydrate"))]
         let _ = (&event, errors, &checker);
     }
@@ -193,6 +208,7 @@ mod browser {
         event: &leptos::ev::SubmitEvent,
         errors: RwSignal<FieldErrors>,
         checker: &dyn Fn(Value) -> Option<FieldErrors>,
+        inline_in_html: bool,
     ) {
         let Some(form) = event
             .target()
@@ -204,6 +220,9 @@ mod browser {
         let Some(found) = read_form(&form).and_then(checker) else {
             return;
         };
+        if inline_in_html {
+            show_inline_errors(&form, &found);
+        }
         if found.is_empty() {
             return;
         }
@@ -248,6 +267,99 @@ mod browser {
                 {
                     insert_path(child, rest, value);
                 }
+            }
+        }
+    }
+
+    /// Removes the form's inline error messages and marks, then adds one per problem beside
+    /// its field: `govuk-form-group--error` on the group, the message (with its hidden
+    /// "Error:") before the control, the control's error class and `aria-describedby`.
+    fn show_inline_errors(form: &web_sys::HtmlFormElement, errors: &FieldErrors) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let all = |selector: &str| {
+            let list = form.query_selector_all(selector).ok();
+            (0..list.as_ref().map_or(0, |l| l.length()))
+                .filter_map(|i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .collect::<Vec<_>>()
+        };
+        for message in all(".govuk-error-message") {
+            message.remove();
+        }
+        for class in [
+            "govuk-form-group--error",
+            "govuk-input--error",
+            "govuk-textarea--error",
+        ] {
+            for element in all(&format!(".{class}")) {
+                let _ = element.class_list().remove_1(class);
+            }
+        }
+        for control in all("[aria-describedby]") {
+            let kept: Vec<String> = control
+                .get_attribute("aria-describedby")
+                .unwrap_or_default()
+                .split_whitespace()
+                .filter(|id| !id.ends_with("-error"))
+                .map(str::to_owned)
+                .collect();
+            let _ = if kept.is_empty() {
+                control.remove_attribute("aria-describedby")
+            } else {
+                control.set_attribute("aria-describedby", &kept.join(" "))
+            };
+        }
+        for error in &errors.0 {
+            let id = super::field_id(&error.field);
+            let Some(element) = document.get_element_by_id(&id) else {
+                continue;
+            };
+            if let Ok(Some(group)) = element.closest(".govuk-form-group") {
+                let _ = group.class_list().add_1("govuk-form-group--error");
+            }
+            let anchor = element
+                .closest(".govuk-radios, .govuk-checkboxes, .govuk-date-input")
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| element.clone());
+            let Ok(message) = document.create_element("p") else {
+                continue;
+            };
+            let error_id = format!("{id}-error");
+            message.set_id(&error_id);
+            message.set_class_name("govuk-error-message");
+            if let Ok(hidden) = document.create_element("span") {
+                hidden.set_class_name("govuk-visually-hidden");
+                hidden.set_text_content(Some("Error:"));
+                let _ = message.append_child(&hidden);
+            }
+            let _ =
+                message.append_child(&document.create_text_node(&format!(" {}", error.message)));
+            let _ = anchor.before_with_node_1(&message);
+            let controls = if anchor == element {
+                vec![element.clone()]
+            } else {
+                let list = anchor.query_selector_all("input, textarea").ok();
+                (0..list.as_ref().map_or(0, |l| l.length()))
+                    .filter_map(|i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .collect()
+            };
+            for control in controls {
+                match control.tag_name().as_str() {
+                    "TEXTAREA" => {
+                        let _ = control.class_list().add_1("govuk-textarea--error");
+                    }
+                    "INPUT" if control.class_list().contains("govuk-input") => {
+                        let _ = control.class_list().add_1("govuk-input--error");
+                    }
+                    _ => {}
+                }
+                let described = control
+                    .get_attribute("aria-describedby")
+                    .unwrap_or_default();
+                let _ = control
+                    .set_attribute("aria-describedby", format!("{described} {error_id}").trim());
             }
         }
     }

@@ -228,9 +228,22 @@ pub fn date_of_birth_iso(value: &str, today: Date, missing: &str) -> Result<Date
     if value.is_empty() {
         return Err(missing.to_owned());
     }
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let date =
-        Date::parse(value, &format).map_err(|_| "Date of birth must be a real date".to_owned())?;
+    // By hand rather than with `time`'s parser, which would add to the browser's bundle.
+    let real = || "Date of birth must be a real date".to_owned();
+    let mut parts = value.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(real());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(real());
+    }
+    let date = match (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) {
+        (Ok(y), Ok(m), Ok(d)) => Month::try_from(m)
+            .ok()
+            .and_then(|month| Date::from_calendar_date(y, month, d).ok())
+            .ok_or_else(real)?,
+        _ => return Err(real()),
+    };
     date_of_birth(date, today)
 }
 

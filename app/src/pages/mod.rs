@@ -6,6 +6,7 @@ pub mod home;
 pub mod info;
 pub mod loaded;
 pub mod not_found;
+pub mod question_form;
 pub mod referral;
 pub mod service_problem;
 pub mod track;

@@ -10,13 +10,9 @@ use crate::domain::outcomes::ADULT_OUTCOMES;
 use crate::domain::referral::{Tracker, POWER_OF_ATTORNEY, PREFERRED_CONTACT, URGENT_REASONS};
 use crate::forms::{field_id, field_name, FieldErrors};
 
-pub fn question_fields(
-    page: ReferralPage,
-    draft: &ReferralDraft,
-    errors: RwSignal<FieldErrors>,
-) -> AnyView {
-    let error =
-        move |field: &'static str| Signal::derive(move || errors.with(|e| e.message_for(field)));
+pub fn question_fields(page: ReferralPage, draft: &ReferralDraft, errors: &FieldErrors) -> AnyView {
+    let all_errors = errors.clone();
+    let error = move |field: &str| all_errors.message_for(field);
     let question = page.question(draft);
     let heading = view! { <h1 class="govuk-heading-l">{question.clone()}</h1> };
     let request = &draft.request;
@@ -173,7 +169,7 @@ pub fn question_fields(
             let slots = (0..WEB_TRACKERS)
                 .map(|i| {
                     let tracker = request.trackers.get(i).cloned().unwrap_or_default();
-                    tracker_fields(i, tracker, errors)
+                    tracker_fields(i, tracker, &errors)
                 })
                 .collect_view();
             view! {
@@ -190,12 +186,10 @@ pub fn question_fields(
     }
 }
 
-fn tracker_fields(index: usize, tracker: Tracker, errors: RwSignal<FieldErrors>) -> impl IntoView {
+fn tracker_fields(index: usize, tracker: Tracker, errors: &FieldErrors) -> impl IntoView {
     let path = move |field: &str| format!("trackers.{index}.{field}");
-    let error = move |field: &str| {
-        let path = path(field);
-        Signal::derive(move || errors.with(|e| e.message_for(&path)))
-    };
+    let errors = errors.clone();
+    let error = move |field: &str| errors.message_for(&path(field));
     view! {
         <Fieldset legend=format!("Person {}", index + 1) size=HeadingSize::M>
             <Input name=field_name(&path("name")) id=field_id(&path("name")) label="Full name" value=tracker.name spellcheck=false error=error("name")/>

@@ -1,0 +1,72 @@
+//! The island for question pages whose fields are rendered on the server: it holds the
+//! `<form>` and its error summary, and with JavaScript runs the page's rules before posting,
+//! showing the problems in the summary and beside each field. The fields themselves are
+//! server-rendered children, so their markup never becomes wasm: the browser bundle carries
+//! only the rules. Which rules is named by a small serialisable `Checker`.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::referral::journey::{ReferralDraft, ReferralForm, ReferralPage};
+use crate::api::track::TrackForm;
+use crate::components::ErrorSummary;
+use crate::forms::{check_server_rendered_form, mark_enhanced, today, FieldErrors};
+
+/// The rules a question form runs in the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Checker {
+    /// A page of "Request an assessment"; the voice ("your"/"their") depends on who it is for.
+    Referral {
+        page: ReferralPage,
+        for_someone_else: bool,
+    },
+    /// "Check the progress of a request".
+    Track,
+}
+
+impl Checker {
+    /// The problems with what the form holds, or `None` if it cannot be read (the server
+    /// then decides).
+    pub fn check(self, answers: serde_json::Value) -> Option<FieldErrors> {
+        let today = today();
+        match self {
+            Checker::Referral {
+                page,
+                for_someone_else,
+            } => {
+                let posted: ReferralForm = serde_json::from_value(answers).ok()?;
+                let mut draft = ReferralDraft::default();
+                draft.request.for_whom = if for_someone_else {
+                    "someone_else"
+                } else {
+                    "self"
+                }
+                .to_owned();
+                draft.apply(page, &posted, today);
+                Some(draft.problems(page, today))
+            }
+            Checker::Track => {
+                let posted: TrackForm = serde_json::from_value(answers).ok()?;
+                Some(posted.problems(today))
+            }
+        }
+    }
+}
+
+#[island]
+pub fn QuestionForm(
+    checker: Checker,
+    #[prop(into)] action: String,
+    errors: FieldErrors,
+    children: Children,
+) -> impl IntoView {
+    let errors = RwSignal::new(errors);
+    let form = NodeRef::new();
+    mark_enhanced(form);
+    let check = check_server_rendered_form(errors, move |answers| checker.check(answers));
+    view! {
+        <ErrorSummary errors=errors/>
+        <form node_ref=form method="post" action=action novalidate on:submit=check>
+            {children()}
+        </form>
+    }
+}
