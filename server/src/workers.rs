@@ -1,4 +1,5 @@
-//! Background work: deleting expired sessions, so unsent answers do not outlive their session.
+//! Background work: deleting expired sessions and saved answers, so answers do not outlive
+//! their time, and failed-lookup counts once no limit looks at them.
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,14 +15,25 @@ pub fn spawn_session_sweeper(
         let mut ticker = tokio::time::interval(every);
         loop {
             ticker.tick().await;
-            match store
-                .delete_expired_sessions(OffsetDateTime::now_utc().unix_timestamp())
-                .await
-            {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "expired sessions deleted"),
-                Err(error) => tracing::warn!(%error, "could not delete expired sessions"),
-            }
+            let now = OffsetDateTime::now_utc().unix_timestamp();
+            report("expired sessions", store.delete_expired_sessions(now).await);
+            report(
+                "expired saved answers",
+                store.delete_expired_drafts(now).await,
+            );
+            // The longest lookup window is a day.
+            report(
+                "old lookup failures",
+                store.delete_old_lookup_failures(now - 86_400).await,
+            );
         }
     })
+}
+
+fn report(what: &str, result: Result<u64, app::store::StoreError>) {
+    match result {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(deleted = n, "{what} deleted"),
+        Err(error) => tracing::warn!(%error, "could not delete {what}"),
+    }
 }

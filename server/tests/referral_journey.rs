@@ -502,3 +502,48 @@ async fn answers_can_be_saved_and_picked_up_in_another_browser() {
     let (_, html) = other.get_html("/request-an-assessment/name").await;
     assert_eq!(attrs(&html, "#person-given-name", "value"), ["Amara"]);
 }
+
+#[tokio::test]
+async fn hostile_posts_get_an_answer_never_a_500() {
+    let app = spawn_app(false).await;
+    // A 10 MB body.
+    let huge = "a".repeat(10 * 1024 * 1024);
+    let response = app
+        .client
+        .post(app.url(ANSWER))
+        .header("accept", "text/html")
+        .form(&[
+            ("page", "name"),
+            ("form[person][given_name]", huge.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.status().as_u16() < 500,
+        "10 MB: {}",
+        response.status()
+    );
+    // Bytes that are not UTF-8, and a page that does not exist.
+    for body in [
+        b"page=name&form[person][given_name]=%FF%FE".to_vec(),
+        b"page=nowhere".to_vec(),
+        vec![0xff, 0xfe, 0x00],
+    ] {
+        let response = app
+            .client
+            .post(app.url(ANSWER))
+            .header("accept", "text/html")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().as_u16() < 500, "{}", response.status());
+    }
+    // Nothing half-stored, and the journey still works.
+    assert_eq!(
+        answer(&app, "who-is-it-for", &[("form[for]", "self")]).await,
+        "/request-an-assessment/name"
+    );
+}
