@@ -163,7 +163,7 @@ pub fn check_server_rendered_form(
 /// Today's date where the code runs: the browser's clock in an island, the server's (UK
 /// time) on the server. The domain takes the date as an argument; this is where it comes from.
 pub fn today() -> time::Date {
-    #[cfg(feature = "hydrate")]
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
         let now = js_sys::Date::new_0();
         let month =

@@ -153,13 +153,11 @@ pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), Ser
 
 #[cfg(feature = "ssr")]
 fn progress(view: &crate::api::referral_service::StatusView) -> Progress {
+    use crate::domain::office_hours::{describe_date, uk_local};
     use crate::domain::referral_status::{outcome, status};
     let date = |at: &str| {
         time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)
-            .map(|t| {
-                let local = crate::domain::office_hours::uk_local(t);
-                format!("{} {} {}", local.day(), local.month(), local.year())
-            })
+            .map(|t| describe_date(uk_local(t).date()))
             .unwrap_or_default()
     };
     Progress {

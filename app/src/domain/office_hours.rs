@@ -139,6 +139,11 @@ pub fn describe_moment(at: PrimitiveDateTime) -> String {
     )
 }
 
+/// "22 December 2026".
+pub fn describe_date(date: Date) -> String {
+    format!("{} {} {}", date.day(), date.month(), date.year())
+}
+
 /// UK local time: GMT, or BST (UTC+1) from 01:00 UTC on the last Sunday in March to 01:00
 /// UTC on the last Sunday in October.
 pub fn uk_local(now: OffsetDateTime) -> PrimitiveDateTime {
@@ -210,6 +215,7 @@ mod tests {
             panic!("closed on Sunday")
         };
         assert_eq!(describe_moment(at), "Monday 23 November at 9am");
+        assert_eq!(describe_date(at.date()), "23 November 2026");
         // Monday 8am: read the same morning.
         let early = hours.reading_time(datetime!(2026-11-23 08:00 UTC));
         assert_eq!(early, ReadingTime::NextOpening(datetime!(2026-11-23 09:00)));

@@ -280,21 +280,50 @@ fn check_referrer(referrer: &Referrer, errors: &mut FieldErrors) -> Referrer {
             ),
         )
         .unwrap_or_default();
-    let (phone, email) = (referrer.phone.trim(), referrer.email.trim());
-    if phone.is_empty() && email.is_empty() {
-        errors.add("referrer.phone", "Enter your phone number or email address");
-    }
-    if !phone.is_empty() {
-        clean.phone = errors
-            .take("referrer.phone", phone_number(phone, PHONE_FORMAT))
-            .unwrap_or_default();
-    }
-    if !email.is_empty() {
-        clean.email = errors
-            .take("referrer.email", email_address(email, EMAIL_FORMAT))
-            .unwrap_or_default();
-    }
+    (clean.phone, clean.email) = check_phone_and_email(
+        &referrer.phone,
+        &referrer.email,
+        "referrer",
+        Some(("phone", "Enter your phone number or email address")),
+        errors,
+    );
     clean
+}
+
+/// A phone number and an email address, each optional but checked when given. With
+/// `required` (`(field, message)`), at least one must be given. Returns both, cleaned.
+fn check_phone_and_email(
+    phone: &str,
+    email: &str,
+    prefix: &str,
+    required: Option<(&str, &str)>,
+    errors: &mut FieldErrors,
+) -> (String, String) {
+    let (phone, email) = (phone.trim(), email.trim());
+    if let Some((field, message)) = required.filter(|_| phone.is_empty() && email.is_empty()) {
+        errors.add(format!("{prefix}.{field}"), message);
+    }
+    let phone = if phone.is_empty() {
+        String::new()
+    } else {
+        errors
+            .take(
+                &format!("{prefix}.phone"),
+                phone_number(phone, PHONE_FORMAT),
+            )
+            .unwrap_or_default()
+    };
+    let email = if email.is_empty() {
+        String::new()
+    } else {
+        errors
+            .take(
+                &format!("{prefix}.email"),
+                email_address(email, EMAIL_FORMAT),
+            )
+            .unwrap_or_default()
+    };
+    (phone, email)
 }
 
 fn check_consent(consent: &Consent, errors: &mut FieldErrors, clean: &mut Consent) {
@@ -396,17 +425,9 @@ fn check_person(
             uk_postcode(&person.postcode, &format!("Enter {your} postcode")),
         )
         .unwrap_or_default();
+    (clean.phone, clean.email) =
+        check_phone_and_email(&person.phone, &person.email, "person", None, errors);
     let (phone, email) = (person.phone.trim(), person.email.trim());
-    if !phone.is_empty() {
-        clean.phone = errors
-            .take("person.phone", phone_number(phone, PHONE_FORMAT))
-            .unwrap_or_default();
-    }
-    if !email.is_empty() {
-        clean.email = errors
-            .take("person.email", email_address(email, EMAIL_FORMAT))
-            .unwrap_or_default();
-    }
     let (you, them) = (voice.you(), voice.you_object());
     match person.preferred_contact.as_str() {
         "phone" if phone.is_empty() => errors.add(
@@ -545,23 +566,13 @@ fn check_trackers(
                 .unwrap_or_default(),
             ..Tracker::default()
         };
-        let (phone, email) = (tracker.phone.trim(), tracker.email.trim());
-        if phone.is_empty() && email.is_empty() {
-            errors.add(
-                at("email"),
-                "Enter an email address or phone number for them",
-            );
-        }
-        if !email.is_empty() {
-            t.email = errors
-                .take(&at("email"), email_address(email, EMAIL_FORMAT))
-                .unwrap_or_default();
-        }
-        if !phone.is_empty() {
-            t.phone = errors
-                .take(&at("phone"), phone_number(phone, PHONE_FORMAT))
-                .unwrap_or_default();
-        }
+        (t.phone, t.email) = check_phone_and_email(
+            &tracker.phone,
+            &tracker.email,
+            &format!("trackers.{i}"),
+            Some(("email", "Enter an email address or phone number for them")),
+            errors,
+        );
         clean.push(t);
     }
 }

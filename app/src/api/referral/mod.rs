@@ -32,16 +32,11 @@ pub struct ReferralState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentReferral {
     pub reference: String,
-    /// "today", or when the office next opens ("Monday 23 November at 9am").
+    /// When the office next opens ("Monday 23 November at 9am"); `None` when it is open now.
     pub read_when: Option<String>,
     pub contact_within_working_days: u8,
     pub office_hours: String,
     pub for_someone_else: bool,
-}
-
-#[cfg(feature = "ssr")]
-fn today() -> time::Date {
-    crate::domain::office_hours::uk_local(time::OffsetDateTime::now_utc()).date()
 }
 
 /// Reads the draft and a page's errors from its last post.
@@ -61,7 +56,7 @@ pub async fn save_referral_answer(
 ) -> Result<(), ServerFnError> {
     let drafts = crate::api::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<ReferralDraft>(JOURNEY).await?;
-    let today = today();
+    let today = crate::forms::today();
     draft.apply(page, &form, today);
     if draft.submission_key.is_empty() {
         draft.submission_key = uuid::Uuid::new_v4().to_string();
@@ -118,7 +113,7 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
         });
         return Ok(());
     }
-    let today = today();
+    let today = crate::forms::today();
     draft.apply(ReferralPage::CheckAnswers, &form, today);
     drafts.save_answers(JOURNEY, &draft).await?;
     if let Some(page) = draft.first_unfinished(today) {

@@ -101,10 +101,10 @@ pub async fn save_for_later() -> Result<(), ServerFnError> {
     };
     store.save_draft(&saved).await.map_err(service_problem)?;
     drafts.save_answers(super::JOURNEY, &draft).await?;
-    let local = crate::domain::office_hours::uk_local(expires);
+    use crate::domain::office_hours::{describe_date, uk_local};
     let shown = SavedCode {
         code,
-        until: format!("{} {} {}", local.day(), local.month(), local.year()),
+        until: describe_date(uk_local(expires).date()),
     };
     drafts.save_answers(SAVED, &Some(shown)).await?;
     leptos_axum::redirect(SAVE_PATH);

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::referral::journey::{ReferralDraft, ReferralPage};
-use crate::api::referral::{load_referral, SendReferral, RETURN_TO_CHECK};
+use crate::api::referral::{load_referral, SendReferral, RETURN_TO_CHECK, SEND_FIELD};
 use crate::components::{
     Button, Checkboxes, Choice, ErrorSummary, Layout, SummaryAction, SummaryList, SummaryRow,
 };
@@ -54,7 +54,7 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
                                     items=vec![Choice::new("yes", "I confirm that the information I have given is correct, to the best of my knowledge")]
                                     selected=declared error=declaration_error
                                 />
-                                <div id="send">
+                                <div id=SEND_FIELD>
                                     <Button text="Send request" prevent_double_click=true/>
                                 </div>
                             </form>
