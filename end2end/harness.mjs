@@ -112,5 +112,34 @@ export async function audit (page, js, label) {
   assert.deepEqual(problems, [], `axe found problems on ${label || page.url()} (JavaScript ${js ? 'on' : 'off'})`)
 }
 
+/**
+ * Posts a question page as it is and expects its error summary; with JavaScript, checked in
+ * the browser without a round trip, and the summary takes focus.
+ */
+export async function expectError (page, js, message, label, button = 'Continue') {
+  if (js) await page.evaluate(() => { window.stillHere = true })
+  await page.getByRole('button', { name: button }).click()
+  const summary = page.getByRole('alert')
+  await summary.waitFor()
+  assert.match(await summary.textContent(), message)
+  assert.match(await page.title(), /^Error: /)
+  if (js) {
+    assert.equal(await page.evaluate(() => window.stillHere), true, 'checked in the browser, no round trip')
+    await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'))
+  }
+  await audit(page, js, label)
+}
+
+/**
+ * Posts a question page and expects to arrive at `path`, enhanced (unless it is a check
+ * answers page, which is plain server HTML) and clean.
+ */
+export async function continueTo (page, js, path) {
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.waitForURL(`**${path}`)
+  if (!path.endsWith('/check-answers')) await waitForEnhancement(page, js)
+  await audit(page, js)
+}
+
 /** Every spec runs twice: JavaScript off, then on. */
 export const MODES = [{ js: false, name: 'JavaScript off' }, { js: true, name: 'JavaScript on' }]

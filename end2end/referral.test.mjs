@@ -4,37 +4,14 @@
 // asked and by someone they named.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, audit, waitForEnhancement, MODES } from './harness.mjs'
+import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError, continueTo as continueToPath, MODES } from './harness.mjs'
 
 let server, browser
 before(async () => { server = await startServer(); browser = await launchBrowser() })
 after(async () => { await browser?.close(); await server?.stop() })
 
-const continueButton = (page) => page.getByRole('button', { name: 'Continue' })
-
-/** Posts the page as it is and expects its error summary (in the browser, with JavaScript). */
-async function expectError (page, js, message, label) {
-  if (js) await page.evaluate(() => { window.stillHere = true })
-  await continueButton(page).click()
-  const summary = page.getByRole('alert')
-  await summary.waitFor()
-  assert.match(await summary.textContent(), message)
-  assert.match(await page.title(), /^Error: /)
-  if (js) {
-    assert.equal(await page.evaluate(() => window.stillHere), true, 'checked in the browser, no round trip')
-    await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'))
-  }
-  await audit(page, js, label)
-}
-
-/** Posts the page and expects to arrive at `slug`, enhanced and clean. */
-async function continueTo (page, js, slug) {
-  await continueButton(page).click()
-  await page.waitForURL(`**/request-an-assessment/${slug}`)
-  // Check answers is plain server HTML: no island to wait for.
-  if (slug !== 'check-answers') await waitForEnhancement(page, js)
-  await audit(page, js)
-}
+/** Posts the page and expects to arrive at the journey's page `slug`. */
+const continueTo = (page, js, slug) => continueToPath(page, js, `/request-an-assessment/${slug}`)
 
 async function fillRequestForSomeoneElse (page, js) {
   await page.goto(server.base + '/request-an-assessment')

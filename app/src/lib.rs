@@ -23,8 +23,8 @@ use leptos_router::{path, SsrMode};
 
 use components::{Footer, Header, SkipLink};
 use pages::{
-    coming_soon::ComingSoonPage, feedback, home::HomePage, info, not_found::NotFoundPage, referral,
-    track,
+    coming_soon::ComingSoonPage, concern, feedback, home::HomePage, info, not_found::NotFoundPage,
+    referral, track,
 };
 
 /// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the
@@ -82,6 +82,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/request-an-assessment/save") view=referral::SaveForLaterPage ssr=SsrMode::Async/>
                 <Route path=path!("/request-an-assessment/return") view=referral::ReturnToSavedPage ssr=SsrMode::Async/>
                 <Route path=path!("/request-an-assessment/:page") view=referral::ReferralQuestionPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-a-concern") view=concern::ConcernStartPage/>
+                <Route path=path!("/report-a-concern/check-answers") view=concern::ConcernCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-a-concern/confirmation") view=concern::ConcernConfirmationPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-a-concern/:page") view=concern::ConcernQuestionPage ssr=SsrMode::Async/>
                 <Route path=path!("/register-as-a-carer") view=ComingSoonPage/>
                 <Route path=path!("/track-a-request") view=track::TrackLookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/track-a-request/progress") view=track::TrackProgressPage ssr=SsrMode::Async/>

@@ -272,6 +272,81 @@ async fn lookups_are_rate_limited(app: TestApp) {
     assert_eq!(headers["retry-after"], "86400");
 }
 
+/// A safeguarding concern is a referral too: no consent, an anonymous reporter allowed (then
+/// nobody can follow it and nobody is emailed), a named reporter follows it with their own
+/// date of birth, and nobody else may follow it.
+async fn safeguarding_concerns(app: TestApp) {
+    let concern = |referrer: Value| {
+        json!({
+            "for": "someone_else",
+            "kind": "safeguarding_concern",
+            "person": { "given_name": "Edna", "address_line_1": "4 Quay Street", "town": "Exampletown",
+                        "email": "edna@example.org" },
+            "concern": { "what_happened": "Her son takes her pension", "person_knows": "no" },
+            "referrer": referrer
+        })
+    };
+    let emails_before = app.store.outbox_pending("email").await.unwrap();
+    let (status, _, body) = post(
+        &app,
+        "/api/v1/referrals",
+        Some("concern-anon"),
+        concern(Value::Null).to_string(),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let anonymous = body["reference"].as_str().unwrap().to_owned();
+    assert_eq!(
+        app.store.outbox_pending("email").await.unwrap(),
+        emails_before,
+        "an anonymous concern emails nobody, never the adult"
+    );
+    let (status, _, _) = lookup(&app, "192.0.2.10", &anonymous, "1948-03-02").await;
+    assert_eq!(status, 404, "nobody can follow an anonymous concern");
+
+    let reporter = json!({ "given_name": "Jo", "family_name": "Bloggs", "relationship": "Neighbour",
+                           "email": "jo@example.org", "date_of_birth": "1980-01-31" });
+    let (status, _, body) = post(
+        &app,
+        "/api/v1/referrals",
+        Some("concern-named"),
+        concern(reporter.clone()).to_string(),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let named = body["reference"].as_str().unwrap().to_owned();
+    assert_eq!(
+        app.store.outbox_pending("email").await.unwrap(),
+        emails_before + 1,
+        "the reporter alone is emailed"
+    );
+    let (status, _, body) = lookup(&app, "192.0.2.11", &named, "1980-01-31").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "received");
+    let stored = app.store.load_referral(&named).await.unwrap().unwrap();
+    assert!(stored.urgent);
+    assert_eq!(stored.kind, "safeguarding_concern");
+
+    let mut with_trackers = concern(reporter);
+    with_trackers["trackers"] = json!([{ "name": "Sam", "relationship": "friend", "phone": "01632 960003" }]);
+    with_trackers["concern"]["person_knows"] = json!("maybe");
+    let (status, _, body) = post(
+        &app,
+        "/api/v1/referrals",
+        Some("concern-trackers"),
+        with_trackers.to_string(),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let fields: Vec<_> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(fields, ["concern.person_knows", "trackers"]);
+}
+
 macro_rules! api_tests {
     ($backend:ident, $open:ident) => {
         mod $backend {
@@ -283,6 +358,10 @@ macro_rules! api_tests {
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn concurrent_duplicates() {
                 fifty_concurrent_posts_make_one_referral(app_on($open().await).await).await;
+            }
+            #[tokio::test]
+            async fn safeguarding() {
+                safeguarding_concerns(app_on($open().await).await).await;
             }
             #[tokio::test]
             async fn rate_limits() {

@@ -11,7 +11,7 @@ use crate::forms::{FieldErrors, QuestionForm};
 pub const JOURNEY: &str = "feedback";
 
 /// Where "Change" links on the check answers page send people back to.
-pub const RETURN_TO_CHECK: &str = "check-answers";
+pub use crate::api::question_pages::RETURN_TO_CHECK;
 
 pub mod paths {
     pub const SATISFACTION: &str = "/feedback";

@@ -3,11 +3,13 @@
 
 #[cfg(feature = "ssr")]
 pub mod client_address;
+pub mod concern;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod drafts;
 pub mod feedback;
+pub mod question_pages;
 pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod referral_service;

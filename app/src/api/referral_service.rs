@@ -8,6 +8,8 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
+use crate::domain::checks::iso_date;
+use crate::domain::concern::KIND as CONCERN;
 use crate::domain::office_hours::uk_local;
 use crate::domain::problems::FieldErrors;
 use crate::domain::reference::{Reference, ReferenceKind};
@@ -108,11 +110,12 @@ fn referral_record(
     let request = &checked.request;
     let reference_text = reference.to_string();
     let submitted_at = now.unix_timestamp();
+    let known = |date: &str| (!date.is_empty()).then(|| date.to_owned());
     let mut people = vec![ReferralPerson {
         role: "person".into(),
         given_name: request.person.given_name.clone(),
         family_name: request.person.family_name.clone(),
-        date_of_birth: Some(request.person.date_of_birth.clone()),
+        date_of_birth: known(&request.person.date_of_birth),
         phone: request.person.phone.clone(),
         email: request.person.email.clone(),
     }];
@@ -121,7 +124,7 @@ fn referral_record(
             role: "referrer".into(),
             given_name: referrer.given_name.clone(),
             family_name: referrer.family_name.clone(),
-            date_of_birth: None,
+            date_of_birth: known(&referrer.date_of_birth),
             phone: referrer.phone.clone(),
             email: referrer.email.clone(),
         });
@@ -151,18 +154,8 @@ fn referral_record(
         }),
     );
     let mut outbox = vec![event];
-    let track_link = format!("{}/track-a-request", settings.public_url);
     for (i, (to, name)) in email_recipients(request, &trackers).into_iter().enumerate() {
-        let text = format!(
-            "Dear {name},\n\n\
-             We have received a request to Exampleshire adult social care. The reference is {reference_text}.\n\n\
-             The First Contact Team will contact {whom} within {days} working days.\n\n\
-             You can check its progress at {track_link}. You will need the reference and the date of \
-             birth of the person the request is about.\n\n\
-             If someone is in immediate danger, call 999.\n",
-            whom = if request.is_for_someone_else() { "them" } else { "you" },
-            days = settings.contact_within_working_days,
-        );
+        let text = received_email_text(settings, checked, &reference_text, &name);
         outbox.push(email_message(
             &reference_text,
             i,
@@ -178,7 +171,7 @@ fn referral_record(
         kind: request.kind.clone(),
         channel: channel.code().to_owned(),
         urgent: checked.urgent,
-        lookup_date_of_birth: Some(request.person.date_of_birth.clone()),
+        lookup_date_of_birth: checked.lookup_date_of_birth.map(iso_date),
         details,
         people,
         trackers,
@@ -187,8 +180,51 @@ fn referral_record(
     }
 }
 
+/// The acknowledgement: the first name and reference only, what happens next, and how to
+/// follow it (a safeguarding concern's reporter follows it with their own date of birth).
+fn received_email_text(
+    settings: &Settings,
+    checked: &CheckedReferral,
+    reference: &str,
+    name: &str,
+) -> String {
+    let request = &checked.request;
+    let track_link = format!("{}/track-a-request", settings.public_url);
+    let next = if request.kind == CONCERN {
+        "The adult safeguarding team looks at every concern as a priority.".to_owned()
+    } else {
+        format!(
+            "The First Contact Team will contact {whom} within {days} working days.",
+            whom = if request.is_for_someone_else() {
+                "them"
+            } else {
+                "you"
+            },
+            days = settings.contact_within_working_days,
+        )
+    };
+    let follow = match (request.kind == CONCERN, checked.lookup_date_of_birth.is_some()) {
+        (true, true) => format!(
+            "You can check its progress at {track_link} with the reference and your date of birth."
+        ),
+        (true, false) => "Quote the reference if you call us about it.".to_owned(),
+        _ => format!(
+            "You can check its progress at {track_link}. You will need the reference and the date of \
+             birth of the person the request is about."
+        ),
+    };
+    format!(
+        "Dear {name},\n\n\
+         We have received a request to Exampleshire adult social care. The reference is {reference}.\n\n\
+         {next}\n\n{follow}\n\n\
+         If someone is in immediate danger, call 999.\n"
+    )
+}
+
 /// Who is emailed about a referral: the person (or, when someone asked for them, that
 /// someone) and every tracker with an email address. Only first names go in the message.
+/// A safeguarding concern is acknowledged to its reporter only, never to the adult (whoever
+/// reads their email may be the one causing harm).
 fn email_recipients(
     request: &ReferralRequest,
     trackers: &[TrackerRecord],
@@ -198,7 +234,7 @@ fn email_recipients(
         Some(referrer) if !referrer.email.is_empty() => {
             to.push((referrer.email.clone(), referrer.given_name.clone()))
         }
-        _ if !request.person.email.is_empty() => to.push((
+        _ if !request.person.email.is_empty() && request.kind != CONCERN => to.push((
             request.person.email.clone(),
             request.person.given_name.clone(),
         )),
@@ -357,7 +393,7 @@ pub async fn lookup_status(
 
 /// What residents may see. Safeguarding concerns show their steps only, never notes.
 pub fn status_view(referral: &StoredReferral) -> StatusView {
-    let notes_allowed = referral.kind != "safeguarding_concern";
+    let notes_allowed = referral.kind != CONCERN;
     StatusView {
         reference: referral.reference.clone(),
         status: referral.status.clone(),
@@ -439,7 +475,7 @@ pub async fn change_status(
             "changed_at": rfc3339(now),
         }),
     )];
-    if referral.kind != "safeguarding_concern" {
+    if referral.kind != CONCERN {
         let track_link = format!("{}/track-a-request", settings.public_url);
         for (i, (to, name)) in email_recipients(&request, &referral.trackers)
             .into_iter()

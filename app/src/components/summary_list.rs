@@ -18,6 +18,26 @@ pub struct SummaryRow {
     pub actions: Vec<SummaryAction>,
 }
 
+impl SummaryRow {
+    /// An answer on a "Check your answers" page with its "Change" link (`what` completes
+    /// "Change" for screen readers). An answer left blank reads "Not given".
+    pub fn answer(key: &str, value: Vec<String>, change_href: String, what: &str) -> Self {
+        SummaryRow {
+            key: key.to_owned(),
+            value: if value.iter().all(|v| v.trim().is_empty()) {
+                vec!["Not given".to_owned()]
+            } else {
+                value
+            },
+            actions: vec![SummaryAction {
+                href: change_href,
+                text: "Change".to_owned(),
+                visually_hidden_text: what.to_owned(),
+            }],
+        }
+    }
+}
+
 #[component]
 pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
     let any_actions = rows.iter().any(|r| !r.actions.is_empty());

@@ -2,6 +2,7 @@
 //! the browser and the server give identical answers.
 
 pub mod checks;
+pub mod concern;
 pub mod feedback;
 pub mod office_hours;
 pub mod outcomes;

@@ -9,6 +9,7 @@ use super::checks::{
     date_of_birth_iso, email_address, iso_date, optional_paragraphs, optional_text, phone_number,
     required_paragraphs, required_text, uk_postcode,
 };
+use super::concern::{check_concern, Concern};
 use super::outcomes::adult_outcome;
 use super::problems::FieldErrors;
 
@@ -38,6 +39,8 @@ pub struct ReferralRequest {
     pub needs: Needs,
     pub involved: Involved,
     pub trackers: Vec<Tracker>,
+    /// What was seen or heard: safeguarding concerns only.
+    pub concern: Option<Concern>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +72,9 @@ pub struct Referrer {
     pub relationship: String,
     pub phone: String,
     pub email: String,
+    /// `YYYY-MM-DD`, optional: only someone reporting a safeguarding concern gives it, to
+    /// follow the concern's progress with it.
+    pub date_of_birth: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,7 +147,9 @@ pub const KINDS: [&str; 3] = ["assessment", "carer_assessment", "safeguarding_co
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckedReferral {
     pub request: ReferralRequest,
-    pub date_of_birth: Date,
+    /// The date of birth that, with the reference, opens its progress page: the person's,
+    /// or for a safeguarding concern the reporter's (`None`: nobody can follow it).
+    pub lookup_date_of_birth: Option<Date>,
     /// Marked urgent for the First Contact Team.
     pub urgent: bool,
 }
@@ -191,6 +199,9 @@ impl ReferralRequest {
 
     /// Checks the whole request. `today` bounds dates of birth.
     pub fn check(&self, today: Date) -> Result<CheckedReferral, FieldErrors> {
+        if self.kind == super::concern::KIND {
+            return check_concern(self, today);
+        }
         let mut errors = FieldErrors::default();
         let mut clean = self.clone();
         if !matches!(self.for_whom.as_str(), "self" | "someone_else") {
@@ -200,6 +211,7 @@ impl ReferralRequest {
             errors.add("kind", "Select what kind of request this is");
         }
         clean.kind = self.kind_or_default().to_owned();
+        clean.concern = None;
         let voice = Voice {
             for_self: !self.is_for_someone_else(),
         };
@@ -217,9 +229,9 @@ impl ReferralRequest {
         check_trackers(&self.trackers, voice, &mut errors, &mut clean.trackers);
         match (errors.is_empty(), date_of_birth) {
             (true, Some(date_of_birth)) => Ok(CheckedReferral {
-                urgent: !clean.needs.urgent.is_empty() || clean.kind == "safeguarding_concern",
+                urgent: !clean.needs.urgent.is_empty(),
                 request: clean,
-                date_of_birth,
+                lookup_date_of_birth: Some(date_of_birth),
             }),
             _ => Err(errors),
         }
@@ -292,7 +304,7 @@ fn check_referrer(referrer: &Referrer, errors: &mut FieldErrors) -> Referrer {
 
 /// A phone number and an email address, each optional but checked when given. With
 /// `required` (`(field, message)`), at least one must be given. Returns both, cleaned.
-fn check_phone_and_email(
+pub(super) fn check_phone_and_email(
     phone: &str,
     email: &str,
     prefix: &str,
@@ -604,7 +616,7 @@ mod tests {
     #[test]
     fn the_api_example_is_valid() {
         let checked = example().check(TODAY).unwrap();
-        assert_eq!(checked.date_of_birth, date!(1948 - 03 - 02));
+        assert_eq!(checked.lookup_date_of_birth, Some(date!(1948 - 03 - 02)));
         assert_eq!(checked.request.kind, "assessment");
         assert!(!checked.urgent);
     }
@@ -718,13 +730,11 @@ mod tests {
     }
 
     #[test]
-    fn urgent_reasons_and_safeguarding_flag_the_request() {
+    fn urgent_reasons_flag_the_request() {
         let mut request = example();
         request.needs.urgent = vec!["hospital_discharge".into()];
         assert!(request.check(TODAY).unwrap().urgent);
-        let mut concern = example();
-        concern.kind = "safeguarding_concern".into();
-        assert!(concern.check(TODAY).unwrap().urgent);
+        assert!(!example().check(TODAY).unwrap().urgent);
     }
 
     #[test]

@@ -41,6 +41,11 @@ pub const JOURNEYS: &[Journey] = &[
         summary: "Ask us to talk with you about the help you, or someone you know, may need.",
     },
     Journey {
+        path: "/report-a-concern",
+        title: "Report a concern about an adult",
+        summary: "Tell us if you think an adult is being abused or neglected. You do not have to give your name.",
+    },
+    Journey {
         path: "/register-as-a-carer",
         title: "Register as a carer",
         summary: "Tell us you look after someone, make an emergency plan and get a carer’s card.",

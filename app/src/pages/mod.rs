@@ -1,6 +1,7 @@
 //! One route component per file, grouped by journey.
 
 pub mod coming_soon;
+pub mod concern;
 pub mod feedback;
 pub mod home;
 pub mod info;

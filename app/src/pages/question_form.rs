@@ -6,9 +6,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::api::concern::journey::{ConcernDraft, ConcernForm, ConcernPage};
 use crate::api::referral::journey::{ReferralDraft, ReferralForm, ReferralPage};
 use crate::api::track::TrackForm;
-use crate::components::ErrorSummary;
+use crate::components::{Button, ErrorSummary, Layout};
 use crate::forms::{check_server_rendered_form, mark_enhanced, today, FieldErrors};
 
 /// The rules a question form runs in the browser.
@@ -19,6 +20,8 @@ pub enum Checker {
         page: ReferralPage,
         for_someone_else: bool,
     },
+    /// A page of "Report a concern about an adult".
+    Concern { page: ConcernPage },
     /// "Check the progress of a request".
     Track,
 }
@@ -41,6 +44,12 @@ impl Checker {
                     "self"
                 }
                 .to_owned();
+                draft.apply(page, &posted, today);
+                Some(draft.problems(page, today))
+            }
+            Checker::Concern { page } => {
+                let posted: ConcernForm = serde_json::from_value(answers).ok()?;
+                let mut draft = ConcernDraft::default();
                 draft.apply(page, &posted, today);
                 Some(draft.problems(page, today))
             }
@@ -68,5 +77,43 @@ pub fn QuestionForm(
         <form node_ref=form method="post" action=action novalidate on:submit=check>
             {children()}
         </form>
+    }
+}
+
+/// A whole question page: the layout, the island form with its error summary, the fields
+/// (children), the page's name and where it returns to as hidden inputs, and "Continue".
+#[component]
+pub fn QuestionPage(
+    #[prop(into)] title: String,
+    #[prop(into)] back: String,
+    checker: Checker,
+    #[prop(into)] action: String,
+    errors: FieldErrors,
+    /// The page's slug, posted as `page`.
+    page: &'static str,
+    /// `Some("check-answers")` when opened from a "Change" link.
+    return_to: Option<String>,
+    /// Safeguarding content: shows "Exit this page".
+    #[prop(optional)]
+    exit_page: bool,
+    /// Shown below the form, such as "Save and come back later".
+    #[prop(optional)]
+    after: Option<AnyView>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <Layout title=title back=back exit_page=exit_page>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <QuestionForm checker=checker action=action errors=errors>
+                        <input type="hidden" name="page" value=page/>
+                        {children()}
+                        {return_to.map(|to| view! { <input type="hidden" name="form[return_to]" value=to/> })}
+                        <Button text="Continue"/>
+                    </QuestionForm>
+                    {after}
+                </div>
+            </div>
+        </Layout>
     }
 }

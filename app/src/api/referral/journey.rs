@@ -210,6 +210,20 @@ impl ReferralPage {
     }
 }
 
+impl crate::api::question_pages::QuestionPages for ReferralPage {
+    type Draft = ReferralDraft;
+    const CHECK_PATH: &'static str = CHECK_PATH;
+    fn path(self) -> String {
+        ReferralPage::path(self)
+    }
+    fn next_page(self, draft: &ReferralDraft) -> Self {
+        self.next(draft)
+    }
+    fn first_unfinished(draft: &ReferralDraft, today: Date) -> Option<Self> {
+        draft.first_unfinished(today)
+    }
+}
+
 /// Day, month and year as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

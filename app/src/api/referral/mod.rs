@@ -8,16 +8,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::forms::FieldErrors;
 #[cfg(feature = "ssr")]
-use journey::CONFIRMATION_PATH;
-use journey::{ReferralDraft, ReferralForm, ReferralPage, CHECK_PATH};
+use journey::{CHECK_PATH, CONFIRMATION_PATH};
+use journey::{ReferralDraft, ReferralForm, ReferralPage};
 
 /// The session key for this journey's draft.
 pub const JOURNEY: &str = "referral";
 /// The session key for the last request sent (the confirmation page reads it).
 #[cfg(feature = "ssr")]
 const SENT: &str = "referral:sent";
-/// Where "Change" links return to.
-pub const RETURN_TO_CHECK: &str = "check-answers";
+pub use crate::api::question_pages::RETURN_TO_CHECK;
 /// The error summary entry shown when a request could not be sent.
 pub const SEND_FIELD: &str = "send";
 
@@ -37,6 +36,8 @@ pub struct SentReferral {
     pub contact_within_working_days: u8,
     pub office_hours: String,
     pub for_someone_else: bool,
+    /// Whether anyone can check its progress (not an anonymous safeguarding concern).
+    pub can_follow: bool,
 }
 
 /// Reads the draft and a page's errors from its last post.
@@ -67,39 +68,17 @@ pub async fn save_referral_answer(
         drafts.save_errors(JOURNEY, page.slug(), &errors).await?;
     }
     let returning = form.return_to.as_deref() == Some(RETURN_TO_CHECK);
-    leptos_axum::redirect(&next_path(&draft, page, &errors, returning, today));
+    leptos_axum::redirect(&crate::api::question_pages::next_path(
+        &draft, page, &errors, returning, today,
+    ));
     Ok(())
-}
-
-/// Where a question page's post goes: back to itself with problems; from a "Change" link,
-/// to the first page still unfinished (the answer may have opened a new branch) or check
-/// answers; otherwise the next page that applies.
-pub fn next_path(
-    draft: &ReferralDraft,
-    page: ReferralPage,
-    errors: &FieldErrors,
-    returning: bool,
-    today: time::Date,
-) -> String {
-    let change = |path: String| format!("{path}?change={RETURN_TO_CHECK}");
-    match (errors.is_empty(), returning) {
-        (false, true) => change(page.path()),
-        (false, false) => page.path(),
-        (true, true) => draft
-            .first_unfinished(today)
-            .map(|p| change(p.path()))
-            .unwrap_or_else(|| CHECK_PATH.to_owned()),
-        (true, false) => page.next(draft).path(),
-    }
 }
 
 /// Sends the request, exactly once however often it is posted, then shows the confirmation.
 /// If the store cannot take it, the answers stay and the check answers page says so.
 #[server(endpoint = "referral/send")]
 pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), ServerFnError> {
-    use crate::api::context::{settings, store};
-    use crate::api::referral_service::{submit_referral, Channel, Submitted};
-    use crate::domain::office_hours::{describe_moment, ReadingTime};
+    use crate::api::context::store;
 
     let drafts = crate::api::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<ReferralDraft>(JOURNEY).await?;
@@ -128,16 +107,51 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
         leptos_axum::redirect(CHECK_PATH);
         return Ok(());
     }
+    let sent = match submit_from_web(&draft.request, &draft.submission_key, "request").await? {
+        Ok(sent) => sent,
+        Err(errors) => {
+            drafts
+                .save_errors(JOURNEY, ReferralPage::CheckAnswers.slug(), &errors)
+                .await?;
+            leptos_axum::redirect(CHECK_PATH);
+            return Ok(());
+        }
+    };
+    drafts.save_answers(SENT, &Some(sent)).await?;
+    if let Some(hash) = &draft.saved_code_hash {
+        // Sent: the saved copy is no longer needed (if this fails, it expires anyway).
+        if let Err(error) = store()?.delete_draft(hash).await {
+            tracing::warn!(%error, "could not delete saved answers after sending");
+        }
+    }
+    drafts.clear(JOURNEY).await?;
+    leptos_axum::redirect(CONFIRMATION_PATH);
+    Ok(())
+}
+
+/// Writes a request sent from the web pages (exactly once per `submission_key`) and
+/// describes its confirmation. If the store cannot take it: the message for check answers
+/// (`what` is "request" or "report"), saying nothing was sent and nothing is lost.
+#[cfg(feature = "ssr")]
+pub(crate) async fn submit_from_web(
+    request: &crate::domain::referral::ReferralRequest,
+    submission_key: &str,
+    what: &str,
+) -> Result<Result<SentReferral, FieldErrors>, ServerFnError> {
+    use crate::api::context::{settings, store};
+    use crate::api::referral_service::{submit_referral, Channel, Submitted};
+    use crate::domain::office_hours::{describe_moment, ReadingTime};
+
     let settings = settings();
     let now = time::OffsetDateTime::now_utc();
-    let body = serde_json::to_string(&draft.request)?;
+    let body = serde_json::to_string(request)?;
     let outcome = submit_referral(
         &*store()?,
         &settings,
         now,
         Channel::Web,
-        &draft.submission_key,
-        &draft.request,
+        submission_key,
+        request,
         &body,
     )
     .await;
@@ -151,39 +165,29 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
             errors.add(
                 SEND_FIELD,
                 format!(
-                    "Your request has not been sent. Nothing is lost: your answers are below. Try again in a few minutes, or call {} ({}).",
+                    "Your {what} has not been sent. Nothing is lost: your answers are below. Try again in a few minutes, or call {} ({}).",
                     crate::council::CARE_LINE_PHONE,
                     settings.office_hours.describe()
                 ),
             );
-            drafts
-                .save_errors(JOURNEY, ReferralPage::CheckAnswers.slug(), &errors)
-                .await?;
-            leptos_axum::redirect(CHECK_PATH);
-            return Ok(());
+            return Ok(Err(errors));
         }
     };
     let read_when = match settings.office_hours.reading_time(now) {
         ReadingTime::OpenNow => None,
         ReadingTime::NextOpening(at) => Some(describe_moment(at)),
     };
-    let sent = SentReferral {
+    let can_follow = request
+        .check(crate::forms::today())
+        .is_ok_and(|checked| checked.lookup_date_of_birth.is_some());
+    Ok(Ok(SentReferral {
         reference: receipt.reference,
         read_when,
         contact_within_working_days: settings.contact_within_working_days,
         office_hours: settings.office_hours.describe(),
-        for_someone_else: draft.request.is_for_someone_else(),
-    };
-    drafts.save_answers(SENT, &Some(sent)).await?;
-    if let Some(hash) = &draft.saved_code_hash {
-        // Sent: the saved copy is no longer needed (if this fails, it expires anyway).
-        if let Err(error) = store()?.delete_draft(hash).await {
-            tracing::warn!(%error, "could not delete saved answers after sending");
-        }
-    }
-    drafts.clear(JOURNEY).await?;
-    leptos_axum::redirect(CONFIRMATION_PATH);
-    Ok(())
+        for_someone_else: request.is_for_someone_else(),
+        can_follow,
+    }))
 }
 
 /// The confirmation of the request this session last sent, if any.

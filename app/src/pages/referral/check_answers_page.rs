@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::referral::journey::{ReferralDraft, ReferralPage};
 use crate::api::referral::{load_referral, SendReferral, RETURN_TO_CHECK, SEND_FIELD};
 use crate::components::{
-    Button, Checkboxes, Choice, ErrorSummary, Layout, SummaryAction, SummaryList, SummaryRow,
+    Button, Checkboxes, Choice, ErrorSummary, Layout, SummaryList, SummaryRow,
 };
 use crate::domain::outcomes::adult_outcome;
 use crate::domain::referral::{POWER_OF_ATTORNEY, PREFERRED_CONTACT, URGENT_REASONS};
@@ -73,18 +73,13 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
 fn sections(draft: &ReferralDraft) -> Vec<(&'static str, Vec<SummaryRow>)> {
     let r = &draft.request;
     let p = &r.person;
-    let row = |key: &str, value: Vec<String>, page: ReferralPage, what: &str| SummaryRow {
-        key: key.to_owned(),
-        value: if value.iter().all(|v| v.trim().is_empty()) {
-            vec!["Not given".to_owned()]
-        } else {
-            value
-        },
-        actions: vec![SummaryAction {
-            href: format!("{}?change={RETURN_TO_CHECK}", page.path()),
-            text: "Change".to_owned(),
-            visually_hidden_text: what.to_owned(),
-        }],
+    let row = |key: &str, value: Vec<String>, page: ReferralPage, what: &str| {
+        SummaryRow::answer(
+            key,
+            value,
+            format!("{}?change={RETURN_TO_CHECK}", page.path()),
+            what,
+        )
     };
     let label_of = |list: &[(&str, &str)], code: &str| {
         list.iter()

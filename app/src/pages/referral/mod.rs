@@ -7,9 +7,11 @@ mod question_fields;
 mod question_page;
 mod saved_pages;
 mod start_page;
+mod when_we_read;
 
 pub use check_answers_page::ReferralCheckAnswersPage;
 pub use confirmation_page::ReferralConfirmationPage;
 pub use question_page::ReferralQuestionPage;
 pub use saved_pages::{ReturnToSavedPage, SaveForLaterPage};
 pub use start_page::ReferralStartPage;
+pub use when_we_read::WhenWeRead;

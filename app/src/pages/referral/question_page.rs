@@ -7,12 +7,12 @@ use leptos_router::hooks::use_params_map;
 
 use super::question_fields::question_fields;
 use crate::api::referral::journey::{ReferralPage, CHECK_PATH};
+use crate::api::referral::saved::SAVE_PATH;
 use crate::api::referral::{load_referral, SaveReferralAnswer, RETURN_TO_CHECK};
-use crate::components::{Button, Layout};
 use crate::forms::page_title;
 use crate::pages::loaded::{return_to_from_query, with_loaded};
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::question_form::{Checker, QuestionForm};
+use crate::pages::question_form::{Checker, QuestionPage};
 
 #[component]
 pub fn ReferralQuestionPage() -> impl IntoView {
@@ -33,22 +33,18 @@ pub fn ReferralQuestionPage() -> impl IntoView {
         };
         let title = page_title(&page.question(&state.draft), !state.errors.is_empty());
         let checker = Checker::Referral { page, for_someone_else: state.draft.request.is_for_someone_else() };
+        let save_link = view! {
+            <p class="govuk-body">
+                <a class="govuk-link" href=SAVE_PATH>"Save and come back later"</a>
+            </p>
+        };
         view! {
-            <Layout title=title back=back>
-                <div class="govuk-grid-row">
-                    <div class="govuk-grid-column-two-thirds">
-                        <QuestionForm checker=checker action=SaveReferralAnswer::url() errors=state.errors.clone()>
-                            <input type="hidden" name="page" value=page.slug()/>
-                            {question_fields(page, &state.draft, &state.errors)}
-                            {return_to.map(|to| view! { <input type="hidden" name="form[return_to]" value=to/> })}
-                            <Button text="Continue"/>
-                        </QuestionForm>
-                        <p class="govuk-body">
-                            <a class="govuk-link" href="/request-an-assessment/save">"Save and come back later"</a>
-                        </p>
-                    </div>
-                </div>
-            </Layout>
+            <QuestionPage
+                title=title back=back checker=checker action=SaveReferralAnswer::url()
+                errors=state.errors.clone() page=page.slug() return_to=return_to after=save_link.into_any()
+            >
+                {question_fields(page, &state.draft, &state.errors)}
+            </QuestionPage>
         }
     })
     .into_any()

@@ -7,10 +7,11 @@ use crate::components::{Button, DangerWarning, InsetText, Layout};
 use crate::council::{CARE_LINE_PHONE, OUT_OF_HOURS_PHONE};
 use crate::settings::current_settings;
 
+use super::WhenWeRead;
+
 #[component]
 pub fn ReferralStartPage() -> impl IntoView {
     let settings = current_settings();
-    let hours = settings.office_hours.describe();
     let days = settings.contact_within_working_days;
     view! {
         <Layout title="Ask for a care and support assessment" back="/" exit_page=true>
@@ -35,12 +36,15 @@ pub fn ReferralStartPage() -> impl IntoView {
                     </ul>
                     <p class="govuk-body">"We do not ask about money in this request."</p>
                     <h2 class="govuk-heading-m">"What happens next"</h2>
+                    <WhenWeRead team="The First Contact Team" what="requests"/>
                     <p class="govuk-body">
-                        "The First Contact Team reads requests " {hours.clone()}
-                        ". They will contact you within " {days} " working days. "
-                        "Requests sent at other times are read when the office next opens."
+                        "They will contact you within " {days} " working days of reading your request."
                     </p>
                     <Button text="Start now" href=ReferralPage::WhoIsItFor.path() start=true/>
+                    <p class="govuk-body">
+                        "Worried that an adult is being abused or neglected? "
+                        <a class="govuk-link" href=crate::api::concern::journey::BASE>"Report a concern about an adult"</a> "."
+                    </p>
                     <InsetText>
                         "If you are a health or care professional, call the Care Line on " {CARE_LINE_PHONE}
                         " for now. A professional referral form is coming later."

@@ -20,7 +20,8 @@ pub fn TrackLookupPage() -> impl IntoView {
                     <div class="govuk-grid-column-two-thirds">
                         <h1 class="govuk-heading-l">{TITLE}</h1>
                         <p class="govuk-body">
-                            "You can check a request for an assessment, or a carer's assessment, if you sent it or the person named you as someone who can follow it."
+                            "You can check a request for an assessment, or a carer's assessment, if you sent it or the person named you as someone who can follow it. "
+                            "You can check a concern you reported about an adult if you gave us your date of birth."
                         </p>
                         <QuestionForm checker=Checker::Track action=TrackRequest::url() errors=state.errors.clone()>
                             {track_fields(state.form, &state.errors)}
@@ -42,7 +43,8 @@ fn track_fields(form: TrackForm, errors: &FieldErrors) -> impl IntoView {
         />
         <DateInput
             name=field_name("date_of_birth") id=field_id("date_of_birth")
-            legend="Date of birth of the person the request is for" hint="For example, 27 3 1950"
+            legend="Date of birth of the person the request is for"
+            hint="If you reported a concern about an adult, give your own date of birth. For example, 27 3 1950"
             day=dob.day month=dob.month year=dob.year error=errors.message_for("date_of_birth")
         />
         <Button text="Check progress"/>

@@ -1,0 +1,109 @@
+//! "Report a concern about an adult": the journey's pages as data (`journey`) and the server
+//! functions its pages post to. A concern is written as a referral of kind
+//! `safeguarding_concern` through the same service as a request for an assessment.
+
+pub mod journey;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::referral::SentReferral;
+use crate::forms::FieldErrors;
+use journey::{ConcernDraft, ConcernForm, ConcernPage};
+#[cfg(feature = "ssr")]
+use journey::{CHECK_PATH, CONFIRMATION_PATH};
+
+/// The session key for this journey's draft.
+#[cfg(feature = "ssr")]
+const JOURNEY: &str = "concern";
+/// The session key for the last report sent (the confirmation page reads it).
+#[cfg(feature = "ssr")]
+const SENT: &str = "concern:sent";
+
+/// What a page of this journey needs to render.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConcernState {
+    pub draft: ConcernDraft,
+    pub errors: FieldErrors,
+}
+
+/// Reads the draft and a page's errors from its last post.
+#[server(endpoint = "concern/load")]
+pub async fn load_concern(page: ConcernPage) -> Result<ConcernState, ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let draft = drafts.answers::<ConcernDraft>(JOURNEY).await?;
+    let errors = drafts.take_errors(JOURNEY, page.slug()).await?;
+    Ok(ConcernState { draft, errors })
+}
+
+/// Saves one question page and moves on (or back to the page with its problems).
+#[server(endpoint = "concern/answer")]
+pub async fn save_concern_answer(
+    page: ConcernPage,
+    #[server(default)] form: ConcernForm,
+) -> Result<(), ServerFnError> {
+    use crate::api::question_pages::{next_path, RETURN_TO_CHECK};
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<ConcernDraft>(JOURNEY).await?;
+    let today = crate::forms::today();
+    draft.apply(page, &form, today);
+    if draft.submission_key.is_empty() {
+        draft.submission_key = uuid::Uuid::new_v4().to_string();
+    }
+    let errors = draft.problems(page, today);
+    drafts.save_answers(JOURNEY, &draft).await?;
+    if !errors.is_empty() {
+        drafts.save_errors(JOURNEY, page.slug(), &errors).await?;
+    }
+    let returning = form.return_to.as_deref() == Some(RETURN_TO_CHECK);
+    leptos_axum::redirect(&next_path(&draft, page, &errors, returning, today));
+    Ok(())
+}
+
+/// Sends the report, exactly once however often it is posted, then shows the confirmation.
+/// If the store cannot take it, the answers stay and the check answers page says so.
+#[server(endpoint = "concern/send")]
+pub async fn send_concern() -> Result<(), ServerFnError> {
+    use crate::api::question_pages::RETURN_TO_CHECK;
+    use crate::api::referral::submit_from_web;
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let draft = drafts.answers::<ConcernDraft>(JOURNEY).await?;
+    if draft.submission_key.is_empty() {
+        // Sent already (a second click or another tab), or the session ended.
+        let sent = drafts.answers::<Option<SentReferral>>(SENT).await?;
+        leptos_axum::redirect(if sent.is_some() {
+            CONFIRMATION_PATH
+        } else {
+            journey::BASE
+        });
+        return Ok(());
+    }
+    let today = crate::forms::today();
+    if let Some(page) = draft.first_unfinished(today) {
+        leptos_axum::redirect(&format!("{}?change={RETURN_TO_CHECK}", page.path()));
+        return Ok(());
+    }
+    match submit_from_web(&draft.request, &draft.submission_key, "report").await? {
+        Ok(sent) => {
+            drafts.save_answers(SENT, &Some(sent)).await?;
+            drafts.clear(JOURNEY).await?;
+            leptos_axum::redirect(CONFIRMATION_PATH);
+        }
+        Err(errors) => {
+            drafts
+                .save_errors(JOURNEY, ConcernPage::CheckAnswers.slug(), &errors)
+                .await?;
+            leptos_axum::redirect(CHECK_PATH);
+        }
+    }
+    Ok(())
+}
+
+/// The confirmation of the report this session last sent, if any.
+#[server(endpoint = "concern/sent")]
+pub async fn load_sent_concern() -> Result<Option<SentReferral>, ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    drafts.answers::<Option<SentReferral>>(SENT).await
+}

@@ -1,0 +1,128 @@
+// "Report a concern about an adult", end to end in Chromium, JavaScript off and on: "Exit
+// this page" on every page, an error on every page that can have one, axe on every page and
+// error state, an anonymous report, and a named reporter following theirs with their own
+// date of birth.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError, continueTo as continueToPath, MODES } from './harness.mjs'
+
+let server, browser
+before(async () => { server = await startServer(); browser = await launchBrowser() })
+after(async () => { await browser?.close(); await server?.stop() })
+
+async function expectExitThisPage (page) {
+  const exit = page.getByRole('button', { name: /Exit this page/ })
+  assert.equal(await exit.count(), 1, `"Exit this page" on ${page.url()}`)
+  assert.match(await exit.getAttribute('href'), /^https:\/\//)
+}
+
+async function continueTo (page, js, slug) {
+  await continueToPath(page, js, `/report-a-concern/${slug}`)
+  await expectExitThisPage(page)
+}
+
+/** From the start page to "Do you want to give your details?", with an error on each page. */
+async function describeTheConcern (page, js, { withErrors }) {
+  await page.goto(server.base + '/report-a-concern')
+  await audit(page, js)
+  await expectExitThisPage(page)
+  assert.match(await page.locator('.govuk-warning-text').textContent(), /call 999/)
+  await page.getByRole('button', { name: 'Start now' }).click()
+  await page.waitForURL('**/report-a-concern/who-is-at-risk')
+  await waitForEnhancement(page, js)
+  await audit(page, js)
+  await expectExitThisPage(page)
+
+  if (withErrors) await expectError(page, js, /Enter their first name, or what people call them/, 'who is at risk, with an error')
+  await page.getByLabel('Their first name').fill('Edna')
+  await page.getByLabel(/About how old are they/).fill('about 80')
+  await continueTo(page, js, 'where-are-they')
+
+  await page.getByLabel('Address line 1, or where they are').fill('4 Quay Street')
+  await page.getByLabel('Town or city').fill('Exampletown')
+  if (withErrors) {
+    await page.getByLabel('Postcode (optional)').fill('nowhere')
+    await expectError(page, js, /Enter a real postcode/, 'where they are, with an error')
+    await page.getByLabel('Postcode (optional)').fill('')
+  }
+  await continueTo(page, js, 'what-happened')
+
+  if (withErrors) await expectError(page, js, /Describe what happened or what you are worried about/, 'what happened, with an error')
+  await page.getByLabel(/Tell us what you saw, heard or were told/).fill('Her son shouts at her and takes her pension <script>x</script>')
+  await continueTo(page, js, 'do-they-know')
+
+  if (withErrors) await expectError(page, js, /Select whether they know you are telling us/, 'do they know, with an error')
+  await page.getByLabel('No', { exact: true }).check()
+  await continueTo(page, js, 'your-details-or-anonymous')
+}
+
+async function sendReport (page, js) {
+  await page.getByRole('button', { name: 'Send report' }).click()
+  await page.waitForURL('**/report-a-concern/confirmation')
+  assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Report sent')
+  await audit(page, js)
+  await expectExitThisPage(page)
+  const reference = (await page.locator('.app-reference').textContent()).trim()
+  assert.match(reference, /^ASC-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+  return reference
+}
+
+for (const { js, name } of MODES) {
+  test(`report a concern anonymously (${name})`, async () => {
+    const page = await newPage(browser, { js })
+    await describeTheConcern(page, js, { withErrors: true })
+    await expectError(page, js, /Select whether you want to give your name and contact details/, 'your details or anonymous, with an error')
+    await page.getByLabel('No, I want to stay anonymous').check()
+    await continueTo(page, js, 'check-answers')
+
+    const answers = await page.locator('main').textContent()
+    assert.match(answers, /reporting anonymously/)
+    assert.match(answers, /<script>x<\/script>/, 'markup is shown as text')
+    // A change comes back here.
+    await page.getByRole('link', { name: 'Change where they are' }).click()
+    await waitForEnhancement(page, js)
+    await page.getByLabel('Postcode (optional)').fill('ex2 3ab')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL('**/report-a-concern/check-answers')
+    assert.match(await page.locator('main').textContent(), /EX2 3AB/i)
+
+    const reference = await sendReport(page, js)
+    assert.match(await page.locator('main').textContent(), /Quote the reference/)
+    assert.ok(reference)
+    await page.context().close()
+  })
+
+  test(`report a concern with your details, then follow it (${name})`, async () => {
+    const page = await newPage(browser, { js })
+    await describeTheConcern(page, js, { withErrors: false })
+    await page.getByLabel('Yes, I will give my details').check()
+    await continueTo(page, js, 'your-details')
+    await page.getByLabel('Your first name').fill('Jo')
+    await page.getByLabel('Your last name').fill('Bloggs')
+    await page.getByLabel('How do you know them?').fill('Neighbour')
+    await page.getByLabel('Day').fill('31')
+    await page.getByLabel('Month').fill('2')
+    await page.getByLabel('Year').fill('1980')
+    await expectError(page, js, /Enter your phone number or email address/, 'your details, with errors')
+    assert.match(await page.getByRole('alert').textContent(), /Date of birth must be a real date/)
+    await page.getByLabel('Your email address').fill('jo@example.org')
+    await page.getByLabel('Day').fill('28')
+    await continueTo(page, js, 'check-answers')
+    assert.match(await page.locator('main').textContent(), /Jo\s*Bloggs/)
+
+    const reference = await sendReport(page, js)
+    assert.match(await page.locator('main').textContent(), /with the reference and your date of birth/)
+
+    await page.goto(server.base + '/track-a-request')
+    await waitForEnhancement(page, js)
+    await page.getByLabel('Reference').fill(reference)
+    await page.getByLabel('Day').fill('28')
+    await page.getByLabel('Month').fill('2')
+    await page.getByLabel('Year').fill('1980')
+    await page.getByRole('button', { name: 'Check progress' }).click()
+    await page.waitForURL('**/track-a-request/progress')
+    assert.match(await page.locator('main').textContent(), new RegExp(reference))
+    await audit(page, js)
+    await page.context().close()
+  })
+}
