@@ -328,7 +328,8 @@ async fn safeguarding_concerns(app: TestApp) {
     assert_eq!(stored.kind, "safeguarding_concern");
 
     let mut with_trackers = concern(reporter);
-    with_trackers["trackers"] = json!([{ "name": "Sam", "relationship": "friend", "phone": "01632 960003" }]);
+    with_trackers["trackers"] =
+        json!([{ "name": "Sam", "relationship": "friend", "phone": "01632 960003" }]);
     with_trackers["concern"]["person_knows"] = json!("maybe");
     let (status, _, body) = post(
         &app,

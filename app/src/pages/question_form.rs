@@ -49,7 +49,11 @@ impl Checker {
             }
             Checker::Concern { page } => {
                 let posted: ConcernForm = serde_json::from_value(answers).ok()?;
-                let mut draft = ConcernDraft::default();
+                let mut draft = ConcernDraft {
+                    // Whoever sees "Your details" chose to give them.
+                    give_details: "yes".into(),
+                    ..ConcernDraft::default()
+                };
                 draft.apply(page, &posted, today);
                 Some(draft.problems(page, today))
             }

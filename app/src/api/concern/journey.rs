@@ -256,7 +256,8 @@ impl ConcernDraft {
                     _ => None,
                 };
             }
-            ConcernPage::YourDetails => {
+            // Only asked of someone who chose to give their details.
+            ConcernPage::YourDetails if page.applies(self) => {
                 let typed = &form.referrer.date_of_birth;
                 self.reporter_date_of_birth = typed.clone();
                 self.request.referrer = Some(Referrer {
@@ -276,7 +277,7 @@ impl ConcernDraft {
                     .unwrap_or_default(),
                 });
             }
-            ConcernPage::CheckAnswers => {}
+            ConcernPage::YourDetails | ConcernPage::CheckAnswers => {}
         }
     }
 

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::forms::FieldErrors;
+use journey::{ReferralDraft, ReferralForm, ReferralPage};
 #[cfg(feature = "ssr")]
 use journey::{CHECK_PATH, CONFIRMATION_PATH};
-use journey::{ReferralDraft, ReferralForm, ReferralPage};
 
 /// The session key for this journey's draft.
 pub const JOURNEY: &str = "referral";
