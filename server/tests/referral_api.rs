@@ -374,3 +374,81 @@ macro_rules! api_tests {
 
 api_tests!(sqlite, sqlite_store);
 api_tests!(postgres, postgres_store);
+
+/// The OpenAPI document is published and names every field of API.md's referral contract.
+#[tokio::test]
+async fn the_openapi_document_describes_the_contract() {
+    let app = app_on(sqlite_store().await).await;
+    let response = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let document: Value = response.json().await.unwrap();
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    for path in ["/api/v1/referrals", "/api/v1/referrals/status"] {
+        assert!(
+            document["paths"][path]["post"].is_object(),
+            "{path} missing"
+        );
+    }
+    let schemas = &document["components"]["schemas"];
+    let properties = |schema: &str| -> Vec<String> {
+        schemas[schema]["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{schema} has no properties"))
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let has_all = |schema: &str, fields: &[&str]| {
+        let found = properties(schema);
+        for field in fields {
+            assert!(
+                found.contains(&field.to_string()),
+                "{schema}.{field} missing"
+            );
+        }
+    };
+    has_all(
+        "ReferralRequest",
+        &["for", "person", "referrer", "consent", "needs", "trackers"],
+    );
+    has_all(
+        "PersonDetails",
+        &[
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "address_line_1",
+            "town",
+            "postcode",
+            "phone",
+            "email",
+            "preferred_contact",
+            "language",
+            "interpreter_needed",
+            "communication_needs",
+        ],
+    );
+    has_all(
+        "Referrer",
+        &[
+            "given_name",
+            "family_name",
+            "relationship",
+            "phone",
+            "email",
+        ],
+    );
+    has_all("Tracker", &["name", "relationship", "email", "phone"]);
+    has_all(
+        "StatusView",
+        &["reference", "status", "outcome", "timeline"],
+    );
+    has_all("TimelineEntry", &["status", "at", "note"]);
+    has_all("Receipt", &["reference", "status", "submitted_at"]);
+    has_all("Problem", &["type", "title", "status", "detail", "errors"]);
+}

@@ -291,17 +291,21 @@ pub fn rfc3339(at: OffsetDateTime) -> String {
 }
 
 /// A request's progress as a resident or tracker may see it (API.md).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct StatusView {
     pub reference: String,
+    /// `received`, `triage`, `assessment_arranged`, `assessment_completed` or `closed`.
     pub status: String,
+    /// Only when closed: `support_arranged`, `information_and_advice`, `referred_elsewhere`,
+    /// `no_further_action` or `withdrawn`.
     pub outcome: Option<String>,
     pub timeline: Vec<TimelineEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct TimelineEntry {
     pub status: String,
+    /// RFC 3339.
     pub at: String,
     /// Only notes staff marked visible to the resident.
     pub note: Option<String>,

@@ -25,6 +25,7 @@ pub const TRACKERS_MAX: usize = 5;
 
 /// Who the request is about, as sent. Every field defaults, so a missing one gets the same
 /// message as a blank box on the web form.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReferralRequest {
@@ -43,6 +44,7 @@ pub struct ReferralRequest {
     pub concern: Option<Concern>,
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PersonDetails {
@@ -64,6 +66,7 @@ pub struct PersonDetails {
 }
 
 /// The person asking on someone else's behalf.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Referrer {
@@ -77,6 +80,7 @@ pub struct Referrer {
     pub date_of_birth: String,
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Consent {
@@ -84,6 +88,7 @@ pub struct Consent {
     pub reason_without_consent: String,
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Needs {
@@ -95,6 +100,7 @@ pub struct Needs {
     pub urgent: Vec<String>,
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Involved {
@@ -105,6 +111,7 @@ pub struct Involved {
 }
 
 /// Someone the person agrees may follow the request's progress.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Tracker {

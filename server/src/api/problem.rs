@@ -6,7 +6,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+/// An `application/problem+json` body (RFC 9457).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Problem {
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -16,6 +17,7 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
     #[serde(skip)]
+    #[schema(ignore)]
     pub retry_after: Option<i64>,
 }
 
@@ -37,7 +39,14 @@ impl Problem {
 
     pub fn invalid(errors: FieldErrors) -> Self {
         Self {
-            errors: errors.0,
+            errors: errors
+                .0
+                .into_iter()
+                .map(|e| FieldError {
+                    field: api_field_path(&e.field),
+                    message: e.message,
+                })
+                .collect(),
             ..Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "There is a problem",
@@ -72,5 +81,40 @@ impl IntoResponse for Problem {
             }
         }
         response
+    }
+}
+
+/// The forms' field paths (`trackers.0.email`) as API.md writes them (`trackers[0].email`).
+fn api_field_path(field: &str) -> String {
+    let mut path = String::new();
+    for segment in field.split('.') {
+        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            path.push_str(&format!("[{segment}]"));
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(segment);
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_field_path;
+
+    #[test]
+    fn indices_are_bracketed() {
+        assert_eq!(api_field_path("trackers.0.email"), "trackers[0].email");
+        assert_eq!(
+            api_field_path("person.date_of_birth"),
+            "person.date_of_birth"
+        );
+        assert_eq!(api_field_path("trackers"), "trackers");
+        assert_eq!(
+            api_field_path("weekly_income[0].kind"),
+            "weekly_income[0].kind"
+        );
     }
 }

@@ -4,7 +4,9 @@
 use std::net::SocketAddr;
 
 use app::api::client_address::client_address;
-use app::api::referral_service::{lookup_status, submit_referral, Channel, Lookup, Submitted};
+use app::api::referral_service::{
+    lookup_status, submit_referral, Channel, Lookup, StatusView, Submitted,
+};
 use app::domain::checks::{date_of_birth_iso, iso_date};
 use app::domain::office_hours::uk_local;
 use app::domain::problems::FieldErrors;
@@ -17,13 +19,52 @@ use axum::http::{header, Extensions, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::{ApiState, Problem};
 
 const IDEMPOTENCY_KEY_MAX: usize = 200;
 
+/// What a new (or replayed) referral's response says.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Receipt {
+    /// `ASC-XXXX-XXXX-XXXX`.
+    pub reference: String,
+    pub status: String,
+    /// RFC 3339.
+    pub submitted_at: String,
+}
+
+/// Asks for an assessment (or a carer's assessment, or reports a safeguarding concern),
+/// exactly once per `Idempotency-Key`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/referrals",
+    tag = "Referrals",
+    params(("Idempotency-Key" = String, Header, description = "A client-chosen key: the same key and body return the same referral")),
+    request_body(content = ReferralRequest, example = json!({
+        "for": "self",
+        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
+                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
+                    "phone": "01632 960001", "email": "amara@example.org",
+                    "preferred_contact": "phone", "language": "English", "interpreter_needed": false,
+                    "communication_needs": "" },
+        "referrer": null,
+        "consent": { "person_agrees": true },
+        "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
+        "trackers": [ { "name": "Chidi Okafor", "relationship": "son", "email": "chidi@example.org" } ]
+    })),
+    responses(
+        (status = 201, description = "Created", body = Receipt),
+        (status = 200, description = "A replay of an earlier submission: its original answer", body = Receipt),
+        (status = 400, description = "No Idempotency-Key, or a body that is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The Idempotency-Key was used for a different body", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 64 KB", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Answers that break the rules, one entry per field", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The store is unavailable: nothing was saved", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn create(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -68,14 +109,29 @@ pub async fn create(
     }
 }
 
-#[derive(Deserialize)]
-struct StatusQuery {
+/// A progress lookup: the reference and the date of birth that opens it.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct StatusQuery {
     #[serde(default)]
     reference: String,
     #[serde(default)]
     date_of_birth: String,
 }
 
+/// A referral's progress (only notes staff marked visible). A wrong reference or date of
+/// birth gets the same 404; misses are rate-limited per client and per reference.
+#[utoipa::path(
+    post,
+    path = "/api/v1/referrals/status",
+    tag = "Referrals",
+    request_body(content = StatusQuery, example = json!({ "reference": "ASC-7K3M-9QX2-HD4P", "date_of_birth": "1948-03-02" })),
+    responses(
+        (status = 200, description = "The progress", body = StatusView),
+        (status = 404, description = "No request with that reference and date of birth", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A missing reference or date of birth", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many misses; see Retry-After", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn status(
     State(state): State<ApiState>,
     extensions: Extensions,
@@ -219,11 +275,11 @@ fn receipt_response(status: StatusCode, receipt: &ReferralReceipt) -> Response {
     let submitted_at = OffsetDateTime::from_unix_timestamp(receipt.submitted_at)
         .map(app::api::referral_service::rfc3339)
         .unwrap_or_default();
-    let body = json!({
-        "reference": receipt.reference,
-        "status": receipt.status,
-        "submitted_at": submitted_at,
-    });
+    let body = Receipt {
+        reference: receipt.reference.clone(),
+        status: receipt.status.clone(),
+        submitted_at,
+    };
     no_store((status, axum::Json(body)).into_response())
 }
 
