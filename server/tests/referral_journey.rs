@@ -525,6 +525,7 @@ async fn hostile_posts_get_an_answer_never_a_500() {
         response.status()
     );
     // Bytes that are not UTF-8, and a page that does not exist.
+    let mut explained = 0;
     for body in [
         b"page=name&form[person][given_name]=%FF%FE".to_vec(),
         b"page=nowhere".to_vec(),
@@ -534,13 +535,38 @@ async fn hostile_posts_get_an_answer_never_a_500() {
             .client
             .post(app.url(ANSWER))
             .header("accept", "text/html")
+            .header("referer", app.url("/request-an-assessment/name"))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(body)
             .send()
             .await
             .unwrap();
         assert!(response.status().as_u16() < 500, "{}", response.status());
+        // Back to the page; if the post could not be read at all, the page says so.
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        let path = location.trim_start_matches(&app.base);
+        assert!(
+            path.starts_with("/request-an-assessment/name"),
+            "{location}"
+        );
+        let (status, html) = app.get_html(path).await;
+        assert_eq!(status, 200);
+        if path.contains("__err=") {
+            let summary = text_of(&html, ".govuk-error-summary").unwrap_or_default();
+            assert!(
+                summary.contains("We could not read what was sent"),
+                "{summary}"
+            );
+            assert!(text_of(&html, "title")
+                .unwrap_or_default()
+                .starts_with("Error: "));
+            explained += 1;
+        }
     }
+    assert!(
+        explained >= 1,
+        "an unreadable post is explained on its page"
+    );
     // Nothing half-stored, and the journey still works.
     assert_eq!(
         answer(&app, "who-is-it-for", &[("form[for]", "self")]).await,

@@ -115,7 +115,16 @@ pub fn Layout(
     exit_page: bool,
     children: Children,
 ) -> impl IntoView {
-    let full_title = format!("{title} - {SERVICE_NAME} - {COUNCIL_NAME}");
+    // A form post the server could not read at all (not UTF-8, a page that does not exist,
+    // too large) comes back to its page with `__err`: say so, rather than nothing.
+    let unreadable_post =
+        leptos_router::hooks::use_query_map().with_untracked(|query| query.get("__err").is_some());
+    let error_prefix = if unreadable_post && !title.starts_with("Error: ") {
+        "Error: "
+    } else {
+        ""
+    };
+    let full_title = format!("{error_prefix}{title} - {SERVICE_NAME} - {COUNCIL_NAME}");
     view! {
         <Title text=full_title/>
         <PhaseBanner/>
@@ -123,8 +132,28 @@ pub fn Layout(
             {exit_page.then(|| view! { <super::ExitThisPage/> })}
             {back.map(|href| view! { <BackLink href=href/> })}
             <main class="govuk-main-wrapper" id="main-content">
+                {unreadable_post.then(|| view! { <UnreadablePost/> })}
                 {children()}
             </main>
+        </div>
+    }
+}
+
+/// The message for a form post the server could not read.
+#[component]
+fn UnreadablePost() -> impl IntoView {
+    view! {
+        <div class="govuk-error-summary" data-module="govuk-error-summary">
+            <div role="alert">
+                <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                <div class="govuk-error-summary__body">
+                    <p class="govuk-body">
+                        "We could not read what was sent, so nothing from it was saved. "
+                        "Check the answers on this page and try again. If it keeps happening, call the Care Line on "
+                        {crate::council::CARE_LINE_PHONE} "."
+                    </p>
+                </div>
+            </div>
         </div>
     }
 }
