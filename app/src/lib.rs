@@ -6,6 +6,8 @@
 
 pub mod api;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod content;
 pub mod council;
 pub mod domain;
 pub mod forms;
@@ -23,8 +25,8 @@ use leptos_router::{path, SsrMode};
 
 use components::{Footer, Header, SkipLink};
 use pages::{
-    coming_soon::ComingSoonPage, concern, feedback, home::HomePage, info, not_found::NotFoundPage,
-    referral, track,
+    coming_soon::ComingSoonPage, concern, feedback, guidance, home::HomePage, info,
+    not_found::NotFoundPage, referral, track,
 };
 
 /// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the
@@ -72,7 +74,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cookies") view=info::cookies::CookiesPage/>
                 <Route path=path!("/contact") view=info::contact::ContactPage/>
                 <Route path=path!("/get-help") view=info::contact::ContactPage/>
-                <Route path=path!("/information-and-advice") view=ComingSoonPage/>
+                <Route path=path!("/information-and-advice") view=guidance::GuidanceIndexPage ssr=SsrMode::Async/>
+                <Route path=path!("/information-and-advice/topics/:topic") view=guidance::GuidanceTopicPage ssr=SsrMode::Async/>
+                <Route path=path!("/information-and-advice/:slug") view=guidance::GuidancePage ssr=SsrMode::Async/>
                 <Route path=path!("/find-local-services") view=ComingSoonPage/>
                 <Route path=path!("/check-if-you-can-get-care") view=ComingSoonPage/>
                 <Route path=path!("/estimate-what-you-might-pay") view=ComingSoonPage/>

@@ -49,6 +49,13 @@ async fn serve(
     config: Config,
     store: Arc<dyn app::store::Store>,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    // The guidance compiled into this binary is checked once, before anyone can read it.
+    if let Err(problems) = app::content::guidance() {
+        for problem in problems {
+            tracing::error!(%problem, "guidance content");
+        }
+        return Err("the guidance content is not valid (see the errors above)".into());
+    }
     workers::spawn_session_sweeper(store.clone(), Duration::from_secs(600));
     let email = delivery::email::EmailSender::new(
         &config.mail_from,

@@ -9,6 +9,7 @@ pub mod context;
 #[cfg(feature = "ssr")]
 pub mod drafts;
 pub mod feedback;
+pub mod guidance;
 pub mod question_pages;
 pub mod referral;
 #[cfg(feature = "ssr")]

@@ -3,6 +3,7 @@
 pub mod coming_soon;
 pub mod concern;
 pub mod feedback;
+pub mod guidance;
 pub mod home;
 pub mod info;
 pub mod loaded;
