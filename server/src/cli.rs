@@ -18,6 +18,13 @@ pub enum Command {
     /// Work on referrals.
     #[command(subcommand)]
     Referral(ReferralCommand),
+    /// Replace the directory of community services with an Open Referral UK feed (a JSON
+    /// object of taxonomies, taxonomy_terms, organizations and services). Every record is
+    /// checked first; if any is rejected, nothing is imported and the reasons are listed.
+    ImportDirectory {
+        /// The feed, e.g. content/directory/exampleshire.json.
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

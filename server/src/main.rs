@@ -41,6 +41,42 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("{} is now {status}", reference.trim());
             Ok(())
         }
+        Command::ImportDirectory { file } => import_directory(&*store, &file).await,
+    }
+}
+
+/// `server import-directory FILE`: all of the feed, or none of it.
+async fn import_directory(
+    store: &dyn app::store::Store,
+    file: &std::path::Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let feed: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", file.display()))?;
+    let today = app::domain::office_hours::uk_local(time::OffsetDateTime::now_utc()).date();
+    match server::directory::import::check_feed(&feed, today) {
+        Err(rejections) => {
+            for rejection in &rejections {
+                eprintln!("Rejected {rejection}");
+            }
+            Err(format!(
+                "nothing was imported: {} record(s) rejected (reasons above)",
+                rejections.len()
+            )
+            .into())
+        }
+        Ok(records) => {
+            store.replace_directory(&records).await?;
+            println!(
+                "Imported {} services from {} organisations, with {} taxonomy terms in {} taxonomies",
+                records.services.len(),
+                records.organizations.len(),
+                records.terms.len(),
+                records.taxonomies.len()
+            );
+            Ok(())
+        }
     }
 }
 

@@ -1,10 +1,12 @@
 //! The `Store` trait: the only door from server functions to the database. Plain structs in
 //! and out; one implementation per backend lives in the `server` crate (SQLite, PostgreSQL).
 
+mod directory;
 mod referrals;
 
 use async_trait::async_trait;
 
+pub use directory::*;
 pub use referrals::*;
 
 /// What went wrong in the store. The text is for logs, never for the browser.
@@ -137,4 +139,40 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
 
     /// Deletes drafts that expired before `now`; returns how many.
     async fn delete_expired_drafts(&self, now: i64) -> StoreResult<u64>;
+
+    // The directory of community services (Open Referral UK).
+
+    /// Replaces the whole directory in one transaction: all of it, or none of it.
+    async fn replace_directory(&self, records: &DirectoryRecords) -> StoreResult<()>;
+
+    /// Services (their list documents) matching the query, by name.
+    async fn find_services(&self, query: &ServiceQuery) -> StoreResult<DocumentPage>;
+
+    /// A service's full document.
+    async fn service_document(&self, id: &str) -> StoreResult<Option<String>>;
+
+    /// Services at locations (their list documents) whose service matches the query.
+    async fn find_service_at_locations(&self, query: &ServiceQuery) -> StoreResult<DocumentPage>;
+
+    /// The full document of the service delivered at this service-at-location.
+    async fn service_at_location_document(&self, id: &str) -> StoreResult<Option<String>>;
+
+    async fn taxonomies(&self, page: i64, per_page: i64) -> StoreResult<DocumentPage>;
+
+    async fn taxonomy_document(&self, id: &str) -> StoreResult<Option<String>>;
+
+    async fn taxonomy_terms(
+        &self,
+        taxonomy_id: Option<&str>,
+        page: i64,
+        per_page: i64,
+    ) -> StoreResult<DocumentPage>;
+
+    async fn taxonomy_term_document(&self, id: &str) -> StoreResult<Option<String>>;
+
+    /// Every term with how many services have it, in taxonomy order.
+    async fn directory_terms(&self) -> StoreResult<Vec<TermCount>>;
+
+    /// Every town with a service, A to Z.
+    async fn directory_towns(&self) -> StoreResult<Vec<String>>;
 }

@@ -2,6 +2,7 @@
 //! as the pages: status codes, headers and problem+json are its contract.
 
 mod openapi;
+mod oruk;
 mod problem;
 mod referrals;
 
@@ -29,6 +30,34 @@ pub fn routes(state: ApiState) -> Router {
         .route("/api/v1/referrals", post(referrals::create))
         .route("/api/v1/referrals/status", post(referrals::status))
         .route("/api/v1/openapi.json", get(openapi::document))
+        .route(oruk::BASE, get(oruk::meta))
+        .route(&format!("{}/", oruk::BASE), get(oruk::meta))
+        .route(&format!("{}/services", oruk::BASE), get(oruk::services))
+        .route(
+            &format!("{}/services/{{id}}", oruk::BASE),
+            get(oruk::service),
+        )
+        .route(
+            &format!("{}/service_at_locations", oruk::BASE),
+            get(oruk::service_at_locations),
+        )
+        .route(
+            &format!("{}/service_at_locations/{{id}}", oruk::BASE),
+            get(oruk::service_at_location),
+        )
+        .route(&format!("{}/taxonomies", oruk::BASE), get(oruk::taxonomies))
+        .route(
+            &format!("{}/taxonomies/{{id}}", oruk::BASE),
+            get(oruk::taxonomy),
+        )
+        .route(
+            &format!("{}/taxonomy_terms", oruk::BASE),
+            get(oruk::taxonomy_terms),
+        )
+        .route(
+            &format!("{}/taxonomy_terms/{{id}}", oruk::BASE),
+            get(oruk::taxonomy_term),
+        )
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
 }

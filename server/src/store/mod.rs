@@ -1,6 +1,8 @@
 //! Opens the store named by `DATABASE_URL` (its scheme picks SQLite or PostgreSQL) and runs the
 //! migrations for that backend.
 
+#[macro_use]
+mod directory_queries;
 mod postgres;
 mod referral_queries;
 mod rows;

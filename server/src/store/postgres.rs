@@ -7,11 +7,13 @@ use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
     StatusChange, StoredReferral,
 };
+use app::store::{DirectoryRecords, DocumentPage, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 
+use super::directory_queries::postgres as directory;
 use super::referral_queries::postgres as queries;
 use super::rows::{FeedbackRow, SessionRow};
 use super::unavailable;
@@ -206,5 +208,56 @@ impl Store for PostgresStore {
 
     async fn delete_expired_drafts(&self, now: i64) -> StoreResult<u64> {
         queries::delete_expired_drafts(&self.pool, now).await
+    }
+
+    // The directory: shared SQL (see directory_queries).
+
+    async fn replace_directory(&self, records: &DirectoryRecords) -> StoreResult<()> {
+        directory::replace_directory(&self.pool, records).await
+    }
+
+    async fn find_services(&self, query: &ServiceQuery) -> StoreResult<DocumentPage> {
+        directory::find_services(&self.pool, query).await
+    }
+
+    async fn service_document(&self, id: &str) -> StoreResult<Option<String>> {
+        directory::service_document(&self.pool, id).await
+    }
+
+    async fn find_service_at_locations(&self, query: &ServiceQuery) -> StoreResult<DocumentPage> {
+        directory::find_service_at_locations(&self.pool, query).await
+    }
+
+    async fn service_at_location_document(&self, id: &str) -> StoreResult<Option<String>> {
+        directory::service_at_location_document(&self.pool, id).await
+    }
+
+    async fn taxonomies(&self, page: i64, per_page: i64) -> StoreResult<DocumentPage> {
+        directory::taxonomies(&self.pool, page, per_page).await
+    }
+
+    async fn taxonomy_document(&self, id: &str) -> StoreResult<Option<String>> {
+        directory::taxonomy_document(&self.pool, id).await
+    }
+
+    async fn taxonomy_terms(
+        &self,
+        taxonomy_id: Option<&str>,
+        page: i64,
+        per_page: i64,
+    ) -> StoreResult<DocumentPage> {
+        directory::taxonomy_terms(&self.pool, taxonomy_id, page, per_page).await
+    }
+
+    async fn taxonomy_term_document(&self, id: &str) -> StoreResult<Option<String>> {
+        directory::taxonomy_term_document(&self.pool, id).await
+    }
+
+    async fn directory_terms(&self) -> StoreResult<Vec<TermCount>> {
+        directory::directory_terms(&self.pool).await
+    }
+
+    async fn directory_towns(&self) -> StoreResult<Vec<String>> {
+        directory::directory_towns(&self.pool).await
     }
 }
