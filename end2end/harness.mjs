@@ -12,9 +12,17 @@ import { AxeBuilder } from '@axe-core/playwright'
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** Starts the server binary; resolves with its base URL once it is listening. */
-export async function startServer () {
+/** Starts the server on a fresh database; `directory: true` imports the demo directory first. */
+export async function startServer ({ directory = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'))
   const bin = process.env.PORTAL_SERVER_BIN || 'target/debug/server'
+  if (directory) {
+    const imported = spawnSync(bin, ['import-directory', 'content/directory/exampleshire.json'], {
+      env: { ...process.env, DATABASE_URL: `sqlite://${dir}/e2e.db`, NO_COLOR: '1' },
+      encoding: 'utf8'
+    })
+    assert.equal(imported.status, 0, `import-directory failed:\n${imported.stderr}`)
+  }
   const child = spawn(bin, [], {
     env: {
       ...process.env,

@@ -16,5 +16,11 @@ export DATABASE_URL="${DATABASE_URL:-sqlite://data/portal.db}"
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 # Plain http on this machine: cookies without Secure/__Host- (production keeps the default, true).
 export PORTAL_SECURE_COOKIES="${PORTAL_SECURE_COOKIES:-false}"
+# The demo directory of community services; set PORTAL_DEMO_DIRECTORY= (empty) to keep your own.
+demo_directory="${PORTAL_DEMO_DIRECTORY-content/directory/exampleshire.json}"
+if [ -n "$demo_directory" ]; then
+  say "Importing the demo directory ($demo_directory)"
+  "$CARGO_OUT/release/server" import-directory "$demo_directory"
+fi
 say "Serving on http://$LEPTOS_SITE_ADDR (database: $DATABASE_URL)"
 exec "$CARGO_OUT/release/server"
