@@ -25,7 +25,7 @@ use leptos_router::{path, SsrMode};
 
 use components::{Footer, Header, SkipLink};
 use pages::{
-    coming_soon::ComingSoonPage, concern, feedback, guidance, home::HomePage, info,
+    coming_soon::ComingSoonPage, concern, directory, feedback, guidance, home::HomePage, info,
     not_found::NotFoundPage, referral, track,
 };
 
@@ -77,7 +77,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/information-and-advice") view=guidance::GuidanceIndexPage ssr=SsrMode::Async/>
                 <Route path=path!("/information-and-advice/topics/:topic") view=guidance::GuidanceTopicPage ssr=SsrMode::Async/>
                 <Route path=path!("/information-and-advice/:slug") view=guidance::GuidancePage ssr=SsrMode::Async/>
-                <Route path=path!("/find-local-services") view=ComingSoonPage/>
+                <Route path=path!("/find-local-services") view=directory::DirectoryPage ssr=SsrMode::Async/>
+                <Route path=path!("/find-local-services/:id") view=directory::ServicePage ssr=SsrMode::Async/>
                 <Route path=path!("/check-if-you-can-get-care") view=ComingSoonPage/>
                 <Route path=path!("/estimate-what-you-might-pay") view=ComingSoonPage/>
                 <Route path=path!("/request-an-assessment") view=referral::ReferralStartPage/>

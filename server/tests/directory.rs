@@ -248,3 +248,78 @@ async fn import_directory_command() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("is not JSON"));
 }
+
+/// The web pages filter exactly as the feed says: by need and town together, by age, free.
+#[tokio::test]
+async fn the_web_directory_filters_as_the_feed_says() {
+    let app = app_with_directory(sqlite_store().await).await;
+    let feed = feed();
+    let services = feed["services"].as_array().unwrap();
+    let term_id = |code: &str| {
+        feed["taxonomy_terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["code"] == code)
+            .map(|t| t["id"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let nutrition = term_id("nutrition");
+    let in_town = |s: &Value, town: &str| {
+        s["service_at_locations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|sal| sal["location"]["addresses"][0]["city"] == town)
+    };
+    let expected = services
+        .iter()
+        .filter(|s| {
+            s["attributes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["taxonomy_term_id"] == nutrition.as_str())
+        })
+        .filter(|s| in_town(s, "Exampletown"))
+        .count();
+    let shown = |html: &scraper::Html| -> usize {
+        common::text_of(html, "#results-heading")
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    let (status, html) = app
+        .get_html("/find-local-services?need=nutrition&town=Exampletown")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(shown(&html), expected);
+    let (_, html) = app.get_html("/find-local-services?age=20").await;
+    let open_to_20 = services
+        .iter()
+        .filter(|s| {
+            s["minimum_age"].as_f64().is_none_or(|a| a <= 20.0)
+                && s["maximum_age"].as_f64().is_none_or(|a| a >= 20.0)
+        })
+        .count();
+    assert_eq!(shown(&html), open_to_20);
+    let (_, html) = app.get_html("/find-local-services?town=Atlantis").await;
+    assert_eq!(
+        common::text_of(&html, ".govuk-error-summary a").as_deref(),
+        Some("Select a town from the list")
+    );
+
+    let id = services[0]["id"].as_str().unwrap();
+    let (status, html) = app.get_html(&format!("/find-local-services/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        common::text_of(&html, "h1").as_deref(),
+        services[0]["name"].as_str()
+    );
+    assert_eq!(
+        app.get_html("/find-local-services/no-such-service").await.0,
+        404
+    );
+}

@@ -6,6 +6,7 @@ pub mod client_address;
 pub mod concern;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod drafts;
 pub mod feedback;

@@ -2,6 +2,7 @@
 
 pub mod coming_soon;
 pub mod concern;
+pub mod directory;
 pub mod feedback;
 pub mod guidance;
 pub mod home;

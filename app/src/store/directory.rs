@@ -84,6 +84,8 @@ pub struct ServiceQuery {
     pub organization_id: Option<String>,
     /// Unix seconds.
     pub modified_after: Option<i64>,
+    /// Return full nested services rather than the list shape (ORUK `full`).
+    pub full: bool,
     /// 1-based.
     pub page: i64,
     pub per_page: i64,

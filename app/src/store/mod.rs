@@ -157,6 +157,8 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// The full document of the service delivered at this service-at-location.
     async fn service_at_location_document(&self, id: &str) -> StoreResult<Option<String>>;
 
+    async fn organization_document(&self, id: &str) -> StoreResult<Option<String>>;
+
     async fn taxonomies(&self, page: i64, per_page: i64) -> StoreResult<DocumentPage>;
 
     async fn taxonomy_document(&self, id: &str) -> StoreResult<Option<String>>;

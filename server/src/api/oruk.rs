@@ -188,6 +188,7 @@ fn service_query(params: &HashMap<String, String>) -> Result<ServiceQuery, Probl
             "taxonomy_term_id can name up to {MAX_TERM_FILTERS} terms"
         )));
     }
+    query.full = params.get("full").is_some_and(|v| v == "true");
     query.taxonomy_id = params.get("taxonomy_id").cloned();
     query.organization_id = params.get("organization_id").cloned();
     query.modified_after = params

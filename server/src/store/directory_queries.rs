@@ -173,12 +173,13 @@ macro_rules! directory_queries {
             .map_err(unavailable)?;
             let rows: Vec<(String,)> = bind_service_filter!(
                 sqlx::query_as(concat!(
-                    "SELECT s.list_document FROM directory_services s",
+                    "SELECT CASE WHEN $18 = 1 THEN s.document ELSE s.list_document END FROM directory_services s",
                     service_filter!(),
-                    "ORDER BY s.name, s.id LIMIT $18 OFFSET $19"
+                    "ORDER BY s.name, s.id LIMIT $19 OFFSET $20"
                 )),
                 q
             )
+            .bind(i64::from(q.full))
             .bind(q.per_page)
             .bind(offset(q.page, q.per_page))
             .fetch_all(pool)
@@ -249,6 +250,10 @@ macro_rules! directory_queries {
                 id,
             )
             .await
+        }
+
+        pub async fn organization_document(pool: &Pool<Db>, id: &str) -> StoreResult<Option<String>> {
+            one(pool, "SELECT document FROM directory_organizations WHERE id = $1", id).await
         }
 
         pub async fn taxonomy_document(pool: &Pool<Db>, id: &str) -> StoreResult<Option<String>> {

@@ -232,6 +232,10 @@ impl Store for PostgresStore {
         directory::service_at_location_document(&self.pool, id).await
     }
 
+    async fn organization_document(&self, id: &str) -> StoreResult<Option<String>> {
+        directory::organization_document(&self.pool, id).await
+    }
+
     async fn taxonomies(&self, page: i64, per_page: i64) -> StoreResult<DocumentPage> {
         directory::taxonomies(&self.pool, page, per_page).await
     }

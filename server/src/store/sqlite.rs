@@ -257,6 +257,10 @@ impl Store for SqliteStore {
         directory::service_at_location_document(&self.reader, id).await
     }
 
+    async fn organization_document(&self, id: &str) -> StoreResult<Option<String>> {
+        directory::organization_document(&self.reader, id).await
+    }
+
     async fn taxonomies(&self, page: i64, per_page: i64) -> StoreResult<DocumentPage> {
         directory::taxonomies(&self.reader, page, per_page).await
     }
