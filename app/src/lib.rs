@@ -26,7 +26,7 @@ use leptos_router::{path, SsrMode};
 use components::{Footer, Header, SkipLink};
 use pages::{
     coming_soon::ComingSoonPage, concern, directory, feedback, guidance, home::HomePage, info,
-    not_found::NotFoundPage, referral, track,
+    not_found::NotFoundPage, referral, search, track,
 };
 
 /// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the
@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/report-a-concern/check-answers") view=concern::ConcernCheckAnswersPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-a-concern/confirmation") view=concern::ConcernConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-a-concern/:page") view=concern::ConcernQuestionPage ssr=SsrMode::Async/>
+                <Route path=path!("/search") view=search::SearchPage ssr=SsrMode::Async/>
                 <Route path=path!("/register-as-a-carer") view=ComingSoonPage/>
                 <Route path=path!("/track-a-request") view=track::TrackLookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/track-a-request/progress") view=track::TrackProgressPage ssr=SsrMode::Async/>

@@ -10,6 +10,7 @@ pub mod delivery;
 pub mod directory;
 pub mod ops;
 pub mod router;
+pub mod search_index;
 pub mod security;
 pub mod sessions;
 pub mod store;

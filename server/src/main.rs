@@ -92,6 +92,7 @@ async fn serve(
         }
         return Err("the guidance content is not valid (see the errors above)".into());
     }
+    server::search_index::index_guidance(&*store).await?;
     workers::spawn_session_sweeper(store.clone(), Duration::from_secs(600));
     let email = delivery::email::EmailSender::new(
         &config.mail_from,

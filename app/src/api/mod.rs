@@ -15,4 +15,5 @@ pub mod question_pages;
 pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod referral_service;
+pub mod search;
 pub mod track;

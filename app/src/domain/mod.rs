@@ -10,3 +10,4 @@ pub mod problems;
 pub mod reference;
 pub mod referral;
 pub mod referral_status;
+pub mod search;

@@ -35,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
                         <a class="govuk-link" href="tel:01632960999">{OUT_OF_HOURS_PHONE}</a>
                         "."
                     </p>
+                    <crate::pages::search::SearchBox/>
                     <ul class="govuk-list app-journey-list">{journeys}</ul>
                 </div>
             </div>

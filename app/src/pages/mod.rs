@@ -11,6 +11,7 @@ pub mod loaded;
 pub mod not_found;
 pub mod question_form;
 pub mod referral;
+pub mod search;
 pub mod service_problem;
 pub mod track;
 

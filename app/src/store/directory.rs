@@ -8,6 +8,8 @@ pub struct DirectoryRecords {
     pub terms: Vec<TermRecord>,
     pub organizations: Vec<OrganizationRecord>,
     pub services: Vec<ServiceRecord>,
+    /// The services as search documents, indexed with them.
+    pub search: Vec<super::SearchDocument>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

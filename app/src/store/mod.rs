@@ -3,11 +3,13 @@
 
 mod directory;
 mod referrals;
+mod search;
 
 use async_trait::async_trait;
 
 pub use directory::*;
 pub use referrals::*;
+pub use search::*;
 
 /// What went wrong in the store. The text is for logs, never for the browser.
 #[derive(Debug, thiserror::Error)]
@@ -177,4 +179,21 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
 
     /// Every town with a service, A to Z.
     async fn directory_towns(&self) -> StoreResult<Vec<String>>;
+
+    // Search across guidance and services.
+
+    /// Replaces every indexed document of `kind` (`guidance`) in one transaction. Services
+    /// are indexed by `replace_directory`, with the directory they belong to.
+    async fn replace_search_documents(
+        &self,
+        kind: &str,
+        documents: &[SearchDocument],
+    ) -> StoreResult<()>;
+
+    /// Documents whose terms contain every one of `words` (canonical words), at most `limit`.
+    async fn search_documents(
+        &self,
+        words: &[String],
+        limit: i64,
+    ) -> StoreResult<Vec<SearchDocument>>;
 }

@@ -9,8 +9,8 @@
 use std::collections::HashSet;
 
 use app::store::{
-    DirectoryRecords, OrganizationRecord, ServiceAtLocationRecord, ServiceRecord, TaxonomyRecord,
-    TermRecord,
+    DirectoryRecords, OrganizationRecord, SearchDocument, ServiceAtLocationRecord, ServiceRecord,
+    TaxonomyRecord, TermRecord,
 };
 use serde_json::{json, Map, Value};
 use time::format_description::well_known::{Iso8601, Rfc3339};
@@ -178,6 +178,7 @@ pub fn check_feed(feed: &Value, today: Date) -> Result<DirectoryRecords, Vec<Rej
             .find(|o| text(o, "id") == text(service, "organization_id"))
             .cloned()
             .unwrap_or(Value::Null);
+        records.search.push(search_document(service, &organization));
         records
             .services
             .push(service_record(service, &organization));
@@ -231,6 +232,39 @@ fn our_rules(
         }
     }
     reasons
+}
+
+/// A service as search sees it: its name and organisation, what it does, what it costs and
+/// where, and the names of its needs and types (so "dementia" finds a memory café).
+fn search_document(service: &Value, organization: &Value) -> SearchDocument {
+    let title = text(service, "name");
+    let summary = text(organization, "name");
+    let terms: Vec<String> = array(service, "attributes")
+        .iter()
+        .filter_map(|a| {
+            a.get("taxonomy_term")
+                .and_then(|t| optional_text(t, "name"))
+        })
+        .collect();
+    let towns: Vec<String> = array(service, "service_at_locations")
+        .iter()
+        .filter_map(|sal| {
+            sal.get("location")
+                .map(|l| array(l, "addresses"))
+                .and_then(|a| a.first())
+                .and_then(|a| optional_text(a, "city"))
+        })
+        .collect();
+    let body = [text(service, "description"), text(service, "fees")].join(" ");
+    let extra = format!("{} {}", terms.join(" "), towns.join(" "));
+    SearchDocument {
+        kind: "service".into(),
+        key: text(service, "id"),
+        terms: app::domain::search::index_terms(&[&title, &summary, &body, &extra]),
+        title,
+        summary,
+        body,
+    }
 }
 
 fn service_record(service: &Value, organization: &Value) -> ServiceRecord {

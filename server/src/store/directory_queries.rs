@@ -57,9 +57,9 @@ macro_rules! bind_service_filter {
 macro_rules! directory_queries {
     ($db:ty) => {
         use app::store::{
-            DirectoryRecords, DocumentPage, ServiceQuery, StoreResult, TermCount,
+            DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, StoreResult, TermCount,
         };
-        use sqlx::Pool;
+        use sqlx::{Pool, Transaction};
 
         use $crate::store::unavailable;
 
@@ -156,6 +156,45 @@ macro_rules! directory_queries {
                     .map_err(unavailable)?;
                 }
             }
+            replace_search_rows(&mut tx, "service", &r.search).await?;
+            tx.commit().await.map_err(unavailable)
+        }
+
+        /// Replaces the search index's rows of one kind, inside the caller's transaction.
+        async fn replace_search_rows(
+            tx: &mut Transaction<'_, Db>,
+            kind: &str,
+            documents: &[SearchDocument],
+        ) -> StoreResult<()> {
+            sqlx::query("DELETE FROM search_index WHERE kind = $1")
+                .bind(kind)
+                .execute(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+            for d in documents {
+                sqlx::query(
+                    "INSERT INTO search_index (kind, key, title, summary, body, terms) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(kind)
+                .bind(&d.key)
+                .bind(&d.title)
+                .bind(&d.summary)
+                .bind(&d.body)
+                .bind(&d.terms)
+                .execute(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+            }
+            Ok(())
+        }
+
+        pub async fn replace_search_documents(
+            pool: &Pool<Db>,
+            kind: &str,
+            documents: &[SearchDocument],
+        ) -> StoreResult<()> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            replace_search_rows(&mut tx, kind, documents).await?;
             tx.commit().await.map_err(unavailable)
         }
 

@@ -7,7 +7,7 @@ use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
     StatusChange, StoredReferral,
 };
-use app::store::{DirectoryRecords, DocumentPage, ServiceQuery, TermCount};
+use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
@@ -263,5 +263,47 @@ impl Store for PostgresStore {
 
     async fn directory_towns(&self) -> StoreResult<Vec<String>> {
         directory::directory_towns(&self.pool).await
+    }
+
+    // Search: the index's rows are written with the shared SQL; matching is each engine's own
+    // full-text search over the same canonical words.
+
+    async fn replace_search_documents(
+        &self,
+        kind: &str,
+        documents: &[SearchDocument],
+    ) -> StoreResult<()> {
+        directory::replace_search_documents(&self.pool, kind, documents).await
+    }
+
+    async fn search_documents(
+        &self,
+        words: &[String],
+        limit: i64,
+    ) -> StoreResult<Vec<SearchDocument>> {
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The words are canonical already: 'simple' only splits them; all are required.
+        let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT kind, key, title, summary, body, terms FROM search_index \
+             WHERE terms_vector @@ plainto_tsquery('simple', $1) LIMIT $2",
+        )
+        .bind(words.join(" "))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .into_iter()
+            .map(|(kind, key, title, summary, body, terms)| SearchDocument {
+                kind,
+                key,
+                title,
+                summary,
+                body,
+                terms,
+            })
+            .collect())
     }
 }

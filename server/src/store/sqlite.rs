@@ -16,7 +16,7 @@ use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
     StatusChange, StoredReferral,
 };
-use app::store::{DirectoryRecords, DocumentPage, ServiceQuery, TermCount};
+use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -288,5 +288,51 @@ impl Store for SqliteStore {
 
     async fn directory_towns(&self) -> StoreResult<Vec<String>> {
         directory::directory_towns(&self.reader).await
+    }
+
+    // Search: the index's rows are written with the shared SQL; matching is each engine's own
+    // full-text search over the same canonical words.
+
+    async fn replace_search_documents(
+        &self,
+        kind: &str,
+        documents: &[SearchDocument],
+    ) -> StoreResult<()> {
+        directory::replace_search_documents(&self.writer, kind, documents).await
+    }
+
+    async fn search_documents(
+        &self,
+        words: &[String],
+        limit: i64,
+    ) -> StoreResult<Vec<SearchDocument>> {
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        // FTS5 query syntax: each canonical word quoted, all required.
+        let expression = words
+            .iter()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT kind, key, title, summary, body, terms FROM search_index WHERE search_index MATCH ? LIMIT ?",
+        )
+        .bind(expression)
+        .bind(limit)
+        .fetch_all(&self.reader)
+        .await
+        .map_err(unavailable)?;
+        Ok(rows
+            .into_iter()
+            .map(|(kind, key, title, summary, body, terms)| SearchDocument {
+                kind,
+                key,
+                title,
+                summary,
+                body,
+                terms,
+            })
+            .collect())
     }
 }

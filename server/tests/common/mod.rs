@@ -84,6 +84,10 @@ pub async fn spawn_app(secure_cookies: bool) -> TestApp {
 
 /// The real router over a given store and configuration.
 pub async fn spawn_app_on(test_store: TestStore, config: Config) -> TestApp {
+    // As the server does when it starts.
+    server::search_index::index_guidance(&*test_store.store)
+        .await
+        .expect("index the guidance");
     let router = server::router::build(&config, test_store.store.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

@@ -27,6 +27,7 @@ pub fn GuidanceIndexPage() -> impl IntoView {
                         <h1 class="govuk-heading-xl">"Information and advice"</h1>
                         <p class="govuk-body-l">"Find out about help for adults who need care and support, and for the people who look after them."</p>
                         <DangerWarning/>
+                        <crate::pages::search::SearchBox/>
                         {sections}
                     </div>
                 </div>
