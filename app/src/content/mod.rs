@@ -182,6 +182,43 @@ mod tests {
             .contains("href=\"/estimate-what-you-might-pay\""));
     }
 
+    /// Plain English for a reading age of about 9: short sentences. Each paragraph, list item
+    /// and heading is split into sentences; none may run past 25 words, and the average must
+    /// stay under 14.
+    #[test]
+    fn guidance_is_written_in_short_sentences() {
+        for (slug, text) in files::GUIDANCE {
+            let (_, body) = front_matter::split(text).unwrap();
+            let mut lengths = Vec::new();
+            for line in body.lines() {
+                let line = line.trim_start_matches(['#', '-', '>', ' ']);
+                let mut line = line
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .to_owned();
+                // Link addresses are not words (and their dots are not full stops).
+                while let Some(start) = line.find("](") {
+                    let end = line[start..]
+                        .find(')')
+                        .map_or(line.len(), |e| start + e + 1);
+                    line.replace_range(start..end, "");
+                }
+                for sentence in line.split(['.', '!', '?']) {
+                    let words = sentence.split_whitespace().count();
+                    if words > 0 {
+                        lengths.push(words);
+                    }
+                }
+            }
+            let longest = lengths.iter().max().copied().unwrap_or(0);
+            let average = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
+            assert!(longest <= 25, "{slug}.md has a sentence of {longest} words");
+            assert!(
+                average < 14.0,
+                "{slug}.md averages {average:.1} words a sentence"
+            );
+        }
+    }
+
     #[test]
     fn a_bad_page_is_refused_with_reasons() {
         let topics =
