@@ -41,6 +41,17 @@ pub fn session_cookie_name(secure: bool) -> &'static str {
     }
 }
 
+/// The app's routes, worked out once per process. Leptos suppresses resource loading
+/// process-wide while it generates them (leptos-rs/leptos#4773): a page rendering on another
+/// thread at that moment would wait for ever. Generating them once, before any router
+/// exists, means no page can ever render during generation (it matters when several
+/// servers share a process, as the tests do).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the router for `config`, over `store`.
 pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
     let leptos_options = LeptosOptions::builder()
@@ -85,7 +96,7 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
         .route("/readyz", get(ops::readyz))
         .nest_service("/pkg", static_files("pkg"))
         .nest_service("/assets", static_files("assets"))
-        .leptos_routes_with_context(&state, generate_route_list(App), provide.clone(), {
+        .leptos_routes_with_context(&state, route_list(), provide.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })

@@ -108,6 +108,8 @@ fn browser_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
+        // A request that hangs fails the test, naming where, rather than hanging the suite.
+        .timeout(std::time::Duration::from_secs(20))
         .build()
         .expect("client")
 }
