@@ -233,17 +233,8 @@ pub async fn load_directory(filters: DirectoryFilters) -> Result<DirectoryView, 
     }
     let page = filters.page_number();
     let query = ServiceQuery {
-        words: filters
-            .q
-            .split_whitespace()
-            .take(5)
-            .map(|w| {
-                w.chars()
-                    .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
-                    .collect::<String>()
-            })
-            .filter(|w| !w.is_empty())
-            .collect(),
+        // The same canonical words as the site's search (synonyms and misspellings included).
+        words: crate::domain::search::query_words(&filters.q),
         term_ids: need.into_iter().chain(service_type).collect(),
         town: (!town.is_empty() && towns.iter().any(|t| t == town)).then(|| town.to_owned()),
         suitable_for_age: age,

@@ -68,7 +68,8 @@ pub struct ServiceAtLocationRecord {
 /// Which services to list. Every filter given must hold.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ServiceQuery {
-    /// Words that must all appear in the name or description (case-insensitive).
+    /// Canonical words (`domain::search::query_words`) that must all be in the service's
+    /// search document (its name, organisation, description, fees, needs, types and towns).
     pub words: Vec<String>,
     /// Each term must be on the service (up to `MAX_TERM_FILTERS`).
     pub term_ids: Vec<String>,

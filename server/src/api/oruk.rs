@@ -19,7 +19,6 @@ use super::{ApiState, Problem};
 pub const BASE: &str = "/api/oruk/v3";
 const DEFAULT_PER_PAGE: i64 = 50;
 const MAX_PER_PAGE: i64 = 200;
-const MAX_SEARCH_WORDS: usize = 5;
 
 /// `GET /`: what this API is.
 pub async fn meta() -> Json<Value> {
@@ -164,14 +163,10 @@ fn service_query(params: &HashMap<String, String>) -> Result<ServiceQuery, Probl
     };
     query.minimum_age_at_least = age("minimum_age")?;
     query.maximum_age_at_most = age("maximum_age")?;
+    // The same canonical words as the site's search (synonyms and misspellings included).
     query.words = params
         .get("search")
-        .map(|s| {
-            s.split_whitespace()
-                .take(MAX_SEARCH_WORDS)
-                .map(str::to_owned)
-                .collect()
-        })
+        .map(|s| app::domain::search::query_words(s))
         .unwrap_or_default();
     query.term_ids = params
         .get("taxonomy_term_id")

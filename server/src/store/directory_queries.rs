@@ -1,44 +1,42 @@
 //! The directory's queries (Open Referral UK records), written once for both backends like
 //! `referral_queries`: the same SQL runs on SQLite and PostgreSQL.
 
-/// The filters of `ServiceQuery` over `directory_services s`, as parameters $1 to $17:
-/// five word patterns, four term ids, taxonomy, town, suitable age, ORUK minimum and maximum
-/// age, free only (0/1), organisation, modified after.
+/// The filters of `ServiceQuery` over `directory_services s`, as parameters $1 to $13: the
+/// backend's full-text expression for the words (matched in the search index, so the
+/// directory finds what search finds), four term ids, taxonomy, town, suitable age, ORUK
+/// minimum and maximum age, free only (0/1), organisation, modified after. `$words_match` is
+/// the backend's `SELECT key FROM search_index WHERE ... $1`.
 macro_rules! service_filter {
-    () => {
-        " WHERE ($1 IS NULL OR lower(s.name || ' ' || s.description) LIKE $1) \
-           AND ($2 IS NULL OR lower(s.name || ' ' || s.description) LIKE $2) \
-           AND ($3 IS NULL OR lower(s.name || ' ' || s.description) LIKE $3) \
-           AND ($4 IS NULL OR lower(s.name || ' ' || s.description) LIKE $4) \
-           AND ($5 IS NULL OR lower(s.name || ' ' || s.description) LIKE $5) \
-           AND ($6 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t WHERE t.service_id = s.id AND t.taxonomy_term_id = $6)) \
-           AND ($7 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t WHERE t.service_id = s.id AND t.taxonomy_term_id = $7)) \
-           AND ($8 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t WHERE t.service_id = s.id AND t.taxonomy_term_id = $8)) \
-           AND ($9 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t WHERE t.service_id = s.id AND t.taxonomy_term_id = $9)) \
-           AND ($10 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t JOIN directory_taxonomy_terms tt ON tt.id = t.taxonomy_term_id \
-                                        WHERE t.service_id = s.id AND tt.taxonomy_id = $10)) \
-           AND ($11 IS NULL OR EXISTS (SELECT 1 FROM directory_service_at_locations l WHERE l.service_id = s.id AND l.town = $11)) \
-           AND ($12 IS NULL OR ((s.minimum_age IS NULL OR s.minimum_age <= $12) AND (s.maximum_age IS NULL OR s.maximum_age >= $12))) \
-           AND ($13 IS NULL OR s.minimum_age >= $13) \
-           AND ($14 IS NULL OR s.maximum_age <= $14) \
-           AND ($15 = 0 OR s.free = 1) \
-           AND ($16 IS NULL OR s.organization_id = $16) \
-           AND ($17 IS NULL OR s.last_modified >= $17) "
+    ($words_match:literal) => {
+        concat!(
+            " WHERE ($1 IS NULL OR s.id IN (",
+            $words_match,
+            ")) \
+           AND ($2 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t WHERE t.service_id = s.id AND t.taxonomy_term_id = $2)) \
+           AND ($3 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t WHERE t.service_id = s.id AND t.taxonomy_term_id = $3)) \
+           AND ($4 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t WHERE t.service_id = s.id AND t.taxonomy_term_id = $4)) \
+           AND ($5 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t WHERE t.service_id = s.id AND t.taxonomy_term_id = $5)) \
+           AND ($6 IS NULL OR EXISTS (SELECT 1 FROM directory_service_terms t JOIN directory_taxonomy_terms tt ON tt.id = t.taxonomy_term_id \
+                                        WHERE t.service_id = s.id AND tt.taxonomy_id = $6)) \
+           AND ($7 IS NULL OR EXISTS (SELECT 1 FROM directory_service_at_locations l WHERE l.service_id = s.id AND l.town = $7)) \
+           AND ($8 IS NULL OR ((s.minimum_age IS NULL OR s.minimum_age <= $8) AND (s.maximum_age IS NULL OR s.maximum_age >= $8))) \
+           AND ($9 IS NULL OR s.minimum_age >= $9) \
+           AND ($10 IS NULL OR s.maximum_age <= $10) \
+           AND ($11 = 0 OR s.free = 1) \
+           AND ($12 IS NULL OR s.organization_id = $12) \
+           AND ($13 IS NULL OR s.last_modified >= $13) "
+        )
     };
 }
 
-/// Binds a `ServiceQuery`'s filters as $1 to $17.
+/// Binds a `ServiceQuery`'s filters as $1 to $13; `$expression` turns its canonical words
+/// into the backend's full-text expression.
 macro_rules! bind_service_filter {
-    ($query:expr, $q:expr) => {{
+    ($query:expr, $q:expr, $expression:path) => {{
         let q: &ServiceQuery = $q;
-        let word = |i: usize| q.words.get(i).map(|w| format!("%{}%", w.to_lowercase()));
         let term = |i: usize| q.term_ids.get(i).cloned();
         $query
-            .bind(word(0))
-            .bind(word(1))
-            .bind(word(2))
-            .bind(word(3))
-            .bind(word(4))
+            .bind((!q.words.is_empty()).then(|| $expression(&q.words)))
             .bind(term(0))
             .bind(term(1))
             .bind(term(2))
@@ -55,7 +53,7 @@ macro_rules! bind_service_filter {
 }
 
 macro_rules! directory_queries {
-    ($db:ty) => {
+    ($db:ty, $words_match:literal, $expression:path) => {
         use app::store::{
             DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, StoreResult, TermCount,
         };
@@ -204,19 +202,21 @@ macro_rules! directory_queries {
 
         pub async fn find_services(pool: &Pool<Db>, q: &ServiceQuery) -> StoreResult<DocumentPage> {
             let (total,): (i64,) = bind_service_filter!(
-                sqlx::query_as(concat!("SELECT COUNT(*) FROM directory_services s", service_filter!())),
-                q
+                sqlx::query_as(concat!("SELECT COUNT(*) FROM directory_services s", service_filter!($words_match))),
+                q,
+                $expression
             )
             .fetch_one(pool)
             .await
             .map_err(unavailable)?;
             let rows: Vec<(String,)> = bind_service_filter!(
                 sqlx::query_as(concat!(
-                    "SELECT CASE WHEN $18 = 1 THEN s.document ELSE s.list_document END FROM directory_services s",
-                    service_filter!(),
-                    "ORDER BY s.name, s.id LIMIT $19 OFFSET $20"
+                    "SELECT CASE WHEN $14 = 1 THEN s.document ELSE s.list_document END FROM directory_services s",
+                    service_filter!($words_match),
+                    "ORDER BY s.name, s.id LIMIT $15 OFFSET $16"
                 )),
-                q
+                q,
+                $expression
             )
             .bind(i64::from(q.full))
             .bind(q.per_page)
@@ -238,9 +238,10 @@ macro_rules! directory_queries {
                 sqlx::query_as(concat!(
                     "SELECT COUNT(*) FROM directory_service_at_locations sal \
                      JOIN directory_services s ON s.id = sal.service_id",
-                    service_filter!()
+                    service_filter!($words_match)
                 )),
-                q
+                q,
+                $expression
             )
             .fetch_one(pool)
             .await
@@ -249,10 +250,11 @@ macro_rules! directory_queries {
                 sqlx::query_as(concat!(
                     "SELECT sal.document FROM directory_service_at_locations sal \
                      JOIN directory_services s ON s.id = sal.service_id",
-                    service_filter!(),
-                    "ORDER BY s.name, sal.id LIMIT $18 OFFSET $19"
+                    service_filter!($words_match),
+                    "ORDER BY s.name, sal.id LIMIT $14 OFFSET $15"
                 )),
-                q
+                q,
+                $expression
             )
             .bind(q.per_page)
             .bind(offset(q.page, q.per_page))
@@ -385,9 +387,31 @@ macro_rules! directory_queries {
 }
 
 pub mod sqlite {
-    directory_queries!(sqlx::Sqlite);
+    directory_queries!(
+        sqlx::Sqlite,
+        "SELECT key FROM search_index WHERE kind = 'service' AND search_index MATCH $1",
+        fts5_expression
+    );
+
+    /// FTS5's query syntax: each canonical word quoted, all required.
+    pub fn fts5_expression(words: &[String]) -> String {
+        words
+            .iter()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    }
 }
 
 pub mod postgres {
-    directory_queries!(sqlx::Postgres);
+    directory_queries!(
+        sqlx::Postgres,
+        "SELECT key FROM search_index WHERE kind = 'service' AND terms_vector @@ plainto_tsquery('simple', $1)",
+        tsquery_words
+    );
+
+    /// The canonical words for `plainto_tsquery('simple', ...)`, which requires them all.
+    pub fn tsquery_words(words: &[String]) -> String {
+        words.join(" ")
+    }
 }

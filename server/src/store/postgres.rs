@@ -289,7 +289,7 @@ impl Store for PostgresStore {
             "SELECT kind, key, title, summary, body, terms FROM search_index \
              WHERE terms_vector @@ plainto_tsquery('simple', $1) LIMIT $2",
         )
-        .bind(words.join(" "))
+        .bind(directory::tsquery_words(words))
         .bind(limit)
         .fetch_all(&self.pool)
         .await

@@ -309,12 +309,7 @@ impl Store for SqliteStore {
         if words.is_empty() {
             return Ok(Vec::new());
         }
-        // FTS5 query syntax: each canonical word quoted, all required.
-        let expression = words
-            .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" AND ");
+        let expression = directory::fts5_expression(words);
         let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
             "SELECT kind, key, title, summary, body, terms FROM search_index WHERE search_index MATCH ? LIMIT ?",
         )
