@@ -3,6 +3,7 @@
 
 pub mod checks;
 pub mod concern;
+pub mod eligibility;
 pub mod feedback;
 pub mod office_hours;
 pub mod outcomes;
