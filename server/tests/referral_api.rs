@@ -388,7 +388,12 @@ async fn the_openapi_document_describes_the_contract() {
     assert_eq!(response.status().as_u16(), 200);
     let document: Value = response.json().await.unwrap();
     assert!(document["openapi"].as_str().unwrap().starts_with("3."));
-    for path in ["/api/v1/referrals", "/api/v1/referrals/status"] {
+    for path in [
+        "/api/v1/referrals",
+        "/api/v1/referrals/status",
+        "/api/v1/eligibility/adult",
+        "/api/v1/eligibility/carer",
+    ] {
         assert!(
             document["paths"][path]["post"].is_object(),
             "{path} missing"

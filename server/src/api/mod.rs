@@ -1,6 +1,8 @@
 //! The public JSON API (API.md), as plain axum handlers over the same domain code and store
 //! as the pages: status codes, headers and problem+json are its contract.
 
+mod body;
+mod eligibility;
 mod openapi;
 mod oruk;
 mod problem;
@@ -29,6 +31,8 @@ pub fn routes(state: ApiState) -> Router {
     Router::new()
         .route("/api/v1/referrals", post(referrals::create))
         .route("/api/v1/referrals/status", post(referrals::status))
+        .route("/api/v1/eligibility/adult", post(eligibility::adult))
+        .route("/api/v1/eligibility/carer", post(eligibility::carer))
         .route("/api/v1/openapi.json", get(openapi::document))
         .route(oruk::BASE, get(oruk::meta))
         .route(&format!("{}/", oruk::BASE), get(oruk::meta))

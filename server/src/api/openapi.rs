@@ -4,6 +4,7 @@
 
 use app::api::referral_service::{StatusView, TimelineEntry};
 use app::domain::concern::Concern;
+use app::domain::eligibility::Reason;
 use app::domain::problems::FieldError;
 use app::domain::referral::{
     Consent, Involved, Needs, PersonDetails, ReferralRequest, Referrer, Tracker,
@@ -11,6 +12,7 @@ use app::domain::referral::{
 use axum::Json;
 use utoipa::OpenApi;
 
+use super::eligibility::{self, AdultRequest, CarerRequest, EligibilityResponse, NextStep};
 use super::problem::Problem;
 use super::referrals::{self, Receipt, StatusQuery};
 
@@ -21,7 +23,12 @@ use super::referrals::{self, Receipt, StatusQuery};
         version = "1",
         description = "The portal's second door, for the council's other channels. Field names are the contract: fields may be added within v1, never renamed or dropped. Errors are application/problem+json (RFC 9457) with one entry per field."
     ),
-    paths(referrals::create, referrals::status),
+    paths(
+        referrals::create,
+        referrals::status,
+        eligibility::adult,
+        eligibility::carer
+    ),
     components(schemas(
         ReferralRequest,
         PersonDetails,
@@ -36,7 +43,12 @@ use super::referrals::{self, Receipt, StatusQuery};
         StatusView,
         TimelineEntry,
         Problem,
-        FieldError
+        FieldError,
+        AdultRequest,
+        CarerRequest,
+        EligibilityResponse,
+        NextStep,
+        Reason
     ))
 )]
 pub struct ApiDoc;

@@ -17,11 +17,11 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, Extensions, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
+use super::body::{json_body, typed};
 use super::{ApiState, Problem};
 
 const IDEMPOTENCY_KEY_MAX: usize = 200;
@@ -216,39 +216,6 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
         ));
     }
     Ok(key.to_owned())
-}
-
-/// The body as JSON: 413 over the limit, 400 when it is not JSON at all.
-fn json_body(body: Result<Bytes, BytesRejection>) -> Result<Value, Problem> {
-    let bytes = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "Request too large",
-                "The body must be 64 KB or less",
-            )
-        } else {
-            Problem::bad_request("The body could not be read")
-        }
-    })?;
-    serde_json::from_slice(&bytes).map_err(|_| Problem::bad_request("The body must be JSON"))
-}
-
-/// Parseable JSON into the contract's shape: a wrong type is a 422 naming the field.
-fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, Problem> {
-    serde_path_to_error::deserialize(value.clone()).map_err(|error| {
-        let path = error.path().to_string();
-        let field = if path == "." { String::new() } else { path };
-        let mut errors = FieldErrors::default();
-        errors.add(
-            field.clone(),
-            format!(
-                "{} has the wrong type of value",
-                if field.is_empty() { "The body" } else { &field }
-            ),
-        );
-        Problem::invalid(errors)
-    })
 }
 
 /// JSON with object keys sorted at every level, so equal bodies compare equal.
