@@ -25,8 +25,8 @@ use leptos_router::{path, SsrMode};
 
 use components::{Footer, Header, SkipLink};
 use pages::{
-    coming_soon::ComingSoonPage, concern, directory, feedback, guidance, home::HomePage, info,
-    not_found::NotFoundPage, referral, search, track,
+    coming_soon::ComingSoonPage, concern, directory, eligibility, feedback, guidance,
+    home::HomePage, info, not_found::NotFoundPage, referral, search, track,
 };
 
 /// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the
@@ -79,7 +79,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/information-and-advice/:slug") view=guidance::GuidancePage ssr=SsrMode::Async/>
                 <Route path=path!("/find-local-services") view=directory::DirectoryPage ssr=SsrMode::Async/>
                 <Route path=path!("/find-local-services/:id") view=directory::ServicePage ssr=SsrMode::Async/>
-                <Route path=path!("/check-if-you-can-get-care") view=ComingSoonPage/>
+                <Route path=path!("/check-if-you-can-get-care") view=eligibility::CheckStartPage/>
+                <Route path=path!("/check-if-you-can-get-care/check-answers") view=eligibility::CheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=path!("/check-if-you-can-get-care/result") view=eligibility::CheckResultPage ssr=SsrMode::Async/>
+                <Route path=path!("/check-if-you-can-get-care/:page") view=eligibility::CheckQuestionPage ssr=SsrMode::Async/>
                 <Route path=path!("/estimate-what-you-might-pay") view=ComingSoonPage/>
                 <Route path=path!("/request-an-assessment") view=referral::ReferralStartPage/>
                 <Route path=path!("/request-an-assessment/check-answers") view=referral::ReferralCheckAnswersPage ssr=SsrMode::Async/>

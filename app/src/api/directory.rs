@@ -291,7 +291,7 @@ pub async fn load_service(id: String) -> Result<Option<ServiceDetails>, ServerFn
 
 /// Reading the Open Referral UK documents into what the pages show.
 #[cfg(feature = "ssr")]
-mod oruk_view {
+pub(crate) mod oruk_view {
     use serde_json::Value;
     use time::format_description::well_known::Iso8601;
     use time::Date;

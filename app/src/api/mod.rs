@@ -9,6 +9,7 @@ pub mod context;
 pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod drafts;
+pub mod eligibility;
 pub mod feedback;
 pub mod guidance;
 pub mod question_pages;

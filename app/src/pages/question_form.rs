@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::concern::journey::{ConcernDraft, ConcernForm, ConcernPage};
+use crate::api::eligibility::journey::{CheckDraft, CheckForm, CheckPage};
 use crate::api::referral::journey::{ReferralDraft, ReferralForm, ReferralPage};
 use crate::api::track::TrackForm;
 use crate::components::{Button, ErrorSummary, Layout};
@@ -22,6 +23,8 @@ pub enum Checker {
     },
     /// A page of "Report a concern about an adult".
     Concern { page: ConcernPage },
+    /// A page of "Check if you can get care and support"; the voice depends on who it is for.
+    Eligibility { page: CheckPage, for_me: bool },
     /// "Check the progress of a request".
     Track,
 }
@@ -56,6 +59,15 @@ impl Checker {
                 };
                 draft.apply(page, &posted, today);
                 Some(draft.problems(page, today))
+            }
+            Checker::Eligibility { page, for_me } => {
+                let posted: CheckForm = serde_json::from_value(answers).ok()?;
+                let mut draft = CheckDraft {
+                    for_whom: if for_me { "me" } else { "someone_else" }.to_owned(),
+                    ..CheckDraft::default()
+                };
+                draft.apply(page, &posted);
+                Some(draft.problems(page))
             }
             Checker::Track => {
                 let posted: TrackForm = serde_json::from_value(answers).ok()?;
@@ -94,7 +106,8 @@ pub fn QuestionPage(
     #[prop(into)] action: String,
     errors: FieldErrors,
     /// The page's slug, posted as `page`.
-    page: &'static str,
+    #[prop(into)]
+    page: String,
     /// `Some("check-answers")` when opened from a "Change" link.
     return_to: Option<String>,
     /// Safeguarding content: shows "Exit this page".

@@ -1,0 +1,233 @@
+//! "Check if you can get care and support": the journey's pages as data (`journey`) and the
+//! server functions its pages post to. The answers live in the session only; the result
+//! page explains the verdict, suggests help that fits, and can hand the answers to a
+//! request for an assessment.
+
+pub mod journey;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::guidance::ContentLink;
+use crate::domain::eligibility::Reason;
+use crate::forms::FieldErrors;
+use journey::{CheckDraft, CheckForm, CheckPage};
+
+#[cfg(feature = "ssr")]
+const JOURNEY: &str = "eligibility";
+
+/// Guidance pages that help with each outcome (the mapping is data: edit it here).
+#[cfg(feature = "ssr")]
+const GUIDANCE_FOR_OUTCOME: &[(&str, &[&str])] = &[
+    ("nutrition", &["help-at-home"]),
+    ("personal_hygiene", &["help-at-home"]),
+    ("toilet_needs", &["help-at-home", "staying-independent"]),
+    ("being_clothed", &["help-at-home"]),
+    ("home_safety", &["staying-independent"]),
+    (
+        "habitable_home",
+        &["staying-independent", "housing-and-homelessness"],
+    ),
+    ("relationships", &["mental-health"]),
+    (
+        "work_training_education_volunteering",
+        &["learning-disability-and-autism"],
+    ),
+    ("community_services", &["staying-independent"]),
+    ("caring_for_child", &["support-for-carers"]),
+];
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckState {
+    pub draft: CheckDraft,
+    pub errors: FieldErrors,
+}
+
+/// What the result page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub result: String,
+    pub for_me: bool,
+    pub carer: bool,
+    pub reasons: Vec<Reason>,
+    /// The everyday things that are hard, in plain words.
+    pub unmet: Vec<String>,
+    pub services: Vec<ContentLink>,
+    pub guidance: Vec<ContentLink>,
+}
+
+#[server(endpoint = "eligibility/load")]
+pub async fn load_check(page: CheckPage) -> Result<CheckState, ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let draft = drafts.answers::<CheckDraft>(JOURNEY).await?;
+    let errors = drafts.take_errors(JOURNEY, &page.slug()).await?;
+    Ok(CheckState { draft, errors })
+}
+
+#[server(endpoint = "eligibility/answer")]
+pub async fn save_check_answer(
+    page: CheckPage,
+    #[server(default)] form: CheckForm,
+) -> Result<(), ServerFnError> {
+    use crate::api::question_pages::{next_path, RETURN_TO_CHECK};
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<CheckDraft>(JOURNEY).await?;
+    draft.apply(page, &form);
+    let errors = draft.problems(page);
+    drafts.save_answers(JOURNEY, &draft).await?;
+    if !errors.is_empty() {
+        drafts.save_errors(JOURNEY, &page.slug(), &errors).await?;
+    }
+    let returning = form.return_to.as_deref() == Some(RETURN_TO_CHECK);
+    leptos_axum::redirect(&next_path(
+        &draft,
+        page,
+        &errors,
+        returning,
+        crate::forms::today(),
+    ));
+    Ok(())
+}
+
+/// The result of a finished check, or `None` if the check is not finished (the page then
+/// sends the person to the first question still to answer).
+#[server(endpoint = "eligibility/result")]
+pub async fn load_check_result() -> Result<Option<CheckResult>, ServerFnError> {
+    use crate::api::directory::{oruk_view, DIRECTORY_BASE};
+    use crate::api::guidance::page_href;
+    use crate::store::ServiceQuery;
+    use journey::outcome_words;
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let draft = drafts.answers::<CheckDraft>(JOURNEY).await?;
+    if draft.for_whom.is_empty() || draft.first_unfinished(crate::forms::today()).is_some() {
+        return Ok(None);
+    }
+    let Ok(verdict) = draft.verdict() else {
+        return Ok(None);
+    };
+    let carer = draft.is_carer_check();
+    let store = crate::api::context::store()?;
+    let terms = store.directory_terms().await?;
+    let mut services: Vec<ContentLink> = Vec::new();
+    for code in verdict.unmet_outcomes.iter().take(4) {
+        let term_code = if carer {
+            format!("carer:{code}")
+        } else {
+            code.clone()
+        };
+        let Some(term) = terms.iter().find(|t| t.code == term_code) else {
+            continue;
+        };
+        let found = store
+            .find_services(&ServiceQuery {
+                term_ids: vec![term.id.clone()],
+                full: true,
+                page: 1,
+                per_page: 3,
+                ..ServiceQuery::default()
+            })
+            .await?;
+        for document in &found.documents {
+            let Ok(service) = serde_json::from_str::<serde_json::Value>(document) else {
+                continue;
+            };
+            let summary = oruk_view::summary(&service);
+            let href = format!("{DIRECTORY_BASE}/{}", summary.id);
+            if services.iter().all(|s| s.href != href) {
+                services.push(ContentLink {
+                    href,
+                    title: summary.name,
+                    summary: summary.summary,
+                });
+            }
+        }
+    }
+    let mut slugs: Vec<&str> = if carer {
+        vec!["support-for-carers"]
+    } else {
+        Vec::new()
+    };
+    for code in &verdict.unmet_outcomes {
+        if let Some((_, pages)) = GUIDANCE_FOR_OUTCOME
+            .iter()
+            .find(|(c, _)| c == code)
+            .filter(|_| !carer)
+        {
+            slugs.extend(pages.iter());
+        }
+    }
+    slugs.push("getting-an-assessment");
+    slugs.dedup();
+    let guidance = crate::content::guidance()
+        .map(|g| {
+            let mut seen = Vec::new();
+            slugs
+                .iter()
+                .filter(|slug| {
+                    let new = !seen.contains(*slug);
+                    seen.push(**slug);
+                    new
+                })
+                .filter_map(|slug| g.page(slug))
+                .map(|p| ContentLink {
+                    href: page_href(&p.slug),
+                    title: p.title.clone(),
+                    summary: p.summary.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Some(CheckResult {
+        result: verdict.result,
+        for_me: draft.for_whom == "me",
+        carer,
+        reasons: verdict.reasons,
+        unmet: verdict
+            .unmet_outcomes
+            .iter()
+            .map(|c| outcome_words(c, carer))
+            .collect(),
+        services,
+        guidance,
+    }))
+}
+
+/// "Ask for an assessment": the request journey starts with what the check already knows
+/// (who it is for, which everyday things are hard), so nothing is asked twice; the check's
+/// own answers are then forgotten.
+#[server(endpoint = "eligibility/ask-for-assessment")]
+pub async fn ask_for_assessment() -> Result<(), ServerFnError> {
+    use crate::api::referral::journey::{ReferralDraft, ReferralPage};
+    use crate::api::referral::JOURNEY as REFERRAL;
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let check = drafts.answers::<CheckDraft>(JOURNEY).await?;
+    let mut referral = drafts.answers::<ReferralDraft>(REFERRAL).await?;
+    if !check.is_carer_check() {
+        if referral.request.for_whom.is_empty() {
+            referral.request.for_whom = if check.for_whom == "me" {
+                "self"
+            } else {
+                "someone_else"
+            }
+            .to_owned();
+        }
+        if referral.request.needs.outcomes.is_empty() {
+            if let Ok(verdict) = check.verdict() {
+                referral.request.needs.outcomes = verdict.unmet_outcomes;
+            }
+        }
+        if referral.submission_key.is_empty() {
+            referral.submission_key = uuid::Uuid::new_v4().to_string();
+        }
+        drafts.save_answers(REFERRAL, &referral).await?;
+    }
+    drafts.clear(JOURNEY).await?;
+    let next = referral
+        .first_unfinished(crate::forms::today())
+        .unwrap_or(ReferralPage::CheckAnswers);
+    leptos_axum::redirect(&next.path());
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! Every question page of the check (`/check-if-you-can-get-care/:page`).
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use super::question_fields::question_fields;
+use crate::api::eligibility::journey::{CheckPage, CHECK_PATH};
+use crate::api::eligibility::{load_check, SaveCheckAnswer};
+use crate::api::question_pages::RETURN_TO_CHECK;
+use crate::forms::page_title;
+use crate::pages::loaded::{return_to_from_query, with_loaded};
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::question_form::{Checker, QuestionPage};
+
+#[component]
+pub fn CheckQuestionPage() -> impl IntoView {
+    let slug = use_params_map()
+        .with_untracked(|p| p.get("page"))
+        .unwrap_or_default();
+    let Some(page) = CheckPage::from_slug(&slug).filter(|p| *p != CheckPage::CheckAnswers) else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let return_to = return_to_from_query(RETURN_TO_CHECK);
+    with_loaded(
+        move || load_check(page),
+        move |state| {
+            let return_to = return_to.clone();
+            let back = if return_to.is_some() {
+                CHECK_PATH.to_owned()
+            } else {
+                page.previous_path(&state.draft)
+            };
+            let title = page_title(&page.question(&state.draft), !state.errors.is_empty());
+            let checker = Checker::Eligibility {
+                page,
+                for_me: state.draft.for_whom == "me",
+            };
+            view! {
+                <QuestionPage
+                    title=title back=back checker=checker action=SaveCheckAnswer::url()
+                    errors=state.errors.clone() page=page.slug() return_to=return_to
+                >
+                    {question_fields(page, &state.draft, &state.errors)}
+                </QuestionPage>
+            }
+        },
+    )
+    .into_any()
+}
