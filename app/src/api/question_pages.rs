@@ -41,3 +41,46 @@ pub fn next_path<P: QuestionPages>(
         (true, false) => page.next_page(draft).path(),
     }
 }
+
+/// A page's draft and the errors from its last post (what every question page renders).
+#[cfg(feature = "ssr")]
+pub async fn load_page<D>(
+    journey: &str,
+    slug: &str,
+) -> Result<(D, FieldErrors), leptos::prelude::ServerFnError>
+where
+    D: serde::de::DeserializeOwned + Default,
+{
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let draft = drafts.answers::<D>(journey).await?;
+    let errors = drafts.take_errors(journey, slug).await?;
+    Ok((draft, errors))
+}
+
+/// Saves one question page's answer: `update` copies what was posted into the draft (valid
+/// or not, so nothing typed is lost) and returns the page's problems, which are kept for the
+/// page; then redirects with `next_path`.
+#[cfg(feature = "ssr")]
+pub async fn save_answer<P>(
+    journey: &str,
+    page: P,
+    slug: &str,
+    return_to: Option<&str>,
+    update: impl FnOnce(&mut P::Draft, Date) -> FieldErrors,
+) -> Result<(), leptos::prelude::ServerFnError>
+where
+    P: QuestionPages,
+    P::Draft: serde::Serialize + serde::de::DeserializeOwned + Default,
+{
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<P::Draft>(journey).await?;
+    let today = crate::forms::today();
+    let errors = update(&mut draft, today);
+    drafts.save_answers(journey, &draft).await?;
+    if !errors.is_empty() {
+        drafts.save_errors(journey, slug, &errors).await?;
+    }
+    let returning = return_to == Some(RETURN_TO_CHECK);
+    leptos_axum::redirect(&next_path(&draft, page, &errors, returning, today));
+    Ok(())
+}

@@ -30,9 +30,7 @@ pub struct ConcernState {
 /// Reads the draft and a page's errors from its last post.
 #[server(endpoint = "concern/load")]
 pub async fn load_concern(page: ConcernPage) -> Result<ConcernState, ServerFnError> {
-    let drafts = crate::api::drafts::Drafts::current().await?;
-    let draft = drafts.answers::<ConcernDraft>(JOURNEY).await?;
-    let errors = drafts.take_errors(JOURNEY, page.slug()).await?;
+    let (draft, errors) = crate::api::question_pages::load_page(JOURNEY, page.slug()).await?;
     Ok(ConcernState { draft, errors })
 }
 
@@ -42,23 +40,21 @@ pub async fn save_concern_answer(
     page: ConcernPage,
     #[server(default)] form: ConcernForm,
 ) -> Result<(), ServerFnError> {
-    use crate::api::question_pages::{next_path, RETURN_TO_CHECK};
-
-    let drafts = crate::api::drafts::Drafts::current().await?;
-    let mut draft = drafts.answers::<ConcernDraft>(JOURNEY).await?;
-    let today = crate::forms::today();
-    draft.apply(page, &form, today);
-    if draft.submission_key.is_empty() {
-        draft.submission_key = uuid::Uuid::new_v4().to_string();
-    }
-    let errors = draft.problems(page, today);
-    drafts.save_answers(JOURNEY, &draft).await?;
-    if !errors.is_empty() {
-        drafts.save_errors(JOURNEY, page.slug(), &errors).await?;
-    }
-    let returning = form.return_to.as_deref() == Some(RETURN_TO_CHECK);
-    leptos_axum::redirect(&next_path(&draft, page, &errors, returning, today));
-    Ok(())
+    let return_to = form.return_to.clone();
+    crate::api::question_pages::save_answer(
+        JOURNEY,
+        page,
+        page.slug(),
+        return_to.as_deref(),
+        |draft: &mut ConcernDraft, today| {
+            draft.apply(page, &form, today);
+            if draft.submission_key.is_empty() {
+                draft.submission_key = uuid::Uuid::new_v4().to_string();
+            }
+            draft.problems(page, today)
+        },
+    )
+    .await
 }
 
 /// Sends the report, exactly once however often it is posted, then shows the confirmation.

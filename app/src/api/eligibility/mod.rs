@@ -58,9 +58,7 @@ pub struct CheckResult {
 
 #[server(endpoint = "eligibility/load")]
 pub async fn load_check(page: CheckPage) -> Result<CheckState, ServerFnError> {
-    let drafts = crate::api::drafts::Drafts::current().await?;
-    let draft = drafts.answers::<CheckDraft>(JOURNEY).await?;
-    let errors = drafts.take_errors(JOURNEY, &page.slug()).await?;
+    let (draft, errors) = crate::api::question_pages::load_page(JOURNEY, &page.slug()).await?;
     Ok(CheckState { draft, errors })
 }
 
@@ -69,25 +67,18 @@ pub async fn save_check_answer(
     page: CheckPage,
     #[server(default)] form: CheckForm,
 ) -> Result<(), ServerFnError> {
-    use crate::api::question_pages::{next_path, RETURN_TO_CHECK};
-
-    let drafts = crate::api::drafts::Drafts::current().await?;
-    let mut draft = drafts.answers::<CheckDraft>(JOURNEY).await?;
-    draft.apply(page, &form);
-    let errors = draft.problems(page);
-    drafts.save_answers(JOURNEY, &draft).await?;
-    if !errors.is_empty() {
-        drafts.save_errors(JOURNEY, &page.slug(), &errors).await?;
-    }
-    let returning = form.return_to.as_deref() == Some(RETURN_TO_CHECK);
-    leptos_axum::redirect(&next_path(
-        &draft,
+    let return_to = form.return_to.clone();
+    crate::api::question_pages::save_answer(
+        JOURNEY,
         page,
-        &errors,
-        returning,
-        crate::forms::today(),
-    ));
-    Ok(())
+        &page.slug(),
+        return_to.as_deref(),
+        |draft: &mut CheckDraft, _| {
+            draft.apply(page, &form);
+            draft.problems(page)
+        },
+    )
+    .await
 }
 
 /// The result of a finished check, or `None` if the check is not finished (the page then
