@@ -150,7 +150,6 @@ pub async fn load_check_result() -> Result<Option<CheckResult>, ServerFnError> {
         }
     }
     slugs.push("getting-an-assessment");
-    slugs.dedup();
     let guidance = crate::content::guidance()
         .map(|g| {
             let mut seen = Vec::new();
