@@ -31,6 +31,8 @@ CREATE TABLE directory_services (
     id               TEXT PRIMARY KEY,
     organization_id  TEXT NOT NULL REFERENCES directory_organizations (id),
     name             TEXT NOT NULL,
+    -- The name as both databases sort it alike (lowercase words; compared byte by byte).
+    sort_name        TEXT NOT NULL,
     status           TEXT NOT NULL,
     description      TEXT NOT NULL,
     minimum_age      INTEGER,
@@ -43,7 +45,7 @@ CREATE TABLE directory_services (
     document         TEXT NOT NULL,
     list_document    TEXT NOT NULL
 );
-CREATE INDEX directory_services_name ON directory_services (name);
+CREATE INDEX directory_services_sort ON directory_services (sort_name, id);
 
 -- Which taxonomy terms (needs, outcomes, service types) each service has.
 CREATE TABLE directory_service_terms (

@@ -63,6 +63,27 @@ async fn both_databases_find_the_same_things() {
         let on_postgres = found(&*postgres.store, query).await;
         assert_eq!(on_sqlite, on_postgres, "{query}");
     }
+    // The directory lists services in the same order on both.
+    let everything = app::store::ServiceQuery {
+        page: 1,
+        per_page: 200,
+        ..Default::default()
+    };
+    let order = |page: app::store::DocumentPage| -> Vec<String> {
+        page.documents
+            .iter()
+            .map(|d| {
+                serde_json::from_str::<serde_json::Value>(d).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    };
+    assert_eq!(
+        order(sqlite.store.find_services(&everything).await.unwrap()),
+        order(postgres.store.find_services(&everything).await.unwrap())
+    );
     let sqlite = &*sqlite.store;
     for (variant, word) in [
         ("caring", "carer"),

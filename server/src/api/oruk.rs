@@ -19,6 +19,7 @@ use super::{ApiState, Problem};
 pub const BASE: &str = "/api/oruk/v3";
 const DEFAULT_PER_PAGE: i64 = 50;
 const MAX_PER_PAGE: i64 = 200;
+const MAX_PAGE: i64 = 1_000_000;
 
 /// `GET /`: what this API is.
 pub async fn meta() -> Json<Value> {
@@ -120,8 +121,8 @@ fn paging(params: &HashMap<String, String>) -> Result<ServiceQuery, Problem> {
     };
     let page = number("page")?.unwrap_or(1);
     let per_page = number("per_page")?.unwrap_or(DEFAULT_PER_PAGE);
-    if page < 1 {
-        return Err(bad("page must be 1 or more"));
+    if !(1..=MAX_PAGE).contains(&page) {
+        return Err(bad(&format!("page must be from 1 to {MAX_PAGE}")));
     }
     if !(1..=MAX_PER_PAGE).contains(&per_page) {
         return Err(bad(&format!("per_page must be from 1 to {MAX_PER_PAGE}")));

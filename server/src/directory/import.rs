@@ -167,8 +167,17 @@ pub fn check_feed(feed: &Value, today: Date) -> Result<DirectoryRecords, Vec<Rej
     }
 
     unique_ids("services", &services, &mut rejections);
+    let mut places_seen = HashSet::new();
     for (i, service) in services.iter().enumerate() {
         let mut reasons = schema_problems(service_schema, service);
+        for place in array(service, "service_at_locations") {
+            let id = text(place, "id");
+            if !id.is_empty() && !places_seen.insert(id.clone()) {
+                reasons.push(format!(
+                    "service_at_location id {id} is used by another service at location"
+                ));
+            }
+        }
         reasons.extend(our_rules(service, today, &organization_ids, &term_ids));
         if reject("services", i, service, reasons, &mut rejections) {
             continue;
@@ -289,7 +298,7 @@ fn service_record(service: &Value, organization: &Value) -> ServiceRecord {
     } else {
         cost_options
             .iter()
-            .all(|c| c.get("amount").and_then(Value::as_f64).unwrap_or(0.0) == 0.0)
+            .all(|c| c.get("amount").and_then(Value::as_f64) == Some(0.0))
     };
     let locations = array(service, "service_at_locations")
         .iter()

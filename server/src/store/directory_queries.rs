@@ -114,9 +114,9 @@ macro_rules! directory_queries {
             }
             for s in &r.services {
                 sqlx::query(
-                    "INSERT INTO directory_services (id, organization_id, name, status, description, minimum_age, \
-                     maximum_age, free, assured_date, last_modified, document, list_document) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                    "INSERT INTO directory_services (id, organization_id, name, sort_name, status, description, \
+                     minimum_age, maximum_age, free, assured_date, last_modified, document, list_document) \
+                     VALUES ($1, $2, $3, $13, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                 )
                 .bind(&s.id)
                 .bind(&s.organization_id)
@@ -130,6 +130,7 @@ macro_rules! directory_queries {
                 .bind(s.last_modified)
                 .bind(&s.document)
                 .bind(&s.list_document)
+                .bind(sort_key(&s.name))
                 .execute(&mut *tx)
                 .await
                 .map_err(unavailable)?;
@@ -196,8 +197,18 @@ macro_rules! directory_queries {
             tx.commit().await.map_err(unavailable)
         }
 
+        /// The name as both databases sort it the same way: lowercase letters, digits and single
+        /// spaces (compared byte by byte: `C` collation on PostgreSQL, BINARY on SQLite).
+        fn sort_key(name: &str) -> String {
+            name.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+
         fn offset(page: i64, per_page: i64) -> i64 {
-            (page.max(1) - 1) * per_page
+            (page.max(1) - 1).saturating_mul(per_page)
         }
 
         pub async fn find_services(pool: &Pool<Db>, q: &ServiceQuery) -> StoreResult<DocumentPage> {
@@ -213,7 +224,7 @@ macro_rules! directory_queries {
                 sqlx::query_as(concat!(
                     "SELECT CASE WHEN $14 = 1 THEN s.document ELSE s.list_document END FROM directory_services s",
                     service_filter!($words_match),
-                    "ORDER BY s.name, s.id LIMIT $15 OFFSET $16"
+                    "ORDER BY s.sort_name, s.id LIMIT $15 OFFSET $16"
                 )),
                 q,
                 $expression
@@ -251,7 +262,7 @@ macro_rules! directory_queries {
                     "SELECT sal.document FROM directory_service_at_locations sal \
                      JOIN directory_services s ON s.id = sal.service_id",
                     service_filter!($words_match),
-                    "ORDER BY s.name, sal.id LIMIT $14 OFFSET $15"
+                    "ORDER BY s.sort_name, sal.id LIMIT $14 OFFSET $15"
                 )),
                 q,
                 $expression

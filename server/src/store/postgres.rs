@@ -287,7 +287,7 @@ impl Store for PostgresStore {
         // The words are canonical already: 'simple' only splits them; all are required.
         let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
             "SELECT kind, key, title, summary, body, terms FROM search_index \
-             WHERE terms_vector @@ plainto_tsquery('simple', $1) LIMIT $2",
+             WHERE terms_vector @@ plainto_tsquery('simple', $1) ORDER BY kind, key LIMIT $2",
         )
         .bind(directory::tsquery_words(words))
         .bind(limit)

@@ -311,7 +311,7 @@ impl Store for SqliteStore {
         }
         let expression = directory::fts5_expression(words);
         let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT kind, key, title, summary, body, terms FROM search_index WHERE search_index MATCH ? LIMIT ?",
+            "SELECT kind, key, title, summary, body, terms FROM search_index WHERE search_index MATCH ? ORDER BY kind, key LIMIT ?",
         )
         .bind(expression)
         .bind(limit)
