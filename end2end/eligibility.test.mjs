@@ -16,6 +16,16 @@ const EVERYDAY = ['nutrition', 'personal-hygiene', 'toilet-needs', 'being-clothe
 const CARING = ['caring-for-child', 'caring-for-others', 'habitable-home', 'nutrition', 'relationships',
   'work-training-education-volunteering', 'community-services', 'recreation']
 
+test('a result asked for before the check is finished says so (JavaScript off and on)', async () => {
+  for (const { js } of MODES) {
+    const page = await newPage(browser, { js })
+    await page.goto(server.base + '/check-if-you-can-get-care/result')
+    assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'You have not finished the check')
+    await audit(page, js)
+    await page.context().close()
+  }
+})
+
 async function start (page, js) {
   await page.goto(server.base + '/check-if-you-can-get-care')
   await audit(page, js)

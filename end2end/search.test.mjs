@@ -37,6 +37,11 @@ for (const { js, name } of MODES) {
     await page.waitForURL(/\/(information-and-advice|find-local-services)\//)
     assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), title)
 
+    // Nothing found is said plainly, with other ways to look.
+    await page.goto(server.base + '/search?q=zzqxv')
+    assert.match(await page.locator('#results-heading').textContent(), /No results for ‘zzqxv’/)
+    await audit(page, js, 'search, with no results')
+
     // An empty search is an error, said clearly.
     await page.goto(server.base + '/search')
     await page.getByRole('button', { name: 'Search' }).click()

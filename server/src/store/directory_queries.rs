@@ -207,6 +207,13 @@ macro_rules! directory_queries {
                 .join(" ")
         }
 
+        fn page_of(total: i64, rows: Vec<(String,)>) -> DocumentPage {
+            DocumentPage {
+                total,
+                documents: rows.into_iter().map(|(document,)| document).collect(),
+            }
+        }
+
         fn offset(page: i64, per_page: i64) -> i64 {
             (page.max(1) - 1).saturating_mul(per_page)
         }
@@ -235,10 +242,7 @@ macro_rules! directory_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
-            Ok(DocumentPage {
-                total,
-                documents: rows.into_iter().map(|(d,)| d).collect(),
-            })
+            Ok(page_of(total, rows))
         }
 
         pub async fn find_service_at_locations(
@@ -272,10 +276,7 @@ macro_rules! directory_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
-            Ok(DocumentPage {
-                total,
-                documents: rows.into_iter().map(|(d,)| d).collect(),
-            })
+            Ok(page_of(total, rows))
         }
 
         async fn one(pool: &Pool<Db>, sql: &str, id: &str) -> StoreResult<Option<String>> {
@@ -329,10 +330,7 @@ macro_rules! directory_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
-            Ok(DocumentPage {
-                total,
-                documents: rows.into_iter().map(|(d,)| d).collect(),
-            })
+            Ok(page_of(total, rows))
         }
 
         pub async fn taxonomy_terms(
@@ -358,10 +356,7 @@ macro_rules! directory_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
-            Ok(DocumentPage {
-                total,
-                documents: rows.into_iter().map(|(d,)| d).collect(),
-            })
+            Ok(page_of(total, rows))
         }
 
         pub async fn directory_terms(pool: &Pool<Db>) -> StoreResult<Vec<TermCount>> {
