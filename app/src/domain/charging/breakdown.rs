@@ -1,0 +1,126 @@
+//! An estimate as a breakdown: each line a code, plain words, a signed weekly amount and its
+//! source; the lines add up to the weekly contribution. Notes explain what is not a number
+//! (the home ignored for 12 weeks, deferred payments).
+
+use serde::{Deserialize, Serialize};
+
+use super::money::Pence;
+use super::rates::Rate;
+
+/// One line of the breakdown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Line {
+    /// `income`, `disregarded_income`, `tariff_income`, `minimum_income_guarantee`, ...
+    pub code: String,
+    pub label: String,
+    /// Added (positive) or taken away (negative); the lines sum to the contribution.
+    pub amount_pence: Pence,
+    pub source: String,
+    /// This line used a figure not yet confirmed.
+    #[serde(default)]
+    pub provisional: bool,
+}
+
+/// Something the person should know that is not an amount.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Note {
+    pub code: String,
+    pub text: String,
+}
+
+/// The answer to either calculator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Estimate {
+    /// What the person might pay a week; `null` when they pay the full cost and no cost or
+    /// fee was given.
+    pub weekly_contribution_pence: Option<Pence>,
+    /// Capital over the upper limit: the person pays the full cost.
+    pub full_cost: bool,
+    /// A figure used is not yet confirmed.
+    pub provisional: bool,
+    pub financial_year: String,
+    pub lines: Vec<Line>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// Lines as they are worked out.
+#[derive(Default)]
+pub struct Breakdown {
+    pub lines: Vec<Line>,
+    pub notes: Vec<Note>,
+}
+
+impl Breakdown {
+    pub fn add(
+        &mut self,
+        code: &str,
+        label: String,
+        amount: Pence,
+        source: &str,
+        provisional: bool,
+    ) {
+        self.lines.push(Line {
+            code: code.to_owned(),
+            label,
+            amount_pence: amount,
+            source: source.to_owned(),
+            provisional,
+        });
+    }
+
+    /// A line for a published figure, taken away (`sign` −1) or added (+1).
+    pub fn rate(&mut self, code: &str, label: String, rate: &Rate, sign: i64) {
+        self.add(
+            code,
+            label,
+            Pence(rate.pence.0 * sign),
+            &rate.source,
+            !rate.confirmed,
+        );
+    }
+
+    pub fn note(&mut self, code: &str, text: String) {
+        self.notes.push(Note {
+            code: code.to_owned(),
+            text,
+        });
+    }
+
+    pub fn total(&self) -> Pence {
+        self.lines.iter().map(|l| l.amount_pence).sum()
+    }
+
+    /// Brings the running total down to `limit` with a line, if it is above it.
+    pub fn cap(&mut self, code: &str, label: String, limit: Pence, source: &str) {
+        let total = self.total();
+        if total > limit {
+            self.add(code, label, limit - total, source, false);
+        }
+    }
+
+    /// The estimate, with the total the lines add up to.
+    pub fn finish(self, financial_year: &str) -> Estimate {
+        let total = self.total();
+        self.finish_with(financial_year, Some(total), false)
+    }
+
+    pub fn finish_with(
+        self,
+        financial_year: &str,
+        contribution: Option<Pence>,
+        full_cost: bool,
+    ) -> Estimate {
+        Estimate {
+            weekly_contribution_pence: contribution,
+            full_cost,
+            provisional: self.lines.iter().any(|l| l.provisional),
+            financial_year: financial_year.to_owned(),
+            lines: self.lines,
+            notes: self.notes,
+        }
+    }
+}
