@@ -16,6 +16,8 @@ export DATABASE_URL="${DATABASE_URL:-sqlite://data/portal.db}"
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 # Plain http on this machine: cookies without Secure/__Host- (production keeps the default, true).
 export PORTAL_SECURE_COOKIES="${PORTAL_SECURE_COOKIES:-false}"
+# Exampleshire's charging choices for estimates (unset it for the statutory baseline).
+export PORTAL_CHARGING_POLICY="${PORTAL_CHARGING_POLICY-content/charging/exampleshire-policy.toml}"
 # The demo directory of community services; set PORTAL_DEMO_DIRECTORY= (empty) to keep your own.
 demo_directory="${PORTAL_DEMO_DIRECTORY-content/directory/exampleshire.json}"
 if [ -n "$demo_directory" ]; then

@@ -1,10 +1,12 @@
 //! The council's choices that pages and server functions need: office hours, how soon the
-//! First Contact Team replies, how long saved answers are kept, the progress-lookup limits.
+//! First Contact Team replies, how long saved answers are kept, the progress-lookup limits,
+//! the charging policy behind estimates.
 //! The server builds this from its configuration and provides it to every request; defaults
 //! are what the council publishes today.
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::charging::ChargingPolicy;
 use crate::domain::office_hours::OfficeHours;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +24,8 @@ pub struct Settings {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Where links in emails point (no trailing slash).
     pub public_url: String,
+    /// The council's charging choices for estimates (default: the statutory baseline).
+    pub charging_policy: ChargingPolicy,
 }
 
 impl Default for Settings {
@@ -34,6 +38,7 @@ impl Default for Settings {
             lookup_failures_per_reference: 10,
             trusted_proxies: Vec::new(),
             public_url: "http://127.0.0.1:3000".to_owned(),
+            charging_policy: ChargingPolicy::default(),
         }
     }
 }

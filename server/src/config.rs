@@ -2,6 +2,7 @@
 //! `.env.example`). Read once at start-up.
 use std::net::SocketAddr;
 
+use app::domain::charging::ChargingPolicy;
 use app::domain::office_hours::OfficeHours;
 use app::settings::Settings;
 
@@ -26,7 +27,9 @@ pub struct Config {
     /// `PORTAL_CONTACT_WITHIN_WORKING_DAYS` (5), `PORTAL_SAVED_DRAFT_DAYS` (30),
     /// `PORTAL_PUBLIC_URL` (links in emails; default `http://<LEPTOS_SITE_ADDR>`),
     /// `PORTAL_TRUSTED_PROXIES`: comma-separated addresses of load balancers whose
-    /// `X-Forwarded-For` is believed (default none: the peer address is the client).
+    /// `X-Forwarded-For` is believed (default none: the peer address is the client),
+    /// `PORTAL_CHARGING_POLICY`: a TOML file of the council's charging choices (see
+    /// `content/charging/exampleshire-policy.toml`; default: the statutory baseline).
     pub settings: Settings,
     /// `PORTAL_SMTP_URL` (e.g. `smtp://mail.example:25`): send email over SMTP. Unset, email is
     /// written as files under `PORTAL_MAIL_DIR` (default `data/mail`) for development.
@@ -107,6 +110,10 @@ impl Config {
             public_url: get("PORTAL_PUBLIC_URL", &format!("http://{site_addr}"))
                 .trim_end_matches('/')
                 .to_owned(),
+            charging_policy: match lookup("PORTAL_CHARGING_POLICY").filter(|v| !v.is_empty()) {
+                Some(path) => read_charging_policy(&path)?,
+                None => ChargingPolicy::default(),
+            },
         };
         let optional = |name: &str| lookup(name).filter(|v| !v.is_empty());
         Ok(Self {
@@ -134,6 +141,26 @@ impl Config {
                 })?,
         })
     }
+}
+
+/// The council's charging choices from a TOML file; a field left out keeps the statutory
+/// baseline. Refused (and the server does not start) if unreadable or impossible.
+fn read_charging_policy(path: &str) -> Result<ChargingPolicy, ConfigError> {
+    let error = |reason: String| ConfigError {
+        name: "PORTAL_CHARGING_POLICY",
+        reason,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| error(format!("{path}: {e}")))?;
+    let policy: ChargingPolicy =
+        toml::from_str(&text).map_err(|e| error(format!("{path}: {e}")))?;
+    let problems = policy.problems();
+    if let Some(problem) = problems.0.first() {
+        return Err(error(format!(
+            "{path}: {}: {}",
+            problem.field, problem.message
+        )));
+    }
+    Ok(policy)
 }
 
 fn parse_bool(name: &'static str, value: &str) -> Result<bool, ConfigError> {
@@ -186,6 +213,42 @@ mod tests {
             Config::from_lookup(|n| (n == "PORTAL_TRUSTED_PROXIES").then(|| "proxy".into()))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_charging_policy_file_is_read_and_an_impossible_one_refused() {
+        assert_eq!(
+            Config::from_lookup(|_| None)
+                .unwrap()
+                .settings
+                .charging_policy,
+            ChargingPolicy::default()
+        );
+        let exampleshire = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../content/charging/exampleshire-policy.toml"
+        );
+        let config =
+            Config::from_lookup(|n| (n == "PORTAL_CHARGING_POLICY").then(|| exampleshire.into()))
+                .unwrap();
+        let policy = config.settings.charging_policy;
+        assert_eq!(policy.flat_dre_pence.map(|p| p.0), Some(1085));
+        assert_eq!(policy.minimum_charge_pence.0, 125);
+        assert_eq!(policy.maximum_charge_pence, None);
+        assert!(policy.ignore_night_rate_without_night_care);
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("policy.toml");
+        std::fs::write(&bad, "percentage_charged = 150\n").unwrap();
+        let error = Config::from_lookup(|n| {
+            (n == "PORTAL_CHARGING_POLICY").then(|| bad.display().to_string())
+        })
+        .unwrap_err();
+        assert!(error.to_string().contains("percentage_charged"), "{error}");
+        std::fs::write(&bad, "percentage = 90\n").unwrap();
+        assert!(Config::from_lookup(|n| {
+            (n == "PORTAL_CHARGING_POLICY").then(|| bad.display().to_string())
+        })
+        .is_err());
     }
 
     #[test]

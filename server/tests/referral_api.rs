@@ -393,6 +393,8 @@ async fn the_openapi_document_describes_the_contract() {
         "/api/v1/referrals/status",
         "/api/v1/eligibility/adult",
         "/api/v1/eligibility/carer",
+        "/api/v1/estimates/non-residential",
+        "/api/v1/estimates/residential",
     ] {
         assert!(
             document["paths"][path]["post"].is_object(),
@@ -456,4 +458,63 @@ async fn the_openapi_document_describes_the_contract() {
     has_all("TimelineEntry", &["status", "at", "note"]);
     has_all("Receipt", &["reference", "status", "submitted_at"]);
     has_all("Problem", &["type", "title", "status", "detail", "errors"]);
+    has_all(
+        "NonResidentialRequest",
+        &[
+            "financial_year",
+            "person",
+            "capital_pence",
+            "weekly_income",
+            "weekly_housing_costs_pence",
+            "weekly_disability_related_expenditure_pence",
+            "weekly_care_cost_pence",
+        ],
+    );
+    has_all(
+        "Person",
+        &[
+            "age",
+            "disability_premium",
+            "enhanced_disability_premium",
+            "carer_premium",
+            "dependent_children",
+            "couple",
+        ],
+    );
+    has_all("WeeklyIncome", &["kind", "amount_pence"]);
+    has_all(
+        "PolicyChoices",
+        &[
+            "percentage_charged",
+            "flat_dre_pence",
+            "minimum_charge_pence",
+            "maximum_charge_pence",
+            "mig_uplift_pence",
+        ],
+    );
+    has_all(
+        "ResidentialRequest",
+        &[
+            "financial_year",
+            "capital_pence",
+            "weekly_income",
+            "property",
+            "weekly_fee_pence",
+        ],
+    );
+    has_all(
+        "Property",
+        &["value_pence", "occupied_by", "weeks_in_permanent_care"],
+    );
+    has_all(
+        "Estimate",
+        &[
+            "weekly_contribution_pence",
+            "full_cost",
+            "provisional",
+            "financial_year",
+            "lines",
+        ],
+    );
+    has_all("Line", &["code", "label", "amount_pence", "source"]);
 }

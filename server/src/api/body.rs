@@ -26,19 +26,40 @@ pub fn json_body(body: Result<Bytes, BytesRejection>) -> Result<Value, Problem> 
     serde_json::from_slice(&bytes).map_err(|_| Problem::bad_request("The body must be JSON"))
 }
 
-/// Parseable JSON into the contract's shape: a wrong type is a 422 naming the field.
+/// Parseable JSON into the contract's shape: a missing field or a wrong type is a 422
+/// naming the field.
 pub fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, Problem> {
     serde_path_to_error::deserialize(value.clone()).map_err(|error| {
         let path = error.path().to_string();
-        let field = if path == "." { String::new() } else { path };
+        let path = if path == "." { String::new() } else { path };
+        let inner = error.inner().to_string();
+        let missing = inner
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next());
+        let (field, message) = match missing {
+            Some(name) => {
+                let field = if path.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{path}.{name}")
+                };
+                let message = format!("{field} is required");
+                (field, message)
+            }
+            None if inner.starts_with("unknown field `") => {
+                let message = format!("{path} is not a field this request has");
+                (path, message)
+            }
+            None => {
+                let message = format!(
+                    "{} has the wrong type of value",
+                    if path.is_empty() { "The body" } else { &path }
+                );
+                (path, message)
+            }
+        };
         let mut errors = FieldErrors::default();
-        errors.add(
-            field.clone(),
-            format!(
-                "{} has the wrong type of value",
-                if field.is_empty() { "The body" } else { &field }
-            ),
-        );
+        errors.add(field, message);
         Problem::invalid(errors)
     })
 }

@@ -3,6 +3,7 @@
 
 mod body;
 mod eligibility;
+mod estimates;
 mod openapi;
 mod oruk;
 mod problem;
@@ -33,6 +34,14 @@ pub fn routes(state: ApiState) -> Router {
         .route("/api/v1/referrals/status", post(referrals::status))
         .route("/api/v1/eligibility/adult", post(eligibility::adult))
         .route("/api/v1/eligibility/carer", post(eligibility::carer))
+        .route(
+            "/api/v1/estimates/non-residential",
+            post(estimates::non_residential),
+        )
+        .route(
+            "/api/v1/estimates/residential",
+            post(estimates::residential),
+        )
         .route("/api/v1/openapi.json", get(openapi::document))
         .route(oruk::BASE, get(oruk::meta))
         .route(&format!("{}/", oruk::BASE), get(oruk::meta))

@@ -3,6 +3,11 @@
 //! from the code.
 
 use app::api::referral_service::{StatusView, TimelineEntry};
+use app::domain::charging::income::WeeklyIncome;
+use app::domain::charging::{
+    Estimate, Line, NonResidentialRequest, Note, Pence, Person, PolicyChoices, Property,
+    ResidentialRequest,
+};
 use app::domain::concern::Concern;
 use app::domain::eligibility::Reason;
 use app::domain::problems::FieldError;
@@ -13,6 +18,7 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::eligibility::{self, AdultRequest, CarerRequest, EligibilityResponse, NextStep};
+use super::estimates::{self, NonResidentialBody};
 use super::problem::Problem;
 use super::referrals::{self, Receipt, StatusQuery};
 
@@ -27,7 +33,9 @@ use super::referrals::{self, Receipt, StatusQuery};
         referrals::create,
         referrals::status,
         eligibility::adult,
-        eligibility::carer
+        eligibility::carer,
+        estimates::non_residential,
+        estimates::residential
     ),
     components(schemas(
         ReferralRequest,
@@ -48,7 +56,18 @@ use super::referrals::{self, Receipt, StatusQuery};
         CarerRequest,
         EligibilityResponse,
         NextStep,
-        Reason
+        Reason,
+        NonResidentialBody,
+        NonResidentialRequest,
+        Person,
+        WeeklyIncome,
+        PolicyChoices,
+        ResidentialRequest,
+        Property,
+        Estimate,
+        Line,
+        Note,
+        Pence
     ))
 )]
 pub struct ApiDoc;
