@@ -25,7 +25,7 @@ use leptos_router::{path, SsrMode};
 
 use components::{Footer, Header, SkipLink};
 use pages::{
-    coming_soon::ComingSoonPage, concern, directory, eligibility, feedback, guidance,
+    coming_soon::ComingSoonPage, concern, directory, eligibility, estimate, feedback, guidance,
     home::HomePage, info, not_found::NotFoundPage, referral, search, track,
 };
 
@@ -83,7 +83,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/check-if-you-can-get-care/check-answers") view=eligibility::CheckAnswersPage ssr=SsrMode::Async/>
                 <Route path=path!("/check-if-you-can-get-care/result") view=eligibility::CheckResultPage ssr=SsrMode::Async/>
                 <Route path=path!("/check-if-you-can-get-care/:page") view=eligibility::CheckQuestionPage ssr=SsrMode::Async/>
-                <Route path=path!("/estimate-what-you-might-pay") view=ComingSoonPage/>
+                <Route path=path!("/estimate-what-you-might-pay") view=estimate::EstimateStartPage/>
+                <Route path=path!("/estimate-what-you-might-pay/check-answers") view=estimate::EstimateCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=path!("/estimate-what-you-might-pay/result") view=estimate::EstimateResultPage ssr=SsrMode::Async/>
+                <Route path=path!("/estimate-what-you-might-pay/:page") view=estimate::EstimateQuestionPage ssr=SsrMode::Async/>
                 <Route path=path!("/request-an-assessment") view=referral::ReferralStartPage/>
                 <Route path=path!("/request-an-assessment/check-answers") view=referral::ReferralCheckAnswersPage ssr=SsrMode::Async/>
                 <Route path=path!("/request-an-assessment/confirmation") view=referral::ReferralConfirmationPage ssr=SsrMode::Async/>

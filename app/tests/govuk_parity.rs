@@ -678,11 +678,18 @@ fn input() {
             spellcheck: f.opt_bool("/spellcheck"),
             classes: f.opt_text("/classes"),
             inputmode: f.opt_text("/inputmode"),
+            prefix: f.opt_text("/prefix/text"),
+            suffix: f.opt_text("/suffix/text"),
         })
     };
     p.check_all(
         &[
             "default",
+            "with prefix",
+            "with suffix",
+            "with prefix and suffix",
+            "with prefix and suffix and error",
+            "with prefix and suffix and width modifier",
             "with hint text",
             "with error message",
             "with error and hint",

@@ -10,6 +10,7 @@ pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod drafts;
 pub mod eligibility;
+pub mod estimate;
 pub mod feedback;
 pub mod guidance;
 pub mod question_pages;

@@ -22,6 +22,13 @@ pub fn Input(
     #[prop(optional)] spellcheck: Option<bool>,
     #[prop(optional, into)] classes: Option<String>,
     #[prop(optional, into)] inputmode: Option<String>,
+    /// Shown before the box, such as `£` (GOV.UK's prefix, hidden from screen readers: say
+    /// it in the label or hint too).
+    #[prop(optional, into)]
+    prefix: Option<String>,
+    /// Shown after the box, such as `a week`.
+    #[prop(optional, into)]
+    suffix: Option<String>,
 ) -> impl IntoView {
     let field = FieldParts::new(&id, hint, error);
     let group_class = field.group_class();
@@ -39,21 +46,36 @@ pub fn Input(
         ])
     };
     let value = (!value.is_empty()).then_some(value);
+    let input = view! {
+        <input
+            class=input_class
+            id=id.clone()
+            name=name
+            type=input_type
+            spellcheck=spellcheck.map(|on| if on { "true" } else { "false" })
+            value=value
+            aria-describedby=describe
+            autocomplete=autocomplete
+            inputmode=inputmode
+        />
+    };
+    let input = if prefix.is_some() || suffix.is_some() {
+        view! {
+            <div class="govuk-input__wrapper">
+                {prefix.map(|p| view! { <div class="govuk-input__prefix" aria-hidden="true">{p}</div> })}
+                {input}
+                {suffix.map(|s| view! { <div class="govuk-input__suffix" aria-hidden="true">{s}</div> })}
+            </div>
+        }
+        .into_any()
+    } else {
+        input.into_any()
+    };
     view! {
         <div class=group_class>
-            <Label text=label for_id=id.clone() size=label_size is_page_heading=is_page_heading/>
+            <Label text=label for_id=id size=label_size is_page_heading=is_page_heading/>
             {field.hint_and_error()}
-            <input
-                class=input_class
-                id=id
-                name=name
-                type=input_type
-                spellcheck=spellcheck.map(|on| if on { "true" } else { "false" })
-                value=value
-                aria-describedby=describe
-                autocomplete=autocomplete
-                inputmode=inputmode
-            />
+            {input}
         </div>
     }
 }

@@ -4,6 +4,7 @@ pub mod coming_soon;
 pub mod concern;
 pub mod directory;
 pub mod eligibility;
+pub mod estimate;
 pub mod feedback;
 pub mod guidance;
 pub mod home;

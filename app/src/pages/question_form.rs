@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::concern::journey::{ConcernDraft, ConcernForm, ConcernPage};
 use crate::api::eligibility::journey::{CheckDraft, CheckForm, CheckPage};
+use crate::api::estimate::journey::{EstimateDraft, EstimateForm, EstimatePage};
 use crate::api::referral::journey::{ReferralDraft, ReferralForm, ReferralPage};
 use crate::api::track::TrackForm;
 use crate::components::{Button, ErrorSummary, Layout};
@@ -25,6 +26,8 @@ pub enum Checker {
     Concern { page: ConcernPage },
     /// A page of "Check if you can get care and support"; the voice depends on who it is for.
     Eligibility { page: CheckPage, for_me: bool },
+    /// A page of "Estimate what you might pay".
+    Estimate { page: EstimatePage },
     /// "Check the progress of a request".
     Track,
 }
@@ -66,6 +69,16 @@ impl Checker {
                     for_whom: if for_me { "me" } else { "someone_else" }.to_owned(),
                     ..CheckDraft::default()
                 };
+                draft.apply(page, &posted);
+                Some(draft.problems(page))
+            }
+            Checker::Estimate { page } => {
+                let posted: EstimateForm = serde_json::from_value(answers).ok()?;
+                let mut draft = EstimateDraft::default();
+                if page == EstimatePage::IncomeAmounts {
+                    // The amounts asked for are the ones posted.
+                    draft.income_kinds = posted.amount.keys().cloned().collect();
+                }
                 draft.apply(page, &posted);
                 Some(draft.problems(page))
             }

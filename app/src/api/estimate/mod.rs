@@ -1,0 +1,119 @@
+//! "Estimate what you might pay": the journey's pages as data (`journey`) and the server
+//! functions its pages post to. The answers live in the session only and are deleted when it
+//! ends, or at once with "Delete my answers"; nothing is stored. The estimate uses the same
+//! domain calculators and the council's configured policy as the JSON API.
+
+pub mod journey;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::charging::Estimate;
+use crate::forms::FieldErrors;
+use journey::{EstimateDraft, EstimateForm, EstimatePage};
+
+#[cfg(feature = "ssr")]
+const JOURNEY: &str = "estimate";
+
+/// A question page's answers, its problems, and the estimate so far once the money
+/// questions are answered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EstimateState {
+    pub draft: EstimateDraft,
+    pub errors: FieldErrors,
+    pub so_far: Option<Estimate>,
+}
+
+/// What the result page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EstimateResult {
+    pub care_type: String,
+    pub estimate: Estimate,
+    /// Where the council's choices are published.
+    pub policy_source: String,
+}
+
+/// The estimate from the draft as it stands, once savings and income are answered (until
+/// then a figure would mislead).
+#[cfg(feature = "ssr")]
+fn estimate_so_far(draft: &EstimateDraft) -> Option<Estimate> {
+    use journey::rates_year;
+    let money_answered = EstimatePage::QUESTIONS
+        .into_iter()
+        .take_while(|p| *p != EstimatePage::HousingCosts)
+        .filter(|p| p.applies(draft))
+        .all(|p| draft.problems(p).is_empty());
+    if !money_answered {
+        return None;
+    }
+    let tables = crate::domain::charging::RateTables::published();
+    let settings = crate::api::context::settings();
+    let year = rates_year(tables, crate::forms::today());
+    draft
+        .estimate(tables, &settings.charging_policy, &year)
+        .ok()
+}
+
+#[server(endpoint = "estimate/load")]
+pub async fn load_estimate(page: EstimatePage) -> Result<EstimateState, ServerFnError> {
+    let (draft, errors): (EstimateDraft, FieldErrors) =
+        crate::api::question_pages::load_page(JOURNEY, page.slug()).await?;
+    let so_far = estimate_so_far(&draft);
+    Ok(EstimateState {
+        draft,
+        errors,
+        so_far,
+    })
+}
+
+#[server(endpoint = "estimate/answer")]
+pub async fn save_estimate_answer(
+    page: EstimatePage,
+    #[server(default)] form: EstimateForm,
+) -> Result<(), ServerFnError> {
+    let return_to = form.return_to.clone();
+    crate::api::question_pages::save_answer(
+        JOURNEY,
+        page,
+        page.slug(),
+        return_to.as_deref(),
+        |draft: &mut EstimateDraft, _| {
+            draft.apply(page, &form);
+            draft.problems(page)
+        },
+    )
+    .await
+}
+
+/// The estimate for a finished draft, or `None` if a question is still to answer (the
+/// page then sends the person on to it).
+#[server(endpoint = "estimate/result")]
+pub async fn load_estimate_result() -> Result<Option<EstimateResult>, ServerFnError> {
+    use crate::domain::charging::RateTables;
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let draft = drafts.answers::<EstimateDraft>(JOURNEY).await?;
+    if draft.care_type.is_empty() || draft.first_unfinished().is_some() {
+        return Ok(None);
+    }
+    let tables = RateTables::published();
+    let settings = crate::api::context::settings();
+    let year = journey::rates_year(tables, crate::forms::today());
+    let Ok(estimate) = draft.estimate(tables, &settings.charging_policy, &year) else {
+        return Ok(None);
+    };
+    Ok(Some(EstimateResult {
+        care_type: draft.care_type.clone(),
+        estimate,
+        policy_source: settings.charging_policy.source.clone(),
+    }))
+}
+
+/// "Delete my answers": the draft goes now, not when the session ends.
+#[server(endpoint = "estimate/delete")]
+pub async fn delete_estimate_answers() -> Result<(), ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    drafts.clear(JOURNEY).await?;
+    leptos_axum::redirect(&format!("{}?deleted=yes", journey::BASE));
+    Ok(())
+}

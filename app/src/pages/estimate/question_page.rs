@@ -1,0 +1,68 @@
+//! Every question page of the estimate (`/estimate-what-you-might-pay/:page`): its group, the
+//! question, and once the money questions are answered, the estimate so far.
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use super::question_fields::question_fields;
+use crate::api::estimate::journey::{EstimatePage, CHECK_PATH};
+use crate::api::estimate::{load_estimate, SaveEstimateAnswer};
+use crate::api::question_pages::RETURN_TO_CHECK;
+use crate::domain::charging::Estimate;
+use crate::forms::page_title;
+use crate::pages::loaded::{return_to_from_query, with_loaded};
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::question_form::{Checker, QuestionPage};
+
+#[component]
+pub fn EstimateQuestionPage() -> impl IntoView {
+    let slug = use_params_map()
+        .with_untracked(|p| p.get("page"))
+        .unwrap_or_default();
+    let Some(page) = EstimatePage::from_slug(&slug).filter(|p| *p != EstimatePage::CheckAnswers)
+    else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let return_to = return_to_from_query(RETURN_TO_CHECK);
+    with_loaded(
+        move || load_estimate(page),
+        move |state| {
+            let return_to = return_to.clone();
+            let back = if return_to.is_some() {
+                CHECK_PATH.to_owned()
+            } else {
+                page.previous_path(&state.draft)
+            };
+            let title = page_title(page.question(), !state.errors.is_empty());
+            let after = match &state.so_far {
+                Some(estimate) => so_far(estimate).into_any(),
+                None => ().into_any(),
+            };
+            view! {
+                <QuestionPage
+                    title=title back=back checker=Checker::Estimate { page } action=SaveEstimateAnswer::url()
+                    errors=state.errors.clone() page=page.slug() return_to=return_to after=after
+                >
+                    <span class="govuk-caption-l">{page.section()}</span>
+                    {question_fields(page, &state.draft, &state.errors)}
+                </QuestionPage>
+            }
+        },
+    )
+    .into_any()
+}
+
+/// "So far, you might pay about £X a week": the running estimate.
+fn so_far(estimate: &Estimate) -> impl IntoView {
+    let words = match (estimate.full_cost, estimate.weekly_contribution_pence) {
+        (true, _) => "So far, it looks as if you would pay the full cost of your care.".to_owned(),
+        (false, Some(amount)) => format!("So far, you might pay about {amount} a week."),
+        (false, None) => String::new(),
+    };
+    view! {
+        <div class="govuk-inset-text app-estimate-so-far" aria-live="polite">
+            <p class="govuk-body">{words}</p>
+            <p class="govuk-body-s">"This changes as you answer. The full breakdown is at the end."</p>
+        </div>
+    }
+}
