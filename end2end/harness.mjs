@@ -122,17 +122,21 @@ export async function audit (page, js, label) {
 
 /**
  * Posts a question page as it is and expects its error summary; with JavaScript, checked in
- * the browser without a round trip, and the summary takes focus.
+ * the browser without a round trip, and the summary takes focus. `inBrowser: false` is for
+ * pages whose rules stay on the server: with JavaScript the post makes a round trip, and the
+ * summary still takes focus when the page loads.
  */
-export async function expectError (page, js, message, label, button = 'Continue') {
+export async function expectError (page, js, message, label, button = 'Continue', { inBrowser = true } = {}) {
   if (js) await page.evaluate(() => { window.stillHere = true })
   await page.getByRole('button', { name: button }).click()
+  if (js && !inBrowser) await page.waitForFunction(() => window.stillHere !== true)
   const summary = page.getByRole('alert')
   await summary.waitFor()
   assert.match(await summary.textContent(), message)
   assert.match(await page.title(), /^Error: /)
   if (js) {
-    assert.equal(await page.evaluate(() => window.stillHere), true, 'checked in the browser, no round trip')
+    if (inBrowser) assert.equal(await page.evaluate(() => window.stillHere), true, 'checked in the browser, no round trip')
+    else await waitForEnhancement(page, js)
     await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'))
   }
   await audit(page, js, label)

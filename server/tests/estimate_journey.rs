@@ -58,7 +58,7 @@ async fn care_at_home_page_by_page_gives_the_apis_figures() {
         format!("{BASE}/partner")
     );
     answer(&app, "partner", &[("form[partner]", "no")]).await;
-    answer(&app, "children", &[("form[children]", "0")]).await;
+    answer(&app, "children", &[("form[dependent_children]", "0")]).await;
     // A problem: the page comes back with the message and what was typed.
     assert_eq!(
         answer(&app, "savings", &[("form[savings]", "about ten grand")]).await,

@@ -212,7 +212,7 @@ pub struct EstimateDraft {
     pub age: String,
     /// `yes` or `no`.
     pub partner: String,
-    pub children: String,
+    pub dependent_children: String,
     pub savings: String,
     /// Income kind codes, in the list's order.
     pub income_kinds: Vec<String>,
@@ -243,7 +243,7 @@ pub struct EstimateForm {
     pub care_type: String,
     pub age: String,
     pub partner: String,
-    pub children: String,
+    pub dependent_children: String,
     pub savings: String,
     /// Ticked kinds: `form[income][state_pension]=state_pension`.
     pub income: BTreeMap<String, String>,
@@ -303,7 +303,7 @@ impl EstimateDraft {
             P::TypeOfCare => self.care_type = copy(&form.care_type),
             P::Age => self.age = copy(&form.age),
             P::Partner => self.partner = copy(&form.partner),
-            P::Children => self.children = copy(&form.children),
+            P::Children => self.dependent_children = copy(&form.dependent_children),
             P::Savings => self.savings = copy(&form.savings),
             P::IncomeTypes => {
                 // In the list's order; anything unknown is kept so the page can say so.
@@ -394,8 +394,11 @@ impl EstimateDraft {
                 }
             }
             P::Children => {
-                if whole_number(&self.children, 0..=20).is_none() {
-                    errors.add("children", "Enter the number of children, like 0 or 2");
+                if whole_number(&self.dependent_children, 0..=20).is_none() {
+                    errors.add(
+                        "dependent_children",
+                        "Enter the number of children, like 0 or 2",
+                    );
                 }
             }
             P::WeeksInCare => {
@@ -530,7 +533,7 @@ impl EstimateDraft {
                     || has("attendance_allowance"),
                 enhanced_disability_premium: self.higher_rate_disability_benefit(tables, year),
                 carer_premium: has("carers_allowance"),
-                dependent_children: whole_number(&self.children, 0..=20).unwrap_or(0),
+                dependent_children: whole_number(&self.dependent_children, 0..=20).unwrap_or(0),
                 couple: self.partner == "yes",
                 night_care: self.night_care == "yes",
             },
@@ -629,7 +632,7 @@ mod tests {
             (P::TypeOfCare, form(|f| f.care_type = "home".into())),
             (P::Age, form(|f| f.age = "40".into())),
             (P::Partner, form(|f| f.partner = "no".into())),
-            (P::Children, form(|f| f.children = "0".into())),
+            (P::Children, form(|f| f.dependent_children = "0".into())),
             (P::Savings, form(|f| f.savings = "£16,000".into())),
             (
                 P::IncomeTypes,

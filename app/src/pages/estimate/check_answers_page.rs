@@ -81,7 +81,7 @@ fn rows(draft: &EstimateDraft) -> Vec<SummaryRow> {
                 P::TypeOfCare => vec![words(&draft.care_type)],
                 P::Age => vec![draft.age.clone()],
                 P::Partner => vec![words(&draft.partner)],
-                P::Children => vec![draft.children.clone()],
+                P::Children => vec![draft.dependent_children.clone()],
                 P::Savings => vec![money(&draft.savings, "")],
                 P::IncomeTypes if draft.income_kinds.is_empty() => vec!["None of these".to_owned()],
                 P::IncomeTypes => draft

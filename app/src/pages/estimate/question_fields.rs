@@ -66,7 +66,7 @@ pub fn question_fields(page: EstimatePage, draft: &EstimateDraft, errors: &Field
         ),
         P::Age => number("age", &draft.age, "The amount you keep for everyday living depends on your age."),
         P::Partner => radios("partner", &draft.partner, yes_no(), "Only your own money counts. If you share savings or income, you will give your half."),
-        P::Children => number("children", &draft.children, "Count children under 16, or under 20 and in full-time education, who live with you. Enter 0 if none."),
+        P::Children => number("dependent_children", &draft.dependent_children, "Count children under 16, or under 20 and in full-time education, who live with you. Enter 0 if none."),
         P::Savings => view! {
             <Input
                 name=field_name("savings") id=field_id("savings") label=question.clone() is_page_heading=true

@@ -1,0 +1,141 @@
+// "Estimate what you might pay", in Chromium with JavaScript off and on: care at home with an
+// error on each kind of page, the running estimate, a result equal to the JSON API's for the
+// same answers, and "Delete my answers"; a care home with a home in its first 12 weeks; axe on
+// every page and error state. The estimate's rules stay on the server, so with JavaScript an
+// error makes a round trip (and the summary still takes focus).
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError as expectErrorIn, continueTo as continueToPath, MODES } from './harness.mjs'
+
+let server, browser
+before(async () => { server = await startServer(); browser = await launchBrowser() })
+after(async () => { await browser?.close(); await server?.stop() })
+
+const BASE = '/estimate-what-you-might-pay'
+const continueTo = (page, js, slug) => continueToPath(page, js, `${BASE}/${slug}`)
+const expectError = (page, js, message, label) => expectErrorIn(page, js, message, label, 'Continue', { inBrowser: false })
+
+async function start (page, js) {
+  await page.goto(server.base + BASE)
+  await audit(page, js)
+  await page.getByRole('button', { name: 'Start now' }).click()
+  await page.waitForURL('**/type-of-care')
+  await waitForEnhancement(page, js)
+}
+
+/** The result: its total in pence and its year, after axe. */
+async function seeEstimate (page, js) {
+  await page.getByRole('button', { name: 'See your estimate' }).click()
+  await page.waitForURL(`**${BASE}/result`)
+  await audit(page, js)
+  const total = (await page.locator('.app-breakdown__total td').textContent()).trim()
+  const caption = await page.locator('main .govuk-caption-l').textContent()
+  const year = caption.match(/\d{4}-\d{2}/)[0]
+  return { pence: Math.round(Number(total.replace(/[£,]/g, '')) * 100), year }
+}
+
+async function api (path, body) {
+  const response = await fetch(server.base + path, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body)
+  })
+  assert.equal(response.status, 200)
+  return response.json()
+}
+
+for (const { js, name } of MODES) {
+  test(`care at home, with the API's figure, then delete the answers (${name})`, async () => {
+    const page = await newPage(browser, { js })
+    await start(page, js)
+    await expectError(page, js, /Select the kind of care/, 'kind of care, with an error')
+    await page.getByLabel(/^Care at home/).check()
+    await continueTo(page, js, 'your-age')
+    await page.getByLabel('How old are you?').fill('sixteen')
+    await expectError(page, js, /Enter your age in years/, 'age, with an error')
+    await page.getByLabel('How old are you?').fill('40')
+    await continueTo(page, js, 'partner')
+    await page.getByLabel('No').check()
+    await continueTo(page, js, 'children')
+    await page.getByLabel(/How many children/).fill('0')
+    await continueTo(page, js, 'savings')
+    await page.getByLabel(/How much do you have in savings/).fill('lots')
+    await expectError(page, js, /Enter an amount in pounds and pence/, 'savings, with an error')
+    assert.equal(await page.getByLabel(/How much do you have in savings/).inputValue(), 'lots', 'what was typed is kept')
+    await page.getByLabel(/How much do you have in savings/).fill('16,000')
+    await continueTo(page, js, 'income')
+    await page.getByLabel('Personal Independence Payment (daily living part)').check()
+    await page.getByLabel('Employment and Support Allowance').check()
+    await page.getByLabel('Personal Independence Payment (mobility part)').check()
+    await continueTo(page, js, 'income-amounts')
+    await page.getByLabel('Personal Independence Payment (daily living part)').fill('110.40')
+    await expectError(page, js, /Enter how much Employment and Support Allowance you get each week/, 'income amounts, with an error')
+    await page.getByLabel('Employment and Support Allowance').fill('150')
+    await page.getByLabel('Personal Independence Payment (mobility part)').fill('75.75')
+    await continueTo(page, js, 'housing-costs')
+    assert.match(await page.locator('.app-estimate-so-far').textContent(), /So far, you might pay about £[\d,.]+ a week/)
+    await page.getByLabel(/How much do you pay for your home/).fill('5')
+    await continueTo(page, js, 'extra-costs')
+    await continueTo(page, js, 'night-care')
+    await expectError(page, js, /Select yes if you get care at night/, 'night care, with an error')
+    await page.getByLabel('No').check()
+    await continueTo(page, js, 'cost-of-care')
+    await continueTo(page, js, 'check-answers')
+    await audit(page, js)
+    assert.match(await page.locator('.govuk-summary-list').textContent(), /£16,000\.00/)
+
+    const shown = await seeEstimate(page, js)
+    const estimate = await api('/api/v1/estimates/non-residential', {
+      financial_year: shown.year,
+      person: { age: 40, disability_premium: true, enhanced_disability_premium: true, carer_premium: false, dependent_children: 0, couple: false },
+      capital_pence: 1600000,
+      weekly_income: [{ kind: 'pip_daily_living', amount_pence: 11040 }, { kind: 'esa', amount_pence: 15000 }, { kind: 'pip_mobility', amount_pence: 7575 }],
+      weekly_housing_costs_pence: 500
+    })
+    assert.equal(shown.pence, estimate.weekly_contribution_pence, 'the page and the API agree')
+    assert.equal(await page.locator('.app-breakdown tbody tr').count(), estimate.lines.length + 1)
+    assert.match(await page.getByRole('heading', { level: 1 }).textContent(), /You might pay about £[\d,.]+ a week/)
+
+    await page.getByRole('button', { name: 'Delete my answers' }).click()
+    await page.waitForURL(`**${BASE}?deleted=yes`)
+    assert.match(await page.locator('main').textContent(), /Your answers have been deleted/)
+    await audit(page, js, 'answers deleted')
+    await page.goto(server.base + `${BASE}/result`)
+    assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'You have not finished the estimate')
+    await audit(page, js)
+    await page.context().close()
+  })
+
+  test(`a care home, the home ignored in its first 12 weeks (${name})`, async () => {
+    const page = await newPage(browser, { js })
+    await start(page, js)
+    await page.getByLabel(/^A care home/).check()
+    await continueTo(page, js, 'savings')
+    await page.getByLabel(/How much do you have in savings/).fill('5000')
+    await continueTo(page, js, 'income')
+    await page.getByLabel('State Pension').check()
+    await continueTo(page, js, 'income-amounts')
+    await page.getByLabel('State Pension').fill('230.30')
+    await continueTo(page, js, 'your-home')
+    await page.getByLabel('Yes').check()
+    await continueTo(page, js, 'home-value')
+    await expectError(page, js, /Enter roughly how much your home is worth/, 'home value, with an error')
+    await page.getByLabel(/What it would sell for/).fill('250,000')
+    await continueTo(page, js, 'who-lives-there')
+    await page.getByLabel('No one else lives there').check()
+    await continueTo(page, js, 'weeks-in-care')
+    await page.getByLabel(/How many weeks/).fill('5')
+    await continueTo(page, js, 'care-home-fee')
+    await page.getByLabel(/weekly fee/).fill('950')
+    await continueTo(page, js, 'check-answers')
+    const shown = await seeEstimate(page, js)
+    const estimate = await api('/api/v1/estimates/residential', {
+      financial_year: shown.year,
+      capital_pence: 500000,
+      weekly_income: [{ kind: 'state_pension', amount_pence: 23030 }],
+      property: { value_pence: 25000000, occupied_by: 'none', weeks_in_permanent_care: 5 },
+      weekly_fee_pence: 95000
+    })
+    assert.equal(shown.pence, estimate.weekly_contribution_pence, 'the page and the API agree')
+    assert.match(await page.locator('main').textContent(), /not counted for the first 12 weeks/)
+    await page.context().close()
+  })
+}
