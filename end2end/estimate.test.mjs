@@ -1,6 +1,7 @@
 // "Estimate what you might pay", in Chromium with JavaScript off and on: care at home with an
 // error on each kind of page, the running estimate, a result equal to the JSON API's for the
-// same answers, and "Delete my answers"; a care home with a home in its first 12 weeks; axe on
+// same answers, and "Delete my answers"; a care home with a home in its first 12 weeks, its
+// estimate attached to a request for an assessment by choice; axe on
 // every page and error state. The estimate's rules stay on the server, so with JavaScript an
 // error makes a round trip (and the summary still takes focus).
 import { test, before, after } from 'node:test'
@@ -136,6 +137,14 @@ for (const { js, name } of MODES) {
     })
     assert.equal(shown.pence, estimate.weekly_contribution_pence, 'the page and the API agree')
     assert.match(await page.locator('main').textContent(), /not counted for the first 12 weeks/)
+    // By the person's choice, the request for an assessment starts with the estimate.
+    await page.getByRole('button', { name: 'Ask for an assessment and include this estimate' }).click()
+    await page.waitForURL('**/request-an-assessment/**')
+    await waitForEnhancement(page, js)
+    await audit(page, js, 'the request, with the estimate attached')
+    await page.goto(server.base + '/request-an-assessment/check-answers')
+    assert.match(await page.locator('main').textContent(), /a week for a care home \(\d{4}-\d{2} rates/)
+    await audit(page, js, 'check answers with the estimate')
     await page.context().close()
   })
 }

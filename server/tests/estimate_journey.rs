@@ -210,6 +210,24 @@ async fn a_care_home_with_a_home_gives_the_apis_figures() {
     let pence = estimate["weekly_contribution_pence"].as_i64().unwrap();
     assert_eq!(total, format!("£{}.{:02}", pence / 100, pence % 100));
     assert!(html.html().contains("first 12 weeks"), "the 12-week note");
+
+    // By the person's choice, the request for an assessment starts with the estimate.
+    let next = app.post_form("/api/estimate/attach", &[]).await;
+    assert!(next.starts_with("/request-an-assessment/"), "{next}");
+    let (_, html) = app.get_html("/request-an-assessment/check-answers").await;
+    let described = format!("About {total} a week for a care home ({year} rates");
+    assert!(
+        text_of(&html, "main").unwrap().contains(&described),
+        "{described}"
+    );
+    assert_eq!(
+        app.post_form("/api/referral/remove-estimate", &[]).await,
+        "/request-an-assessment/check-answers"
+    );
+    let (_, html) = app.get_html("/request-an-assessment/check-answers").await;
+    assert!(!text_of(&html, "main")
+        .unwrap()
+        .contains("Estimate of what you might pay"));
 }
 
 #[tokio::test]

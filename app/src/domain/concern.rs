@@ -73,6 +73,7 @@ pub fn check_concern(
             involved: Involved::default(),
             trackers: Vec::new(),
             concern: Some(concern),
+            estimate: None,
         },
         urgent: true,
         lookup_date_of_birth: reporter_date_of_birth,

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::charging::EstimateSummary;
 use super::checks::{
     date_of_birth_iso, email_address, iso_date, optional_paragraphs, optional_text, phone_number,
     required_paragraphs, required_text, uk_postcode,
@@ -42,6 +43,9 @@ pub struct ReferralRequest {
     pub trackers: Vec<Tracker>,
     /// What was seen or heard: safeguarding concerns only.
     pub concern: Option<Concern>,
+    /// Optional: an estimate of what the person might pay, attached by their choice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<EstimateSummary>,
 }
 
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -234,6 +238,9 @@ impl ReferralRequest {
         check_needs(&self.needs, voice, &mut errors, &mut clean.needs);
         check_involved(&self.involved, &mut errors, &mut clean.involved);
         check_trackers(&self.trackers, voice, &mut errors, &mut clean.trackers);
+        if let Some(estimate) = &self.estimate {
+            estimate.problems(&mut errors);
+        }
         match (errors.is_empty(), date_of_birth) {
             (true, Some(date_of_birth)) => Ok(CheckedReferral {
                 urgent: !clean.needs.urgent.is_empty(),

@@ -117,3 +117,30 @@ pub async fn delete_estimate_answers() -> Result<(), ServerFnError> {
     leptos_axum::redirect(&format!("{}?deleted=yes", journey::BASE));
     Ok(())
 }
+
+/// "Ask for an assessment and include this estimate": the request journey starts with the
+/// estimate attached (its figure and what it rests on, not the money answers), then asks its
+/// own questions. Only by the person's choice: the other button leaves it out.
+#[server(endpoint = "estimate/attach")]
+pub async fn attach_estimate() -> Result<(), ServerFnError> {
+    use crate::api::referral::journey::{ReferralDraft, ReferralPage};
+    use crate::api::referral::JOURNEY as REFERRAL;
+    use crate::domain::charging::EstimateSummary;
+
+    let Some(result) = load_estimate_result().await? else {
+        leptos_axum::redirect(journey::RESULT_PATH);
+        return Ok(());
+    };
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut referral = drafts.answers::<ReferralDraft>(REFERRAL).await?;
+    referral.request.estimate = Some(EstimateSummary::of(&result.estimate, &result.care_type));
+    if referral.submission_key.is_empty() {
+        referral.submission_key = uuid::Uuid::new_v4().to_string();
+    }
+    drafts.save_answers(REFERRAL, &referral).await?;
+    let next = referral
+        .first_unfinished(crate::forms::today())
+        .unwrap_or(ReferralPage::CheckAnswers);
+    leptos_axum::redirect(&next.path());
+    Ok(())
+}

@@ -187,6 +187,17 @@ pub(crate) async fn submit_from_web(
 }
 
 /// The confirmation of the request this session last sent, if any.
+/// Takes an attached estimate off the request (from check answers).
+#[server(endpoint = "referral/remove-estimate")]
+pub async fn remove_estimate() -> Result<(), ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<journey::ReferralDraft>(JOURNEY).await?;
+    draft.request.estimate = None;
+    drafts.save_answers(JOURNEY, &draft).await?;
+    leptos_axum::redirect(journey::ReferralPage::CheckAnswers.path().as_str());
+    Ok(())
+}
+
 #[server(endpoint = "referral/sent")]
 pub async fn load_sent_referral() -> Result<Option<SentReferral>, ServerFnError> {
     let drafts = crate::api::drafts::Drafts::current().await?;

@@ -124,3 +124,108 @@ impl Breakdown {
         }
     }
 }
+
+/// What a request for an assessment carries when the person chooses to attach their
+/// estimate: the figure and what it rests on, not their money answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct EstimateSummary {
+    /// `home` or `care_home`.
+    pub care_type: String,
+    pub financial_year: String,
+    pub weekly_contribution_pence: Option<Pence>,
+    pub full_cost: bool,
+    pub provisional: bool,
+}
+
+impl EstimateSummary {
+    pub fn of(estimate: &Estimate, care_type: &str) -> EstimateSummary {
+        EstimateSummary {
+            care_type: care_type.to_owned(),
+            financial_year: estimate.financial_year.clone(),
+            weekly_contribution_pence: estimate.weekly_contribution_pence,
+            full_cost: estimate.full_cost,
+            provisional: estimate.provisional,
+        }
+    }
+
+    /// "About £28.65 a week for care at home (2025-26 rates)".
+    pub fn describe(&self) -> String {
+        let what = if self.care_type == "care_home" {
+            "a care home"
+        } else {
+            "care at home"
+        };
+        let amount = match (self.full_cost, self.weekly_contribution_pence) {
+            (true, _) => "The full cost".to_owned(),
+            (false, Some(amount)) => format!("About {amount} a week"),
+            (false, None) => "No figure".to_owned(),
+        };
+        let provisional = if self.provisional {
+            ", provisional"
+        } else {
+            ""
+        };
+        format!(
+            "{amount} for {what} ({} rates{provisional})",
+            self.financial_year
+        )
+    }
+
+    /// The problems with a summary sent to the API, under `estimate.`.
+    pub fn problems(&self, errors: &mut crate::domain::problems::FieldErrors) {
+        if !matches!(self.care_type.as_str(), "home" | "care_home") {
+            errors.add("estimate.care_type", "Select home or care_home");
+        }
+        if self.financial_year.chars().count() > 7 {
+            errors.add(
+                "estimate.financial_year",
+                "Enter a financial year like 2025-26",
+            );
+        }
+        if let Some(amount) = self.weekly_contribution_pence {
+            super::policy::check_amount(
+                amount,
+                super::policy::MAX_WEEKLY,
+                "estimate.weekly_contribution_pence",
+                errors,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::problems::FieldErrors;
+
+    #[test]
+    fn a_summary_describes_itself_and_refuses_nonsense() {
+        let summary = EstimateSummary {
+            care_type: "home".into(),
+            financial_year: "2025-26".into(),
+            weekly_contribution_pence: Some(Pence(2865)),
+            full_cost: false,
+            provisional: true,
+        };
+        assert_eq!(
+            summary.describe(),
+            "About £28.65 a week for care at home (2025-26 rates, provisional)"
+        );
+        let mut errors = FieldErrors::default();
+        summary.problems(&mut errors);
+        assert!(errors.is_empty());
+        let bad = EstimateSummary {
+            care_type: "spa".into(),
+            weekly_contribution_pence: Some(Pence(-1)),
+            ..summary
+        };
+        bad.problems(&mut errors);
+        let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["estimate.care_type", "estimate.weekly_contribution_pence"]
+        );
+    }
+}

@@ -17,7 +17,7 @@ pub mod residential;
 #[cfg(test)]
 mod cases;
 
-pub use breakdown::{Estimate, Line, Note};
+pub use breakdown::{Estimate, EstimateSummary, Line, Note};
 pub use money::Pence;
 pub use non_residential::{estimate_non_residential, NonResidentialRequest, Person};
 pub use policy::{ChargingPolicy, PolicyChoices};

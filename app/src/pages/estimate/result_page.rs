@@ -7,7 +7,9 @@ use leptos::server_fn::ServerFn;
 
 use super::free_anyway;
 use crate::api::estimate::journey::{BASE, CHECK_PATH};
-use crate::api::estimate::{load_estimate_result, DeleteEstimateAnswers, EstimateResult};
+use crate::api::estimate::{
+    load_estimate_result, AttachEstimate, DeleteEstimateAnswers, EstimateResult,
+};
 use crate::components::{Button, ButtonKind, InsetText, Layout, WarningText};
 use crate::domain::charging::Pence;
 use crate::pages::loaded::with_loaded;
@@ -127,7 +129,15 @@ fn result_view(r: EstimateResult) -> impl IntoView {
                         "and you can show letters and statements. You will not pay more than the care costs."
                     </p>
                     <p class="govuk-body">"To keep a copy, print this page or save it as a PDF with your browser's print option."</p>
-                    <Button text="Ask for an assessment" href="/request-an-assessment"/>
+                    <h2 class="govuk-heading-m">"Ask for an assessment"</h2>
+                    <p class="govuk-body">
+                        "You can include this estimate in a request for an assessment, if you want to. "
+                        "We would send the figure and the kind of care, not your answers about your money."
+                    </p>
+                    <form method="post" action=AttachEstimate::url()>
+                        <Button text="Ask for an assessment and include this estimate"/>
+                    </form>
+                    <p class="govuk-body"><a class="govuk-link" href="/request-an-assessment">"Ask for an assessment without the estimate"</a></p>
                     {free_anyway()}
                     <h2 class="govuk-heading-m">"Your answers"</h2>
                     <p class="govuk-body"><a class="govuk-link" href=CHECK_PATH>"Change your answers"</a></p>

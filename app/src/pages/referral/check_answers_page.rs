@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::referral::journey::{ReferralDraft, ReferralPage};
-use crate::api::referral::{load_referral, SendReferral, RETURN_TO_CHECK, SEND_FIELD};
+use crate::api::referral::{
+    load_referral, RemoveEstimate, SendReferral, RETURN_TO_CHECK, SEND_FIELD,
+};
 use crate::components::{
     Button, Checkboxes, Choice, ErrorSummary, Layout, SummaryList, SummaryRow,
 };
@@ -32,6 +34,16 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let estimate = state.draft.request.estimate.clone().map(|estimate| {
+                view! {
+                    <h2 class="govuk-heading-m">"Estimate of what you might pay"</h2>
+                    <p class="govuk-body">{estimate.describe()}</p>
+                    <p class="govuk-body">"You chose to include this estimate. It helps the council plan; it is not a financial assessment."</p>
+                    <form method="post" action=RemoveEstimate::url()>
+                        <Button text="Leave the estimate out" kind=crate::components::ButtonKind::Secondary/>
+                    </form>
+                }
+            });
             let declaration_error =
                 Signal::derive(move || errors.with(|e| e.message_for("declaration")));
             let declared = if state.draft.declaration {
@@ -46,6 +58,7 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
                             <ErrorSummary errors=errors/>
                             <h1 class="govuk-heading-l">{TITLE}</h1>
                             {sections}
+                            {estimate}
                             <h2 class="govuk-heading-m">"Now send your request"</h2>
                             <form method="post" action=SendReferral::url() novalidate>
                                 <Checkboxes
