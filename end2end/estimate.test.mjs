@@ -71,9 +71,22 @@ for (const { js, name } of MODES) {
     await expectError(page, js, /Enter how much Employment and Support Allowance you get each week/, 'income amounts, with an error')
     await page.getByLabel('Employment and Support Allowance').fill('150')
     await page.getByLabel('Personal Independence Payment (mobility part)').fill('75.75')
+    const soFar = page.locator('#estimate-so-far')
+    if (js) {
+      // With JavaScript the figure appears as the answers change, before "Continue".
+      await page.keyboard.press('Tab')
+      await soFar.waitFor({ state: 'visible' })
+      assert.match(await soFar.textContent(), /So far, you might pay about £[\d,.]+ a week/)
+      await audit(page, js, 'income amounts, with the live estimate')
+    }
     await continueTo(page, js, 'housing-costs')
-    assert.match(await page.locator('.app-estimate-so-far').textContent(), /So far, you might pay about £[\d,.]+ a week/)
+    const before = await soFar.textContent()
+    assert.match(before, /So far, you might pay about £[\d,.]+ a week/)
     await page.getByLabel(/How much do you pay for your home/).fill('5')
+    if (js) {
+      await page.keyboard.press('Tab')
+      await page.waitForFunction((b) => document.getElementById('estimate-so-far').textContent !== b, before)
+    }
     await continueTo(page, js, 'extra-costs')
     await continueTo(page, js, 'night-care')
     await expectError(page, js, /Select yes if you get care at night/, 'night care, with an error')

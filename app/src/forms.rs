@@ -195,6 +195,20 @@ pub fn mark_enhanced(form: leptos::prelude::NodeRef<leptos::html::Form>) {
     });
 }
 
+/// Posts the form's answers to `url` (a server function answering with text) and shows the
+/// answer in the element `target`'s `-words` paragraph, unhiding it; empty text hides it.
+/// Without the `hydrate` feature (on the server) it does nothing.
+pub fn live_preview(
+    form: leptos::prelude::NodeRef<leptos::html::Form>,
+    url: String,
+    target: &'static str,
+) {
+    #[cfg(feature = "hydrate")]
+    browser::live_preview(form, url, target);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (form, url, target);
+}
+
 #[cfg(feature = "hydrate")]
 mod browser {
     //! Reading a form in the browser into its wire struct, and showing errors found there.
@@ -203,6 +217,60 @@ mod browser {
     use wasm_bindgen::JsCast;
 
     use super::FieldErrors;
+
+    /// See `super::live_preview`. A failed request changes nothing on the page.
+    pub fn live_preview(form: NodeRef<leptos::html::Form>, url: String, target: &'static str) {
+        let Some(form) = form.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let Some(words) = fetch_text(&form, &url).await else {
+                return;
+            };
+            let document = web_sys::window().and_then(|w| w.document());
+            let (Some(block), Some(text)) = (
+                document.as_ref().and_then(|d| d.get_element_by_id(target)),
+                document.and_then(|d| d.get_element_by_id(&format!("{target}-words"))),
+            ) else {
+                return;
+            };
+            if words.is_empty() {
+                let _ = block.set_attribute("hidden", "");
+            } else {
+                let _ = block.remove_attribute("hidden");
+            }
+            text.set_text_content(Some(&words));
+        });
+    }
+
+    /// The form posted URL-encoded, as the browser would, and the JSON string answered.
+    async fn fetch_text(form: &web_sys::HtmlFormElement, url: &str) -> Option<String> {
+        use wasm_bindgen_futures::JsFuture;
+        let data = web_sys::FormData::new_with_form(form).ok()?;
+        let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+        let headers = web_sys::Headers::new().ok()?;
+        headers
+            .set("content-type", "application/x-www-form-urlencoded")
+            .ok()?;
+        headers.set("accept", "application/json").ok()?;
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&body);
+        let response = JsFuture::from(web_sys::window()?.fetch_with_str_and_init(url, &init))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let text = JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()?;
+        serde_json::from_str::<String>(&text).ok()
+    }
 
     pub fn check_before_post(
         event: &leptos::ev::SubmitEvent,

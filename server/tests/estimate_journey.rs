@@ -103,6 +103,28 @@ async fn care_at_home_page_by_page_gives_the_apis_figures() {
     assert!(text_of(&html, ".app-estimate-so-far")
         .unwrap()
         .contains("a week"));
+    // The live figure for what a page holds now, saving nothing.
+    let preview = |housing: &'static str| {
+        let app = &app;
+        async move {
+            let response = app
+                .client
+                .post(app.url("/api/estimate/preview"))
+                .header("accept", "application/json")
+                .form(&[("page", "housing-costs"), ("form[housing]", housing)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            response.json::<String>().await.unwrap()
+        }
+    };
+    let (none, some) = (preview("0").await, preview("50").await);
+    assert!(
+        none.starts_with("So far, you might pay about £") && some.starts_with("So far"),
+        "{none}"
+    );
+    assert_ne!(none, some, "the figure follows what the page holds");
     answer(&app, "housing-costs", &[("form[housing]", "5")]).await;
     answer(&app, "extra-costs", &[("form[extra_costs]", "10.85")]).await;
     assert_eq!(

@@ -35,6 +35,17 @@ pub enum Checker {
 }
 
 impl Checker {
+    /// Where the form's answers are sent for a live figure as they change (the estimate).
+    pub fn preview_url(self) -> Option<String> {
+        use leptos::server_fn::ServerFn;
+        match self {
+            Checker::Estimate { .. } => {
+                Some(crate::api::estimate::PreviewEstimate::url().to_owned())
+            }
+            _ => None,
+        }
+    }
+
     /// The problems with what the form holds, or `None` if it cannot be read (the server
     /// then decides).
     pub fn check(self, answers: serde_json::Value) -> Option<FieldErrors> {
@@ -97,9 +108,15 @@ pub fn QuestionForm(
     let form = NodeRef::new();
     mark_enhanced(form);
     let check = check_server_rendered_form(errors, move |answers| checker.check(answers));
+    let preview_url = checker.preview_url();
+    let preview = move |_| {
+        if let Some(url) = preview_url.clone() {
+            crate::forms::live_preview(form, url, crate::pages::estimate::SO_FAR_ID);
+        }
+    };
     view! {
         <ErrorSummary errors=errors/>
-        <form node_ref=form method="post" action=action novalidate on:submit=check>
+        <form node_ref=form method="post" action=action novalidate on:submit=check on:change=preview>
             {children()}
         </form>
     }

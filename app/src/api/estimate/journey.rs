@@ -262,6 +262,15 @@ pub struct EstimateForm {
     pub return_to: Option<String>,
 }
 
+/// The running estimate in words: "So far, you might pay about £28.65 a week."
+pub fn so_far_words(estimate: &Estimate) -> String {
+    match (estimate.full_cost, estimate.weekly_contribution_pence) {
+        (true, _) => "So far, it looks as if you would pay the full cost of your care.".to_owned(),
+        (false, Some(amount)) => format!("So far, you might pay about {amount} a week."),
+        (false, None) => String::new(),
+    }
+}
+
 /// An amount typed in pounds, within `max`.
 fn amount(text: &str, max: Pence) -> Result<Pence, String> {
     let amount = parse_pounds(text)?;

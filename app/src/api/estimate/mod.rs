@@ -66,6 +66,21 @@ pub async fn load_estimate(page: EstimatePage) -> Result<EstimateState, ServerFn
     })
 }
 
+/// The estimate so far with what the page holds now, for the live figure JavaScript shows as
+/// answers change. Nothing is saved: the page's own post does that.
+#[server(endpoint = "estimate/preview")]
+pub async fn preview_estimate(
+    page: EstimatePage,
+    #[server(default)] form: EstimateForm,
+) -> Result<String, ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<EstimateDraft>(JOURNEY).await?;
+    draft.apply(page, &form);
+    Ok(estimate_so_far(&draft)
+        .map(|estimate| journey::so_far_words(&estimate))
+        .unwrap_or_default())
+}
+
 #[server(endpoint = "estimate/answer")]
 pub async fn save_estimate_answer(
     page: EstimatePage,

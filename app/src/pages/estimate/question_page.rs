@@ -5,7 +5,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use super::question_fields::question_fields;
-use crate::api::estimate::journey::{EstimatePage, CHECK_PATH};
+use crate::api::estimate::journey::{so_far_words, EstimatePage, CHECK_PATH};
 use crate::api::estimate::{load_estimate, SaveEstimateAnswer};
 use crate::api::question_pages::RETURN_TO_CHECK;
 use crate::domain::charging::Estimate;
@@ -34,10 +34,7 @@ pub fn EstimateQuestionPage() -> impl IntoView {
                 page.previous_path(&state.draft)
             };
             let title = page_title(page.question(), !state.errors.is_empty());
-            let after = match &state.so_far {
-                Some(estimate) => so_far(estimate).into_any(),
-                None => ().into_any(),
-            };
+            let after = so_far(state.so_far.as_ref()).into_any();
             view! {
                 <QuestionPage
                     title=title back=back checker=Checker::Estimate { page } action=SaveEstimateAnswer::url()
@@ -52,16 +49,17 @@ pub fn EstimateQuestionPage() -> impl IntoView {
     .into_any()
 }
 
-/// "So far, you might pay about £X a week": the running estimate.
-fn so_far(estimate: &Estimate) -> impl IntoView {
-    let words = match (estimate.full_cost, estimate.weekly_contribution_pence) {
-        (true, _) => "So far, it looks as if you would pay the full cost of your care.".to_owned(),
-        (false, Some(amount)) => format!("So far, you might pay about {amount} a week."),
-        (false, None) => String::new(),
-    };
+/// The id of the running estimate, which the form's island refreshes as answers change.
+pub const SO_FAR_ID: &str = "estimate-so-far";
+
+/// "So far, you might pay about £X a week": the running estimate, hidden until the money
+/// questions are answered. Always in the page, so screen readers hear it change.
+fn so_far(estimate: Option<&Estimate>) -> impl IntoView {
+    let words = estimate.map(so_far_words).unwrap_or_default();
+    let hidden = words.is_empty();
     view! {
-        <div class="govuk-inset-text app-estimate-so-far" aria-live="polite">
-            <p class="govuk-body">{words}</p>
+        <div id=SO_FAR_ID class="govuk-inset-text app-estimate-so-far" aria-live="polite" hidden=hidden>
+            <p class="govuk-body" id=format!("{SO_FAR_ID}-words")>{words}</p>
             <p class="govuk-body-s">"This changes as you answer. The full breakdown is at the end."</p>
         </div>
     }
