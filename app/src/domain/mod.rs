@@ -3,6 +3,7 @@
 
 pub mod charging;
 pub mod checks;
+pub mod carer;
 pub mod concern;
 pub mod eligibility;
 pub mod feedback;
