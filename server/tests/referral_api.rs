@@ -395,6 +395,7 @@ async fn the_openapi_document_describes_the_contract() {
         "/api/v1/eligibility/carer",
         "/api/v1/estimates/non-residential",
         "/api/v1/estimates/residential",
+        "/api/v1/carers",
     ] {
         assert!(
             document["paths"][path]["post"].is_object(),
@@ -517,4 +518,20 @@ async fn the_openapi_document_describes_the_contract() {
         ],
     );
     has_all("Line", &["code", "label", "amount_pence", "source"]);
+    has_all(
+        "CarerRegistration",
+        &["carer", "cared_for", "caring", "emergency_plan", "consent"],
+    );
+    has_all(
+        "CaredFor",
+        &[
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "relationship",
+            "same_address",
+        ],
+    );
+    has_all("Caring", &["hours_per_week", "when", "tasks"]);
+    has_all("EmergencyPlan", &["needs", "contacts", "keyholders"]);
 }

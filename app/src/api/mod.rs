@@ -2,6 +2,8 @@
 //! store, and map the result. Each has a stable `endpoint`, so form actions never change.
 
 #[cfg(feature = "ssr")]
+pub mod carer_service;
+#[cfg(feature = "ssr")]
 pub mod client_address;
 pub mod concern;
 #[cfg(feature = "ssr")]

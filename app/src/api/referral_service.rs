@@ -29,7 +29,7 @@ pub enum Channel {
 }
 
 impl Channel {
-    fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Channel::Web => "web",
             Channel::Api => "api",
@@ -252,7 +252,7 @@ fn email_recipients(
     to
 }
 
-fn email_message(
+pub(crate) fn email_message(
     reference: &str,
     index: usize,
     to: &str,
@@ -266,7 +266,7 @@ fn email_message(
     }
 }
 
-fn event_message(
+pub(crate) fn event_message(
     reference: &str,
     kind: &str,
     now: OffsetDateTime,

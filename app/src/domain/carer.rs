@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::checks::{
-    date_of_birth_iso, email_address, iso_date, optional_paragraphs, optional_text,
-    phone_number, required_paragraphs, required_text, uk_postcode,
+    date_of_birth_iso, email_address, iso_date, optional_paragraphs, optional_text, phone_number,
+    required_paragraphs, required_text, uk_postcode,
 };
 use super::problems::FieldErrors;
 use super::referral::{ADDRESS_LINE_MAX, NAME_MAX, RELATIONSHIP_MAX, SHORT_TEXT_MAX, TOWN_MAX};
@@ -21,7 +21,10 @@ pub const EMERGENCY_PEOPLE_MAX: usize = 2;
 
 /// What caring involves (API.md `caring.tasks`), with the words a form shows.
 pub const TASKS: [(&str, &str); 11] = [
-    ("personal_care", "Personal care, such as washing and dressing"),
+    (
+        "personal_care",
+        "Personal care, such as washing and dressing",
+    ),
     ("meals", "Making meals"),
     ("medication", "Medicines"),
     ("mobility", "Getting about, or moving around the home"),
@@ -29,7 +32,10 @@ pub const TASKS: [(&str, &str); 11] = [
     ("shopping", "Shopping"),
     ("finances", "Money and paperwork"),
     ("emotional_support", "Emotional support"),
-    ("supervision", "Keeping them safe, or keeping an eye on them"),
+    (
+        "supervision",
+        "Keeping them safe, or keeping an eye on them",
+    ),
     ("transport", "Transport, such as to appointments"),
     ("other", "Something else"),
 ];
@@ -198,17 +204,31 @@ impl CarerRegistration {
             errors.add("cared_for", format!("Add {CARED_FOR_MAX} people or fewer"));
         }
         for (i, person) in self.cared_for.iter().enumerate().take(CARED_FOR_MAX) {
-            check_cared_for(person, today, &format!("cared_for.{i}"), &mut errors, &mut clean.cared_for[i]);
+            check_cared_for(
+                person,
+                today,
+                &format!("cared_for.{i}"),
+                &mut errors,
+                &mut clean.cared_for[i],
+            );
         }
         check_caring(&self.caring, &mut errors, &mut clean.caring);
-        if let (Some(plan), Some(clean_plan)) = (&self.emergency_plan, clean.emergency_plan.as_mut()) {
+        if let (Some(plan), Some(clean_plan)) =
+            (&self.emergency_plan, clean.emergency_plan.as_mut())
+        {
             check_plan(plan, &mut errors, clean_plan);
         }
         if !self.consent.agrees {
-            errors.add("consent.agrees", "Confirm that you agree to be on the carers' register");
+            errors.add(
+                "consent.agrees",
+                "Confirm that you agree to be on the carers' register",
+            );
         }
         match (errors.is_empty(), date_of_birth) {
-            (true, Some(date_of_birth)) => Ok(CheckedCarer { registration: clean, date_of_birth }),
+            (true, Some(date_of_birth)) => Ok(CheckedCarer {
+                registration: clean,
+                date_of_birth,
+            }),
             _ => Err(errors),
         }
     }
@@ -218,98 +238,334 @@ fn take(errors: &mut FieldErrors, field: &str, result: Result<String, String>) -
     errors.take(field, result).unwrap_or_default()
 }
 
-fn check_carer(carer: &CarerDetails, today: Date, errors: &mut FieldErrors, clean: &mut CarerDetails) -> Option<Date> {
-    clean.given_name = take(errors, "carer.given_name", required_text(&carer.given_name, NAME_MAX, "Enter your first name", "First name"));
-    clean.family_name = take(errors, "carer.family_name", required_text(&carer.family_name, NAME_MAX, "Enter your last name", "Last name"));
-    let date_of_birth = errors.take("carer.date_of_birth", date_of_birth_iso(&carer.date_of_birth, today, "Enter your date of birth"));
+fn check_carer(
+    carer: &CarerDetails,
+    today: Date,
+    errors: &mut FieldErrors,
+    clean: &mut CarerDetails,
+) -> Option<Date> {
+    clean.given_name = take(
+        errors,
+        "carer.given_name",
+        required_text(
+            &carer.given_name,
+            NAME_MAX,
+            "Enter your first name",
+            "First name",
+        ),
+    );
+    clean.family_name = take(
+        errors,
+        "carer.family_name",
+        required_text(
+            &carer.family_name,
+            NAME_MAX,
+            "Enter your last name",
+            "Last name",
+        ),
+    );
+    let date_of_birth = errors.take(
+        "carer.date_of_birth",
+        date_of_birth_iso(&carer.date_of_birth, today, "Enter your date of birth"),
+    );
     clean.date_of_birth = date_of_birth.map(iso_date).unwrap_or_default();
-    clean.address_line_1 = take(errors, "carer.address_line_1", required_text(&carer.address_line_1, ADDRESS_LINE_MAX, "Enter the first line of your address", "Address line 1"));
-    clean.address_line_2 = take(errors, "carer.address_line_2", optional_text(&carer.address_line_2, ADDRESS_LINE_MAX, "Address line 2"));
-    clean.town = take(errors, "carer.town", required_text(&carer.town, TOWN_MAX, "Enter the town or city", "Town or city"));
-    clean.postcode = take(errors, "carer.postcode", uk_postcode(&carer.postcode, "Enter your postcode"));
+    clean.address_line_1 = take(
+        errors,
+        "carer.address_line_1",
+        required_text(
+            &carer.address_line_1,
+            ADDRESS_LINE_MAX,
+            "Enter the first line of your address",
+            "Address line 1",
+        ),
+    );
+    clean.address_line_2 = take(
+        errors,
+        "carer.address_line_2",
+        optional_text(&carer.address_line_2, ADDRESS_LINE_MAX, "Address line 2"),
+    );
+    clean.town = take(
+        errors,
+        "carer.town",
+        required_text(
+            &carer.town,
+            TOWN_MAX,
+            "Enter the town or city",
+            "Town or city",
+        ),
+    );
+    clean.postcode = take(
+        errors,
+        "carer.postcode",
+        uk_postcode(&carer.postcode, "Enter your postcode"),
+    );
     let (phone, email) = (carer.phone.trim(), carer.email.trim());
     if phone.is_empty() && email.is_empty() {
-        errors.add("carer.phone", "Enter a phone number or an email address, so we can contact you");
+        errors.add(
+            "carer.phone",
+            "Enter a phone number or an email address, so we can contact you",
+        );
     }
     if !phone.is_empty() {
-        clean.phone = take(errors, "carer.phone", phone_number(phone, "Enter a phone number, like 01632 960 001 or 07700 900 982"));
+        clean.phone = take(
+            errors,
+            "carer.phone",
+            phone_number(
+                phone,
+                "Enter a phone number, like 01632 960 001 or 07700 900 982",
+            ),
+        );
     }
     if !email.is_empty() {
-        clean.email = take(errors, "carer.email", email_address(email, "Enter an email address in the correct format, like name@example.com"));
+        clean.email = take(
+            errors,
+            "carer.email",
+            email_address(
+                email,
+                "Enter an email address in the correct format, like name@example.com",
+            ),
+        );
     }
     match carer.preferred_contact.as_str() {
         "" | "letter" => {}
-        "phone" if phone.is_empty() => errors.add("carer.phone", "Enter a phone number so we can call you"),
-        "email" if email.is_empty() => errors.add("carer.email", "Enter an email address so we can email you"),
+        "phone" if phone.is_empty() => {
+            errors.add("carer.phone", "Enter a phone number so we can call you")
+        }
+        "email" if email.is_empty() => {
+            errors.add("carer.email", "Enter an email address so we can email you")
+        }
         "phone" | "email" => {}
-        _ => errors.add("carer.preferred_contact", "Select how you would like us to contact you"),
+        _ => errors.add(
+            "carer.preferred_contact",
+            "Select how you would like us to contact you",
+        ),
     }
-    clean.gp_surgery = take(errors, "carer.gp_surgery", optional_text(&carer.gp_surgery, SHORT_TEXT_MAX, "GP surgery"));
-    clean.work_or_study = take(errors, "carer.work_or_study", optional_paragraphs(&carer.work_or_study, SHORT_TEXT_MAX, "Work or study"));
-    clean.language = take(errors, "carer.language", optional_text(&carer.language, 60, "Language"));
-    clean.communication_needs = take(errors, "carer.communication_needs", optional_paragraphs(&carer.communication_needs, SHORT_TEXT_MAX, "Communication needs"));
+    clean.gp_surgery = take(
+        errors,
+        "carer.gp_surgery",
+        optional_text(&carer.gp_surgery, SHORT_TEXT_MAX, "GP surgery"),
+    );
+    clean.work_or_study = take(
+        errors,
+        "carer.work_or_study",
+        optional_paragraphs(&carer.work_or_study, SHORT_TEXT_MAX, "Work or study"),
+    );
+    clean.language = take(
+        errors,
+        "carer.language",
+        optional_text(&carer.language, 60, "Language"),
+    );
+    clean.communication_needs = take(
+        errors,
+        "carer.communication_needs",
+        optional_paragraphs(
+            &carer.communication_needs,
+            SHORT_TEXT_MAX,
+            "Communication needs",
+        ),
+    );
     date_of_birth
 }
 
-fn check_cared_for(person: &CaredFor, today: Date, at: &str, errors: &mut FieldErrors, clean: &mut CaredFor) {
-    clean.given_name = take(errors, &format!("{at}.given_name"), required_text(&person.given_name, NAME_MAX, "Enter their first name", "First name"));
-    clean.family_name = take(errors, &format!("{at}.family_name"), required_text(&person.family_name, NAME_MAX, "Enter their last name", "Last name"));
+fn check_cared_for(
+    person: &CaredFor,
+    today: Date,
+    at: &str,
+    errors: &mut FieldErrors,
+    clean: &mut CaredFor,
+) {
+    clean.given_name = take(
+        errors,
+        &format!("{at}.given_name"),
+        required_text(
+            &person.given_name,
+            NAME_MAX,
+            "Enter their first name",
+            "First name",
+        ),
+    );
+    clean.family_name = take(
+        errors,
+        &format!("{at}.family_name"),
+        required_text(
+            &person.family_name,
+            NAME_MAX,
+            "Enter their last name",
+            "Last name",
+        ),
+    );
     if !person.date_of_birth.trim().is_empty() {
-        let born = errors.take(&format!("{at}.date_of_birth"), date_of_birth_iso(&person.date_of_birth, today, ""));
+        let born = errors.take(
+            &format!("{at}.date_of_birth"),
+            date_of_birth_iso(&person.date_of_birth, today, ""),
+        );
         clean.date_of_birth = born.map(iso_date).unwrap_or_default();
     }
-    clean.relationship = take(errors, &format!("{at}.relationship"), required_text(&person.relationship, RELATIONSHIP_MAX, "Enter how you are related to them, like father or friend", "Relationship"));
+    clean.relationship = take(
+        errors,
+        &format!("{at}.relationship"),
+        required_text(
+            &person.relationship,
+            RELATIONSHIP_MAX,
+            "Enter how you are related to them, like father or friend",
+            "Relationship",
+        ),
+    );
     if person.same_address {
         clean.address_line_1.clear();
         clean.address_line_2.clear();
         clean.town.clear();
         clean.postcode.clear();
     } else {
-        clean.address_line_1 = take(errors, &format!("{at}.address_line_1"), required_text(&person.address_line_1, ADDRESS_LINE_MAX, "Enter the first line of their address", "Address line 1"));
-        clean.address_line_2 = take(errors, &format!("{at}.address_line_2"), optional_text(&person.address_line_2, ADDRESS_LINE_MAX, "Address line 2"));
-        clean.town = take(errors, &format!("{at}.town"), required_text(&person.town, TOWN_MAX, "Enter the town or city", "Town or city"));
-        clean.postcode = take(errors, &format!("{at}.postcode"), uk_postcode(&person.postcode, "Enter their postcode"));
+        clean.address_line_1 = take(
+            errors,
+            &format!("{at}.address_line_1"),
+            required_text(
+                &person.address_line_1,
+                ADDRESS_LINE_MAX,
+                "Enter the first line of their address",
+                "Address line 1",
+            ),
+        );
+        clean.address_line_2 = take(
+            errors,
+            &format!("{at}.address_line_2"),
+            optional_text(&person.address_line_2, ADDRESS_LINE_MAX, "Address line 2"),
+        );
+        clean.town = take(
+            errors,
+            &format!("{at}.town"),
+            required_text(
+                &person.town,
+                TOWN_MAX,
+                "Enter the town or city",
+                "Town or city",
+            ),
+        );
+        clean.postcode = take(
+            errors,
+            &format!("{at}.postcode"),
+            uk_postcode(&person.postcode, "Enter their postcode"),
+        );
     }
-    if !matches!(person.had_assessment.as_str(), "" | "yes" | "no" | "not_sure") {
-        errors.add(format!("{at}.had_assessment"), "Select whether they have had an assessment");
+    if !matches!(
+        person.had_assessment.as_str(),
+        "" | "yes" | "no" | "not_sure"
+    ) {
+        errors.add(
+            format!("{at}.had_assessment"),
+            "Select whether they have had an assessment",
+        );
     }
-    clean.main_needs = take(errors, &format!("{at}.main_needs"), optional_paragraphs(&person.main_needs, SHORT_TEXT_MAX, "Their main needs"));
+    clean.main_needs = take(
+        errors,
+        &format!("{at}.main_needs"),
+        optional_paragraphs(&person.main_needs, SHORT_TEXT_MAX, "Their main needs"),
+    );
 }
 
 fn check_caring(caring: &Caring, errors: &mut FieldErrors, clean: &mut Caring) {
     if caring.hours_per_week > 168 {
-        errors.add("caring.hours_per_week", "Enter the hours a week you care, 168 or fewer");
+        errors.add(
+            "caring.hours_per_week",
+            "Enter the hours a week you care, 168 or fewer",
+        );
     }
     if WHEN.iter().all(|(code, _)| *code != caring.when) {
-        errors.add("caring.when", "Select when you care: day, night, or day and night");
+        errors.add(
+            "caring.when",
+            "Select when you care: day, night, or day and night",
+        );
     }
-    if caring.tasks.iter().any(|t| TASKS.iter().all(|(code, _)| code != t)) {
+    if caring
+        .tasks
+        .iter()
+        .any(|t| TASKS.iter().all(|(code, _)| code != t))
+    {
         errors.add("caring.tasks", "Select the tasks from the list");
     }
-    clean.tasks.sort_by_key(|t| TASKS.iter().position(|(code, _)| code == t));
+    clean
+        .tasks
+        .sort_by_key(|t| TASKS.iter().position(|(code, _)| code == t));
     clean.tasks.dedup();
-    clean.other_tasks = take(errors, "caring.other_tasks", optional_paragraphs(&caring.other_tasks, SHORT_TEXT_MAX, "Other tasks"));
-    clean.others_who_help = take(errors, "caring.others_who_help", optional_paragraphs(&caring.others_who_help, SHORT_TEXT_MAX, "Who else helps"));
+    clean.other_tasks = take(
+        errors,
+        "caring.other_tasks",
+        optional_paragraphs(&caring.other_tasks, SHORT_TEXT_MAX, "Other tasks"),
+    );
+    clean.others_who_help = take(
+        errors,
+        "caring.others_who_help",
+        optional_paragraphs(&caring.others_who_help, SHORT_TEXT_MAX, "Who else helps"),
+    );
 }
 
 fn check_plan(plan: &EmergencyPlan, errors: &mut FieldErrors, clean: &mut EmergencyPlan) {
-    clean.needs = take(errors, "emergency_plan.needs", required_paragraphs(&plan.needs, SHORT_TEXT_MAX * 2, "Describe what they need in an emergency", "What they need"));
+    clean.needs = take(
+        errors,
+        "emergency_plan.needs",
+        required_paragraphs(
+            &plan.needs,
+            SHORT_TEXT_MAX * 2,
+            "Describe what they need in an emergency",
+            "What they need",
+        ),
+    );
     if plan.contacts.len() > EMERGENCY_PEOPLE_MAX {
-        errors.add("emergency_plan.contacts", "Give 2 emergency contacts or fewer");
+        errors.add(
+            "emergency_plan.contacts",
+            "Give 2 emergency contacts or fewer",
+        );
     }
     for (i, contact) in plan.contacts.iter().enumerate().take(EMERGENCY_PEOPLE_MAX) {
         let at = format!("emergency_plan.contacts.{i}");
-        clean.contacts[i].name = take(errors, &format!("{at}.name"), required_text(&contact.name, NAME_MAX, "Enter the contact's name", "Name"));
-        clean.contacts[i].relationship = take(errors, &format!("{at}.relationship"), optional_text(&contact.relationship, RELATIONSHIP_MAX, "Relationship"));
-        clean.contacts[i].phone = take(errors, &format!("{at}.phone"), phone_number(&contact.phone, "Enter the contact's phone number, like 07700 900 982"));
+        clean.contacts[i].name = take(
+            errors,
+            &format!("{at}.name"),
+            required_text(&contact.name, NAME_MAX, "Enter the contact's name", "Name"),
+        );
+        clean.contacts[i].relationship = take(
+            errors,
+            &format!("{at}.relationship"),
+            optional_text(&contact.relationship, RELATIONSHIP_MAX, "Relationship"),
+        );
+        clean.contacts[i].phone = take(
+            errors,
+            &format!("{at}.phone"),
+            phone_number(
+                &contact.phone,
+                "Enter the contact's phone number, like 07700 900 982",
+            ),
+        );
     }
     if plan.keyholders.len() > EMERGENCY_PEOPLE_MAX {
         errors.add("emergency_plan.keyholders", "Give 2 keyholders or fewer");
     }
-    for (i, keyholder) in plan.keyholders.iter().enumerate().take(EMERGENCY_PEOPLE_MAX) {
+    for (i, keyholder) in plan
+        .keyholders
+        .iter()
+        .enumerate()
+        .take(EMERGENCY_PEOPLE_MAX)
+    {
         let at = format!("emergency_plan.keyholders.{i}");
-        clean.keyholders[i].name = take(errors, &format!("{at}.name"), required_text(&keyholder.name, NAME_MAX, "Enter the keyholder's name", "Name"));
-        clean.keyholders[i].phone = take(errors, &format!("{at}.phone"), phone_number(&keyholder.phone, "Enter the keyholder's phone number, like 07700 900 982"));
+        clean.keyholders[i].name = take(
+            errors,
+            &format!("{at}.name"),
+            required_text(
+                &keyholder.name,
+                NAME_MAX,
+                "Enter the keyholder's name",
+                "Name",
+            ),
+        );
+        clean.keyholders[i].phone = take(
+            errors,
+            &format!("{at}.phone"),
+            phone_number(
+                &keyholder.phone,
+                "Enter the keyholder's phone number, like 07700 900 982",
+            ),
+        );
     }
     clean.contacts.truncate(EMERGENCY_PEOPLE_MAX);
     clean.keyholders.truncate(EMERGENCY_PEOPLE_MAX);
@@ -371,7 +627,10 @@ mod tests {
         r.emergency_plan = Some(EmergencyPlan {
             needs: String::new(),
             contacts: vec![EmergencyContact::default(); 3],
-            keyholders: vec![Keyholder { name: "Ann".into(), phone: "not a phone".into() }],
+            keyholders: vec![Keyholder {
+                name: "Ann".into(),
+                phone: "not a phone".into(),
+            }],
         });
         assert_eq!(
             fields(&r),

@@ -1,9 +1,9 @@
 //! Pure rules and vocabularies: no Leptos, no database, no clock, no IO. Compiles to wasm, so
 //! the browser and the server give identical answers.
 
+pub mod carer;
 pub mod charging;
 pub mod checks;
-pub mod carer;
 pub mod concern;
 pub mod eligibility;
 pub mod feedback;

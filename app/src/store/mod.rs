@@ -1,12 +1,14 @@
 //! The `Store` trait: the only door from server functions to the database. Plain structs in
 //! and out; one implementation per backend lives in the `server` crate (SQLite, PostgreSQL).
 
+mod carers;
 mod directory;
 mod referrals;
 mod search;
 
 use async_trait::async_trait;
 
+pub use carers::*;
 pub use directory::*;
 pub use referrals::*;
 pub use search::*;
@@ -79,6 +81,15 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
 
     /// Deletes every session that expired before `now`; returns how many.
     async fn delete_expired_sessions(&self, now: i64) -> StoreResult<u64>;
+
+    // The carers' register.
+
+    /// Writes a carer's registration, its cared-for people, emergency plan and outbox
+    /// messages in one transaction, once per idempotency key (the same outcomes as a referral).
+    async fn create_carer(&self, carer: &NewCarerRecord) -> StoreResult<CreateReferral>;
+
+    /// A registration by its reference (`CAR-…`).
+    async fn load_carer(&self, reference: &str) -> StoreResult<Option<StoredCarer>>;
 
     // Referrals.
 

@@ -2,6 +2,7 @@
 //! as the pages: status codes, headers and problem+json are its contract.
 
 mod body;
+mod carers;
 mod eligibility;
 mod estimates;
 mod openapi;
@@ -32,6 +33,7 @@ pub fn routes(state: ApiState) -> Router {
     Router::new()
         .route("/api/v1/referrals", post(referrals::create))
         .route("/api/v1/referrals/status", post(referrals::status))
+        .route("/api/v1/carers", post(carers::create))
         .route("/api/v1/eligibility/adult", post(eligibility::adult))
         .route("/api/v1/eligibility/carer", post(eligibility::carer))
         .route(

@@ -3,10 +3,14 @@
 //! from the code.
 
 use app::api::referral_service::{StatusView, TimelineEntry};
+use app::domain::carer::{
+    CaredFor, CarerConsent, CarerDetails, CarerRegistration, Caring, EmergencyContact,
+    EmergencyPlan, Keyholder,
+};
 use app::domain::charging::income::WeeklyIncome;
 use app::domain::charging::{
-    Estimate, Line, NonResidentialRequest, Note, Pence, Person, PolicyChoices, Property,
-    ResidentialRequest,
+    Estimate, EstimateSummary, Line, NonResidentialRequest, Note, Pence, Person, PolicyChoices,
+    Property, ResidentialRequest,
 };
 use app::domain::concern::Concern;
 use app::domain::eligibility::Reason;
@@ -17,6 +21,7 @@ use app::domain::referral::{
 use axum::Json;
 use utoipa::OpenApi;
 
+use super::carers;
 use super::eligibility::{self, AdultRequest, CarerRequest, EligibilityResponse, NextStep};
 use super::estimates::{self, NonResidentialBody};
 use super::problem::Problem;
@@ -35,7 +40,8 @@ use super::referrals::{self, Receipt, StatusQuery};
         eligibility::adult,
         eligibility::carer,
         estimates::non_residential,
-        estimates::residential
+        estimates::residential,
+        carers::create
     ),
     components(schemas(
         ReferralRequest,
@@ -67,7 +73,16 @@ use super::referrals::{self, Receipt, StatusQuery};
         Estimate,
         Line,
         Note,
-        Pence
+        Pence,
+        EstimateSummary,
+        CarerRegistration,
+        CarerDetails,
+        CaredFor,
+        Caring,
+        EmergencyPlan,
+        EmergencyContact,
+        Keyholder,
+        CarerConsent
     ))
 )]
 pub struct ApiDoc;

@@ -92,21 +92,7 @@ pub async fn create(
         &canonical_json(&value),
     )
     .await;
-    match submitted {
-        Ok(Submitted::Created(receipt)) => receipt_response(StatusCode::CREATED, &receipt),
-        Ok(Submitted::Replayed(receipt)) => receipt_response(StatusCode::OK, &receipt),
-        Ok(Submitted::Invalid(errors)) => Problem::invalid(errors).into_response(),
-        Ok(Submitted::KeyReused) => Problem::new(
-            StatusCode::CONFLICT,
-            "Idempotency key reused",
-            "This Idempotency-Key was already used for a different request",
-        )
-        .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "could not store a referral");
-            Problem::unavailable().into_response()
-        }
-    }
+    submitted_response(submitted, "referral")
 }
 
 /// A progress lookup: the reference and the date of birth that opens it.
@@ -199,7 +185,7 @@ pub async fn status(
     }
 }
 
-fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
+pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -236,6 +222,30 @@ pub fn canonical_json(value: &Value) -> String {
         }
     }
     sorted(value).to_string()
+}
+
+/// The answer to a submission (a referral or a carer's registration): 201 with the receipt,
+/// 200 with the original for a replay, 422 for broken rules, 409 for a reused key, 503 when
+/// the store is down.
+pub(super) fn submitted_response(
+    submitted: Result<Submitted, app::store::StoreError>,
+    what: &str,
+) -> Response {
+    match submitted {
+        Ok(Submitted::Created(receipt)) => receipt_response(StatusCode::CREATED, &receipt),
+        Ok(Submitted::Replayed(receipt)) => receipt_response(StatusCode::OK, &receipt),
+        Ok(Submitted::Invalid(errors)) => Problem::invalid(errors).into_response(),
+        Ok(Submitted::KeyReused) => Problem::new(
+            StatusCode::CONFLICT,
+            "Idempotency key reused",
+            "This Idempotency-Key was already used for a different request",
+        )
+        .into_response(),
+        Err(error) => {
+            tracing::error!(%error, what, "could not store a submission");
+            Problem::unavailable().into_response()
+        }
+    }
 }
 
 fn receipt_response(status: StatusCode, receipt: &ReferralReceipt) -> Response {

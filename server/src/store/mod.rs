@@ -3,6 +3,7 @@
 
 #[macro_use]
 mod directory_queries;
+mod carer_queries;
 mod postgres;
 mod referral_queries;
 mod rows;

@@ -9,10 +9,12 @@ use app::store::{
 };
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
+use app::store::{NewCarerRecord, StoredCarer};
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 
+use super::carer_queries::postgres as carers;
 use super::directory_queries::postgres as directory;
 use super::referral_queries::postgres as queries;
 use super::rows::{FeedbackRow, SessionRow};
@@ -136,6 +138,14 @@ impl Store for PostgresStore {
     }
 
     // Referrals, lookups, audit, outbox and saved drafts: shared SQL (see referral_queries).
+
+    async fn create_carer(&self, carer: &NewCarerRecord) -> StoreResult<CreateReferral> {
+        carers::create_carer(&self.pool, carer).await
+    }
+
+    async fn load_carer(&self, reference: &str) -> StoreResult<Option<StoredCarer>> {
+        carers::load_carer(&self.pool, reference).await
+    }
 
     async fn create_referral(&self, referral: &NewReferralRecord) -> StoreResult<CreateReferral> {
         queries::create_referral(&self.pool, referral).await

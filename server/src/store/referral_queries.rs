@@ -111,7 +111,7 @@ macro_rules! referral_queries {
             }))
         }
 
-        async fn insert_outbox(
+        pub async fn insert_outbox(
             tx: &mut sqlx::Transaction<'_, Db>,
             message: &app::store::NewOutboxMessage,
             at: i64,

@@ -18,10 +18,12 @@ use app::store::{
 };
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
+use app::store::{NewCarerRecord, StoredCarer};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+use super::carer_queries::sqlite as carers;
 use super::directory_queries::sqlite as directory;
 use super::referral_queries::sqlite as queries;
 use super::rows::{FeedbackRow, SessionRow};
@@ -161,6 +163,14 @@ impl Store for SqliteStore {
     }
 
     // Referrals, lookups, audit, outbox and saved drafts: shared SQL (see referral_queries).
+
+    async fn create_carer(&self, carer: &NewCarerRecord) -> StoreResult<CreateReferral> {
+        carers::create_carer(&self.writer, carer).await
+    }
+
+    async fn load_carer(&self, reference: &str) -> StoreResult<Option<StoredCarer>> {
+        carers::load_carer(&self.reader, reference).await
+    }
 
     async fn create_referral(&self, referral: &NewReferralRecord) -> StoreResult<CreateReferral> {
         queries::create_referral(&self.writer, referral).await
