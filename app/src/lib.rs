@@ -25,8 +25,8 @@ use leptos_router::{path, SsrMode};
 
 use components::{Footer, Header, SkipLink};
 use pages::{
-    coming_soon::ComingSoonPage, concern, directory, eligibility, estimate, feedback, guidance,
-    home::HomePage, info, not_found::NotFoundPage, referral, search, track,
+    carer, concern, directory, eligibility, estimate, feedback, guidance, home::HomePage, info,
+    not_found::NotFoundPage, referral, search, track,
 };
 
 /// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the
@@ -98,7 +98,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/report-a-concern/confirmation") view=concern::ConcernConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-a-concern/:page") view=concern::ConcernQuestionPage ssr=SsrMode::Async/>
                 <Route path=path!("/search") view=search::SearchPage ssr=SsrMode::Async/>
-                <Route path=path!("/register-as-a-carer") view=ComingSoonPage/>
+                <Route path=path!("/register-as-a-carer") view=carer::CarerStartPage/>
+                <Route path=path!("/register-as-a-carer/young-carers") view=carer::YoungCarersPage/>
+                <Route path=path!("/register-as-a-carer/check-answers") view=carer::CarerCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=path!("/register-as-a-carer/confirmation") view=carer::CarerConfirmationPage ssr=SsrMode::Async/>
+                <Route path=path!("/register-as-a-carer/remove/:n") view=carer::RemovePersonPage ssr=SsrMode::Async/>
+                <Route path=path!("/register-as-a-carer/:page") view=carer::CarerQuestionPage ssr=SsrMode::Async/>
                 <Route path=path!("/track-a-request") view=track::TrackLookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/track-a-request/progress") view=track::TrackProgressPage ssr=SsrMode::Async/>
             </Routes>

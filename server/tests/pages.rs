@@ -92,13 +92,20 @@ async fn every_link_in_the_service_leads_to_a_real_page() {
 }
 
 #[tokio::test]
-async fn journeys_not_built_yet_say_so_with_a_way_to_get_help() {
+async fn every_journey_on_the_home_page_is_built() {
     let app = spawn_app(false).await;
-    let (status, html) = app.get_html("/register-as-a-carer").await;
-    assert_eq!(status, 200);
-    assert_eq!(text_of(&html, "h1").as_deref(), Some("Register as a carer"));
-    let main = text_of(&html, "main").unwrap();
-    assert!(main.contains("still building") && main.contains("01632 960000"));
+    for path in [
+        "/check-if-you-can-get-care",
+        "/estimate-what-you-might-pay",
+        "/request-an-assessment",
+        "/register-as-a-carer",
+    ] {
+        let (status, html) = app.get_html(path).await;
+        assert_eq!(status, 200, "{path}");
+        let main = text_of(&html, "main").unwrap();
+        assert!(main.contains("Start now"), "{path} starts its journey");
+        assert!(!main.contains("still building"), "{path}");
+    }
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! Server functions: thin public endpoints that authorise, parse, call the domain and the
 //! store, and map the result. Each has a stable `endpoint`, so form actions never change.
 
+pub mod carer;
 #[cfg(feature = "ssr")]
 pub mod carer_service;
 #[cfg(feature = "ssr")]

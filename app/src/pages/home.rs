@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 use crate::components::{DangerWarning, Layout};
 use crate::council::{CARE_LINE_PHONE, OUT_OF_HOURS_PHONE};
-use crate::pages::coming_soon::JOURNEYS;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -42,3 +41,54 @@ pub fn HomePage() -> impl IntoView {
         </Layout>
     }
 }
+
+/// A journey of the portal, as the home page lists it.
+pub struct Journey {
+    pub path: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+}
+
+/// Every journey, in the order the home page shows them.
+pub const JOURNEYS: &[Journey] = &[
+    Journey {
+        path: "/information-and-advice",
+        title: "Information and advice",
+        summary: "Help at home, equipment, carers, paying for care, keeping safe and more.",
+    },
+    Journey {
+        path: "/find-local-services",
+        title: "Find local services and groups",
+        summary: "Lunch clubs, befriending, carers’ centres, transport and other help near you.",
+    },
+    Journey {
+        path: "/check-if-you-can-get-care",
+        title: "Check if you can get care and support",
+        summary: "Answer some questions to see if you, or someone you care for, may get help.",
+    },
+    Journey {
+        path: "/estimate-what-you-might-pay",
+        title: "Estimate what you might pay for care",
+        summary: "Work out what you might pay towards care at home or in a care home.",
+    },
+    Journey {
+        path: "/request-an-assessment",
+        title: "Ask for a care needs assessment",
+        summary: "Ask us to talk with you about the help you, or someone you know, may need.",
+    },
+    Journey {
+        path: "/report-a-concern",
+        title: "Report a concern about an adult",
+        summary: "Tell us if you think an adult is being abused or neglected. You do not have to give your name.",
+    },
+    Journey {
+        path: "/register-as-a-carer",
+        title: "Register as a carer",
+        summary: "Tell us you look after someone, make an emergency plan and get a carer’s card.",
+    },
+    Journey {
+        path: "/track-a-request",
+        title: "Check the progress of a request",
+        summary: "Use your reference number to see what is happening with a request.",
+    },
+];

@@ -1,6 +1,6 @@
 //! One route component per file, grouped by journey.
 
-pub mod coming_soon;
+pub mod carer;
 pub mod concern;
 pub mod directory;
 pub mod eligibility;

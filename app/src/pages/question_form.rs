@@ -32,6 +32,9 @@ pub enum Checker {
     Estimate { page: EstimatePage },
     /// "Check the progress of a request".
     Track,
+    /// A page whose rules run on the server only (the carers' register: the browser bundle
+    /// has no room for them). The island still shows the server's problems and focuses them.
+    Server,
 }
 
 impl Checker {
@@ -89,6 +92,7 @@ impl Checker {
                 let _ = (page, answers);
                 None
             }
+            Checker::Server => None,
             Checker::Track => {
                 let posted: TrackForm = serde_json::from_value(answers).ok()?;
                 Some(posted.problems(today))

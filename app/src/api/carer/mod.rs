@@ -1,0 +1,203 @@
+//! "Register as a carer": the journey's pages as data (`journey`) and the server functions
+//! its pages post to: each answer, removing a person, sending (exactly once per draft, through
+//! the same service as the JSON API), the confirmation with the carer's card, and "ask for a
+//! carer's assessment", which starts a request for one with the carer's details.
+
+pub mod journey;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::forms::FieldErrors;
+use journey::{CarerDraft, CarerForm, CarerPage};
+
+#[cfg(feature = "ssr")]
+const JOURNEY: &str = "carer";
+#[cfg(feature = "ssr")]
+const REGISTERED: &str = "carer-registered";
+
+/// The field an error about sending is shown against on check answers.
+pub const SEND_FIELD: &str = "send";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarerState {
+    pub draft: CarerDraft,
+    pub errors: FieldErrors,
+}
+
+/// What the confirmation and the card show (no health details).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registered {
+    pub reference: String,
+    pub given_name: String,
+    pub family_name: String,
+}
+
+#[server(endpoint = "carer/load")]
+pub async fn load_carer_page(page: CarerPage) -> Result<CarerState, ServerFnError> {
+    let (draft, errors) = crate::api::question_pages::load_page(JOURNEY, &page.slug()).await?;
+    Ok(CarerState { draft, errors })
+}
+
+#[server(endpoint = "carer/answer")]
+pub async fn save_carer_answer(
+    page: CarerPage,
+    #[server(default)] form: CarerForm,
+) -> Result<(), ServerFnError> {
+    if page == CarerPage::Adult && form.adult == "no" {
+        // A young carer: nothing is kept.
+        crate::api::drafts::Drafts::current()
+            .await?
+            .clear(JOURNEY)
+            .await?;
+        leptos_axum::redirect(journey::YOUNG_CARERS_PATH);
+        return Ok(());
+    }
+    let return_to = form.return_to.clone();
+    crate::api::question_pages::save_answer(
+        JOURNEY,
+        page,
+        &page.slug(),
+        return_to.as_deref(),
+        |draft: &mut CarerDraft, today| {
+            draft.apply(page, &form, today);
+            draft.problems(page, today)
+        },
+    )
+    .await
+}
+
+/// "Remove" on the people page.
+#[server(endpoint = "carer/remove-person")]
+pub async fn remove_person(index: usize) -> Result<(), ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<CarerDraft>(JOURNEY).await?;
+    draft.remove_person(index);
+    drafts.save_answers(JOURNEY, &draft).await?;
+    leptos_axum::redirect(&CarerPage::People.path());
+    Ok(())
+}
+
+/// Registers the carer, exactly once per draft; on a store failure, check answers says so
+/// and keeps every answer.
+#[server(endpoint = "carer/send")]
+pub async fn send_registration() -> Result<(), ServerFnError> {
+    use crate::api::carer_service::register_carer;
+    use crate::api::context::{settings, store};
+    use crate::api::referral_service::{Channel, Submitted};
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<CarerDraft>(JOURNEY).await?;
+    let today = crate::forms::today();
+    if draft.registered {
+        leptos_axum::redirect(journey::CONFIRMATION_PATH);
+        return Ok(());
+    }
+    if draft.submission_key.is_empty() {
+        draft.submission_key = uuid::Uuid::new_v4().to_string();
+        drafts.save_answers(JOURNEY, &draft).await?;
+    }
+    if let Some(page) = draft.first_unfinished(today) {
+        leptos_axum::redirect(&page.path());
+        return Ok(());
+    }
+    let body = serde_json::to_string(&draft.registration)?;
+    let outcome = register_carer(
+        &*store()?,
+        &settings(),
+        time::OffsetDateTime::now_utc(),
+        Channel::Web,
+        &draft.submission_key,
+        &draft.registration,
+        &body,
+    )
+    .await;
+    let receipt = match outcome {
+        Ok(Submitted::Created(receipt) | Submitted::Replayed(receipt)) => receipt,
+        other => {
+            if let Err(error) = &other {
+                tracing::error!(%error, "a carer's registration could not be stored");
+            }
+            let mut errors = FieldErrors::default();
+            errors.add(
+                SEND_FIELD,
+                format!(
+                    "You have not been registered yet. Nothing is lost: your answers are below. Try again in a few minutes, or call {}.",
+                    crate::council::CARE_LINE_PHONE
+                ),
+            );
+            drafts
+                .save_errors(JOURNEY, "check-answers", &errors)
+                .await?;
+            leptos_axum::redirect(journey::CHECK_PATH);
+            return Ok(());
+        }
+    };
+    let carer = &draft.registration.carer;
+    drafts
+        .save_answers(
+            REGISTERED,
+            &Some(Registered {
+                reference: receipt.reference,
+                given_name: carer.given_name.clone(),
+                family_name: carer.family_name.clone(),
+            }),
+        )
+        .await?;
+    // Kept for "ask for a carer's assessment", then cleared; "Register" again only shows
+    // the confirmation.
+    draft.registered = true;
+    drafts.save_answers(JOURNEY, &draft).await?;
+    leptos_axum::redirect(journey::CONFIRMATION_PATH);
+    Ok(())
+}
+
+/// The registration this session last made, if any.
+#[server(endpoint = "carer/registered")]
+pub async fn load_registered() -> Result<Option<Registered>, ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    Ok(drafts.answers::<Option<Registered>>(REGISTERED).await?)
+}
+
+/// "Ask for a carer's assessment": a request of that kind, started with the carer's details
+/// so nothing is typed twice; the registration's answers are then forgotten.
+#[server(endpoint = "carer/ask-for-assessment")]
+pub async fn ask_for_carers_assessment() -> Result<(), ServerFnError> {
+    use crate::api::referral::journey::{ReferralDraft, ReferralPage};
+    use crate::api::referral::JOURNEY as REFERRAL;
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let carer = drafts.answers::<CarerDraft>(JOURNEY).await?;
+    let mut referral = drafts.answers::<ReferralDraft>(REFERRAL).await?;
+    let c = &carer.registration.carer;
+    let r = &mut referral.request;
+    r.for_whom = "self".into();
+    r.kind = "carer_assessment".into();
+    if r.person.given_name.is_empty() {
+        r.person.given_name = c.given_name.clone();
+        r.person.family_name = c.family_name.clone();
+        r.person.date_of_birth = c.date_of_birth.clone();
+        referral.date_of_birth = carer.date_of_birth.clone();
+        r.person.address_line_1 = c.address_line_1.clone();
+        r.person.address_line_2 = c.address_line_2.clone();
+        r.person.town = c.town.clone();
+        r.person.postcode = c.postcode.clone();
+        r.person.phone = c.phone.clone();
+        r.person.email = c.email.clone();
+        r.person.preferred_contact = if c.preferred_contact.is_empty() {
+            if c.phone.is_empty() { "email" } else { "phone" }.to_owned()
+        } else {
+            c.preferred_contact.clone()
+        };
+    }
+    if referral.submission_key.is_empty() {
+        referral.submission_key = uuid::Uuid::new_v4().to_string();
+    }
+    drafts.save_answers(REFERRAL, &referral).await?;
+    drafts.clear(JOURNEY).await?;
+    let next = referral
+        .first_unfinished(crate::forms::today())
+        .unwrap_or(ReferralPage::CheckAnswers);
+    leptos_axum::redirect(&next.path());
+    Ok(())
+}

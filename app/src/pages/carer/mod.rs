@@ -1,0 +1,16 @@
+//! "Register as a carer": the start page, young carers' support, one question per page, the
+//! people looked after (added one at a time, removed after a check), check answers, and the
+//! confirmation with a printable carer's card.
+
+mod check_answers_page;
+mod confirmation_page;
+mod question_fields;
+mod question_page;
+mod remove_person_page;
+mod start_page;
+
+pub use check_answers_page::CarerCheckAnswersPage;
+pub use confirmation_page::CarerConfirmationPage;
+pub use question_page::CarerQuestionPage;
+pub use remove_person_page::RemovePersonPage;
+pub use start_page::{CarerStartPage, YoungCarersPage};

@@ -1,0 +1,257 @@
+//! "Register as a carer" with HTML alone: the under-18 route keeps nothing; a registration
+//! with two people (one added, removed and added again), an emergency plan and consent, each
+//! page's problems in the domain's words; registered exactly once however often "Register" is
+//! posted; the card on the confirmation; and a carer's assessment request started from it.
+mod common;
+
+use common::{spawn_app, text_of, TestApp};
+
+const ANSWER: &str = "/api/carer/answer";
+const BASE: &str = "/register-as-a-carer";
+
+async fn answer(app: &TestApp, page: &str, fields: &[(&str, &str)]) -> String {
+    let mut all = vec![("page", page)];
+    all.extend_from_slice(fields);
+    app.post_form(ANSWER, &all).await
+}
+
+#[tokio::test]
+async fn a_young_carer_is_sent_to_their_support_and_nothing_is_kept() {
+    let app = spawn_app(false).await;
+    answer(&app, "your-name", &[("form[carer][given_name]", "Kai")]).await;
+    assert_eq!(
+        answer(&app, "are-you-18-or-over", &[("form[adult]", "no")]).await,
+        format!("{BASE}/young-carers")
+    );
+    let (status, html) = app.get_html(&format!("{BASE}/young-carers")).await;
+    assert_eq!(status, 200);
+    assert!(text_of(&html, "main")
+        .unwrap()
+        .contains("young carers' assessment"));
+    let (_, html) = app.get_html(&format!("{BASE}/your-name")).await;
+    assert!(!html.html().contains("Kai"), "nothing kept");
+}
+
+#[tokio::test]
+async fn a_registration_page_by_page_is_written_once() {
+    let app = spawn_app(false).await;
+    assert_eq!(
+        answer(&app, "are-you-18-or-over", &[("form[adult]", "yes")]).await,
+        format!("{BASE}/your-name")
+    );
+    // A problem comes back in the domain's words.
+    assert_eq!(
+        answer(&app, "your-name", &[("form[carer][given_name]", "Sam")]).await,
+        format!("{BASE}/your-name")
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/your-name")).await;
+    assert_eq!(
+        text_of(&html, ".govuk-error-summary__list a").as_deref(),
+        Some("Enter your last name")
+    );
+    answer(
+        &app,
+        "your-name",
+        &[
+            ("form[carer][given_name]", "Sam"),
+            ("form[carer][family_name]", "Patel"),
+        ],
+    )
+    .await;
+    answer(
+        &app,
+        "your-date-of-birth",
+        &[
+            ("form[date_of_birth][day]", "5"),
+            ("form[date_of_birth][month]", "5"),
+            ("form[date_of_birth][year]", "1970"),
+        ],
+    )
+    .await;
+    answer(
+        &app,
+        "your-address",
+        &[
+            ("form[carer][address_line_1]", "3 High St"),
+            ("form[carer][town]", "Exampletown"),
+            ("form[carer][postcode]", "EX2 3CD"),
+        ],
+    )
+    .await;
+    answer(
+        &app,
+        "contact-details",
+        &[
+            ("form[carer][phone]", "01632 960002"),
+            ("form[carer][email]", "sam@example.org"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        answer(&app, "about-you", &[("form[gp_knows]", "no")]).await,
+        format!("{BASE}/person-1")
+    );
+    assert_eq!(
+        answer(
+            &app,
+            "person-1",
+            &[
+                ("form[person][given_name]", "Ravi"),
+                ("form[person][family_name]", "Patel"),
+                ("form[person][relationship]", "father"),
+                ("form[person][same_address]", "yes")
+            ]
+        )
+        .await,
+        format!("{BASE}/people-you-look-after")
+    );
+    assert_eq!(
+        answer(
+            &app,
+            "people-you-look-after",
+            &[("form[more_people]", "yes")]
+        )
+        .await,
+        format!("{BASE}/person-2")
+    );
+    // Someone who lives elsewhere needs an address.
+    assert_eq!(
+        answer(
+            &app,
+            "person-2",
+            &[
+                ("form[person][given_name]", "Asha"),
+                ("form[person][family_name]", "Patel"),
+                ("form[person][relationship]", "aunt"),
+                ("form[person][same_address]", "no")
+            ]
+        )
+        .await,
+        format!("{BASE}/person-2")
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/person-2")).await;
+    assert!(text_of(&html, ".govuk-error-summary")
+        .unwrap()
+        .contains("Enter the first line of their address"));
+    answer(
+        &app,
+        "person-2",
+        &[
+            ("form[person][given_name]", "Asha"),
+            ("form[person][family_name]", "Patel"),
+            ("form[person][relationship]", "aunt"),
+            ("form[person][same_address]", "no"),
+            ("form[person][address_line_1]", "9 Low Road"),
+            ("form[person][town]", "Exampleton"),
+            ("form[person][postcode]", "EX3 4EF"),
+        ],
+    )
+    .await;
+    // Removing someone is a post from a page that asks first.
+    let (status, html) = app.get_html(&format!("{BASE}/remove/2")).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text_of(&html, "h1").as_deref(),
+        Some("Are you sure you want to remove Asha Patel?")
+    );
+    assert_eq!(
+        app.post_form("/api/carer/remove-person", &[("index", "1")])
+            .await,
+        format!("{BASE}/people-you-look-after")
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/people-you-look-after")).await;
+    assert!(!html.html().contains("Asha"));
+    assert_eq!(
+        answer(
+            &app,
+            "people-you-look-after",
+            &[("form[more_people]", "no")]
+        )
+        .await,
+        format!("{BASE}/the-caring")
+    );
+    answer(
+        &app,
+        "the-caring",
+        &[
+            ("form[tasks][meals]", "meals"),
+            ("form[tasks][medication]", "medication"),
+            ("form[hours]", "35"),
+            ("form[when]", "day_and_night"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        answer(&app, "emergency-plan", &[("form[wants_plan]", "yes")]).await,
+        format!("{BASE}/emergency-plan-details")
+    );
+    answer(
+        &app,
+        "emergency-plan-details",
+        &[
+            ("form[plan_needs]", "Insulin at 8am and 6pm"),
+            ("form[contacts][0][name]", "Priya Patel"),
+            ("form[contacts][0][relationship]", "daughter"),
+            ("form[contacts][0][phone]", "07700 900123"),
+            ("form[keyholders][0][name]", "Mrs Brown"),
+            ("form[keyholders][0][phone]", "01632 960998"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        answer(&app, "consent", &[]).await,
+        format!("{BASE}/consent")
+    );
+    assert_eq!(
+        answer(&app, "consent", &[("form[agrees]", "yes")]).await,
+        format!("{BASE}/check-answers")
+    );
+
+    let (_, html) = app.get_html(&format!("{BASE}/check-answers")).await;
+    let main = text_of(&html, "main").unwrap();
+    assert!(
+        main.contains("Ravi Patel (father)") && main.contains("Insulin at 8am"),
+        "{main}"
+    );
+    assert_eq!(
+        app.post_form("/api/carer/send", &[]).await,
+        format!("{BASE}/confirmation")
+    );
+    assert_eq!(
+        app.post_form("/api/carer/send", &[]).await,
+        format!("{BASE}/confirmation"),
+        "a second click"
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/confirmation")).await;
+    let reference = text_of(&html, ".app-carer-card__reference").expect("the card");
+    assert!(reference.starts_with("CAR-"), "{reference}");
+    assert_eq!(
+        text_of(&html, ".app-reference").as_deref(),
+        Some(reference.as_str())
+    );
+    let card = text_of(&html, ".app-carer-card").unwrap();
+    assert!(
+        card.contains("01632 960999") && !card.contains("Insulin"),
+        "no health details: {card}"
+    );
+
+    let stored = app
+        .store
+        .load_carer(&reference)
+        .await
+        .unwrap()
+        .expect("stored");
+    assert_eq!(stored.cared_for.len(), 1);
+    assert!(stored.emergency_plan.unwrap().contains("Mrs Brown"));
+    assert_eq!(
+        app.store.outbox_pending("event").await.unwrap(),
+        1,
+        "registered once"
+    );
+
+    // "Ask for a carer's assessment" starts that request with the carer's details.
+    let next = app.post_form("/api/carer/ask-for-assessment", &[]).await;
+    assert!(next.starts_with("/request-an-assessment/"), "{next}");
+    let (_, html) = app.get_html("/request-an-assessment/check-answers").await;
+    assert!(text_of(&html, "main").unwrap().contains("Sam"));
+}
