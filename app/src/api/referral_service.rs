@@ -326,24 +326,43 @@ pub enum Lookup {
 const CLIENT_WINDOW: i64 = 15 * 60;
 const REFERENCE_WINDOW: i64 = 24 * 60 * 60;
 
-/// Looks up a request's progress by reference and date of birth (`YYYY-MM-DD`), for the
-/// client at `client_address`. Every lookup is audited (never the date of birth).
-pub async fn lookup_status(
+/// How a guarded lookup went: a record opened by its reference and a date of birth.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Guarded<T> {
+    Found(T),
+    /// Wrong reference or wrong date of birth: the same answer either way.
+    NotFound,
+    /// Too many misses from this client or for this reference.
+    RateLimited { retry_after_seconds: i64 },
+}
+
+/// Opens a record by reference and date of birth (`YYYY-MM-DD`) for the client at
+/// `client_address`, behind the lookup limits (misses per client in 15 minutes and per
+/// reference in a day, counted in the store so every instance shares them). `load` reads the
+/// record and the date of birth that opens it. Every attempt is audited as `action` (never
+/// with the date of birth). Progress lookups and carers' own details both come through here.
+#[allow(clippy::too_many_arguments)]
+pub async fn guarded_lookup<T, Fut>(
     store: &dyn Store,
     settings: &Settings,
     now: OffsetDateTime,
     client_address: &str,
+    kind: ReferenceKind,
     reference_input: &str,
     date_of_birth: &str,
-) -> Result<Lookup, StoreError> {
+    action: &str,
+    load: impl FnOnce(String) -> Fut,
+) -> Result<Guarded<T>, StoreError>
+where
+    Fut: std::future::Future<Output = Result<Option<(Option<String>, T)>, StoreError>>,
+{
     let at = now.unix_timestamp();
     let client = client_bucket(client_address);
-    let reference =
-        Reference::parse(ReferenceKind::Referral, reference_input).map(|r| r.to_string());
+    let reference = Reference::parse(kind, reference_input).map(|r| r.to_string());
     // An unparseable reference still costs a query, so timing does not tell them apart.
     let key = reference
         .clone()
-        .unwrap_or_else(|| "ASC-0000-0000-0000".to_owned());
+        .unwrap_or_else(|| format!("{}-0000-0000-0000", kind.prefix()));
     let reference_bucket = format!("reference:{key}");
     let client_misses = store
         .count_lookup_failures(&client, at - CLIENT_WINDOW)
@@ -354,7 +373,7 @@ pub async fn lookup_status(
     let audit = |detail: &str| AuditEntry {
         at,
         actor: client.clone(),
-        action: "status_lookup".into(),
+        action: action.into(),
         subject: reference
             .clone()
             .unwrap_or_else(|| "(not a reference)".into()),
@@ -362,27 +381,27 @@ pub async fn lookup_status(
     };
     if client_misses >= settings.lookup_failures_per_client {
         store.record_audit(&audit("rate_limited_client")).await?;
-        return Ok(Lookup::RateLimited {
+        return Ok(Guarded::RateLimited {
             retry_after_seconds: CLIENT_WINDOW,
         });
     }
     if reference.is_some() && reference_misses >= settings.lookup_failures_per_reference {
         store.record_audit(&audit("rate_limited_reference")).await?;
-        return Ok(Lookup::RateLimited {
+        return Ok(Guarded::RateLimited {
             retry_after_seconds: REFERENCE_WINDOW,
         });
     }
-    let stored = store.load_referral(&key).await?;
-    let found = stored.filter(|r| {
+    let loaded = load(key).await?;
+    let found = loaded.filter(|(dob, _)| {
         reference.is_some()
-            && r.lookup_date_of_birth.as_deref().is_some_and(|dob| {
+            && dob.as_deref().is_some_and(|dob| {
                 constant_time_eq(dob.as_bytes(), date_of_birth.trim().as_bytes())
             })
     });
     match found {
-        Some(referral) => {
+        Some((_, record)) => {
             store.record_audit(&audit("found")).await?;
-            Ok(Lookup::Found(status_view(&referral)))
+            Ok(Guarded::Found(record))
         }
         None => {
             store.record_lookup_failure(&client, at).await?;
@@ -390,9 +409,47 @@ pub async fn lookup_status(
                 store.record_lookup_failure(&reference_bucket, at).await?;
             }
             store.record_audit(&audit("not_found")).await?;
-            Ok(Lookup::NotFound)
+            Ok(Guarded::NotFound)
         }
     }
+}
+
+/// Looks up a request's progress by reference and date of birth (`YYYY-MM-DD`), for the
+/// client at `client_address`. Every lookup is audited (never the date of birth).
+pub async fn lookup_status(
+    store: &dyn Store,
+    settings: &Settings,
+    now: OffsetDateTime,
+    client_address: &str,
+    reference_input: &str,
+    date_of_birth: &str,
+) -> Result<Lookup, StoreError> {
+    let found = guarded_lookup(
+        store,
+        settings,
+        now,
+        client_address,
+        ReferenceKind::Referral,
+        reference_input,
+        date_of_birth,
+        "status_lookup",
+        |key| async move {
+            Ok(store
+                .load_referral(&key)
+                .await?
+                .map(|r| (r.lookup_date_of_birth.clone(), r)))
+        },
+    )
+    .await?;
+    Ok(match found {
+        Guarded::Found(referral) => Lookup::Found(status_view(&referral)),
+        Guarded::NotFound => Lookup::NotFound,
+        Guarded::RateLimited {
+            retry_after_seconds,
+        } => Lookup::RateLimited {
+            retry_after_seconds,
+        },
+    })
 }
 
 /// What residents may see. Safeguarding concerns show their steps only, never notes.
