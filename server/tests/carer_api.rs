@@ -143,6 +143,47 @@ async fn the_contract(app: TestApp) {
     let (status, problem) = post(&app, Some("carer-5"), &json!({ "carer": "Sam" })).await;
     assert_eq!(status, 422);
     assert_eq!(fields(&problem), ["carer"]);
+
+    // Changing the details replaces the people and the plan; leaving anonymises the row.
+    let update = app::store::CarerUpdate {
+        reference: reference.clone(),
+        given_name: "Samira".into(),
+        family_name: "Patel".into(),
+        date_of_birth: "1970-05-05".into(),
+        phone: "01632 960002".into(),
+        email: String::new(),
+        details: "{}".into(),
+        cared_for: vec![],
+        emergency_plan: Some(r#"{"needs":"x"}"#.into()),
+        at: 2_000_000_000,
+        outbox: vec![],
+    };
+    assert!(app.store.update_carer(&update).await.unwrap());
+    let stored = app.store.load_carer(&reference).await.unwrap().unwrap();
+    assert_eq!(stored.given_name, "Samira");
+    assert!(stored.cared_for.is_empty() && stored.emergency_plan.is_some());
+    assert!(app
+        .store
+        .withdraw_carer(&reference, 2_000_000_001, &[])
+        .await
+        .unwrap());
+    let stored = app.store.load_carer(&reference).await.unwrap().unwrap();
+    assert_eq!(
+        (stored.status.as_str(), stored.given_name.as_str()),
+        ("withdrawn", "")
+    );
+    assert!(stored.cared_for.is_empty() && stored.emergency_plan.is_none());
+    assert!(
+        !app.store
+            .withdraw_carer(&reference, 2_000_000_002, &[])
+            .await
+            .unwrap(),
+        "once"
+    );
+    assert!(
+        !app.store.update_carer(&update).await.unwrap(),
+        "not after leaving"
+    );
 }
 
 async fn fifty_concurrent_posts_make_one_registration(app: TestApp) {

@@ -255,3 +255,133 @@ async fn a_registration_page_by_page_is_written_once() {
     let (_, html) = app.get_html("/request-an-assessment/check-answers").await;
     assert!(text_of(&html, "main").unwrap().contains("Sam"));
 }
+
+#[tokio::test]
+async fn a_carer_changes_their_details_then_leaves_the_register() {
+    let app = spawn_app(false).await;
+    let body = serde_json::json!({
+        "carer": { "given_name": "Sam", "family_name": "Patel", "date_of_birth": "1970-05-05",
+                   "address_line_1": "3 High St", "town": "Exampletown", "postcode": "EX2 3CD",
+                   "phone": "01632 960002" },
+        "cared_for": [ { "given_name": "Ravi", "family_name": "Patel", "relationship": "father", "same_address": true } ],
+        "caring": { "hours_per_week": 35, "when": "day", "tasks": ["meals"] },
+        "emergency_plan": { "needs": "Insulin", "contacts": [], "keyholders": [] },
+        "consent": { "agrees": true } });
+    let response = app
+        .client
+        .post(app.url("/api/v1/carers"))
+        .header("content-type", "application/json")
+        .header("idempotency-key", "k1")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    let reference = response.json::<serde_json::Value>().await.unwrap()["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let open = |dob_year: &'static str, reference: String| {
+        let app = &app;
+        async move {
+            app.post_form(
+                "/api/carer/open",
+                &[
+                    ("form[reference]", reference.as_str()),
+                    ("form[date_of_birth][day]", "5"),
+                    ("form[date_of_birth][month]", "5"),
+                    ("form[date_of_birth][year]", dob_year),
+                ],
+            )
+            .await
+        }
+    };
+    // A wrong date of birth: the same answer as a wrong reference.
+    assert_eq!(
+        open("1971", reference.clone()).await,
+        format!("{BASE}/your-details")
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/your-details")).await;
+    assert!(text_of(&html, ".govuk-error-summary")
+        .unwrap()
+        .contains("could not find a registration"));
+    // Opened: check answers with every answer, then a change comes back to it.
+    assert_eq!(
+        open("1970", reference.to_lowercase().replace('-', " ")).await,
+        format!("{BASE}/check-answers")
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/check-answers")).await;
+    assert_eq!(
+        text_of(&html, "h1").as_deref(),
+        Some("Your details on the carers' register")
+    );
+    assert!(text_of(&html, "main")
+        .unwrap()
+        .contains("Ravi Patel (father)"));
+    assert_eq!(
+        answer(
+            &app,
+            "your-name",
+            &[
+                ("form[carer][given_name]", "Samira"),
+                ("form[carer][family_name]", "Patel"),
+                ("form[return_to]", "check-answers")
+            ]
+        )
+        .await,
+        format!("{BASE}/check-answers")
+    );
+    assert_eq!(
+        app.post_form("/api/carer/send", &[]).await,
+        format!("{BASE}/confirmation")
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/confirmation")).await;
+    assert_eq!(
+        text_of(&html, ".govuk-panel__title").as_deref(),
+        Some("Your details have been updated")
+    );
+    let stored = app.store.load_carer(&reference).await.unwrap().unwrap();
+    assert_eq!(stored.given_name, "Samira");
+    assert!(stored.emergency_plan.is_some(), "the plan is kept");
+    assert_eq!(
+        app.store.outbox_pending("event").await.unwrap(),
+        2,
+        "registered, updated"
+    );
+
+    // Leaving: asked first, then everything personal is gone.
+    assert_eq!(
+        open("1970", reference.clone()).await,
+        format!("{BASE}/check-answers")
+    );
+    let (status, html) = app.get_html(&format!("{BASE}/leave")).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text_of(&html, "h1").as_deref(),
+        Some("Are you sure you want to leave the carers' register?")
+    );
+    assert_eq!(
+        app.post_form("/api/carer/withdraw", &[]).await,
+        format!("{BASE}/left")
+    );
+    let stored = app.store.load_carer(&reference).await.unwrap().unwrap();
+    assert_eq!(stored.status, "withdrawn");
+    assert_eq!(
+        (
+            stored.given_name.as_str(),
+            stored.date_of_birth.as_str(),
+            stored.details.as_str()
+        ),
+        ("", "", "{}")
+    );
+    assert!(stored.cared_for.is_empty() && stored.emergency_plan.is_none());
+    assert_eq!(
+        app.store.outbox_pending("event").await.unwrap(),
+        3,
+        "and withdrawn"
+    );
+    // A withdrawn registration cannot be opened again.
+    assert_eq!(
+        open("1970", reference.clone()).await,
+        format!("{BASE}/your-details")
+    );
+}

@@ -1,20 +1,24 @@
-//! Registering a carer (server only; shared by the JSON API and, later, the web journey):
-//! check the registration, give it a `CAR-` reference, and write it exactly once with its
-//! outbox messages: a `carer.registered` event for the case-management system and an
-//! acknowledgement to the carer if they gave an email address (first name and reference only).
+//! The carers' register (server only; shared by the JSON API and the web journey): register
+//! (checked, a `CAR-` reference, written exactly once with a `carer.registered` event and an
+//! acknowledgement email to the carer, first name and reference only), open one's own details
+//! by reference and date of birth (behind the lookup limits), update them, and withdraw.
 
 use serde_json::json;
 use time::OffsetDateTime;
 
 use crate::api::referral_service::{
-    email_message, event_message, new_reference, rfc3339, Channel, Submitted,
+    email_message, event_message, guarded_lookup, new_reference, rfc3339, Channel, Guarded,
+    Submitted,
 };
 use crate::domain::carer::{CarerRegistration, CheckedCarer};
 use crate::domain::checks::iso_date;
 use crate::domain::office_hours::uk_local;
+use crate::domain::problems::FieldErrors;
 use crate::domain::reference::{Reference, ReferenceKind};
 use crate::settings::Settings;
-use crate::store::{CaredForRecord, CreateReferral, NewCarerRecord, Store, StoreError};
+use crate::store::{
+    CaredForRecord, CarerUpdate, CreateReferral, NewCarerRecord, Store, StoreError, StoredCarer,
+};
 
 /// Checks and writes a registration. `request_body` is the canonical JSON of what was
 /// received (to tell a replay from a reused key).
@@ -109,21 +113,109 @@ fn carer_record(
         phone: r.carer.phone.clone(),
         email: r.carer.email.clone(),
         details: serde_json::to_string(r).unwrap_or_default(),
-        cared_for: r
-            .cared_for
-            .iter()
-            .map(|p| CaredForRecord {
-                given_name: p.given_name.clone(),
-                family_name: p.family_name.clone(),
-                date_of_birth: (!p.date_of_birth.is_empty()).then(|| p.date_of_birth.clone()),
-                relationship: p.relationship.clone(),
-            })
-            .collect(),
-        emergency_plan: r
-            .emergency_plan
-            .as_ref()
-            .map(|plan| serde_json::to_string(plan).unwrap_or_default()),
+        cared_for: cared_for_records(r),
+        emergency_plan: plan_json(r),
         registered_at: now.unix_timestamp(),
         outbox,
     }
+}
+
+fn cared_for_records(r: &CarerRegistration) -> Vec<CaredForRecord> {
+    r.cared_for
+        .iter()
+        .map(|p| CaredForRecord {
+            given_name: p.given_name.clone(),
+            family_name: p.family_name.clone(),
+            date_of_birth: (!p.date_of_birth.is_empty()).then(|| p.date_of_birth.clone()),
+            relationship: p.relationship.clone(),
+        })
+        .collect()
+}
+
+fn plan_json(r: &CarerRegistration) -> Option<String> {
+    r.emergency_plan
+        .as_ref()
+        .map(|plan| serde_json::to_string(plan).unwrap_or_default())
+}
+
+/// Opens a registered carer's own details by their reference and date of birth, behind the
+/// same limits and audit as progress lookups.
+pub async fn open_registration(
+    store: &dyn Store,
+    settings: &Settings,
+    now: OffsetDateTime,
+    client_address: &str,
+    reference: &str,
+    date_of_birth: &str,
+) -> Result<Guarded<StoredCarer>, StoreError> {
+    guarded_lookup(
+        store,
+        settings,
+        now,
+        client_address,
+        ReferenceKind::Carer,
+        reference,
+        date_of_birth,
+        "carer_lookup",
+        |key| async move {
+            Ok(store
+                .load_carer(&key)
+                .await?
+                .filter(|c| c.status == "registered")
+                .map(|c| (Some(c.date_of_birth.clone()), c)))
+        },
+    )
+    .await
+}
+
+/// Replaces a registered carer's details (checked by the same rules as registering), with a
+/// `carer.updated` event. `Ok(Ok(false))`: no registered carer has that reference.
+pub async fn update_registration(
+    store: &dyn Store,
+    now: OffsetDateTime,
+    reference: &str,
+    registration: &CarerRegistration,
+) -> Result<Result<bool, FieldErrors>, StoreError> {
+    let checked = match registration.check(uk_local(now).date()) {
+        Ok(checked) => checked,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let r = &checked.registration;
+    let update = CarerUpdate {
+        reference: reference.to_owned(),
+        given_name: r.carer.given_name.clone(),
+        family_name: r.carer.family_name.clone(),
+        date_of_birth: iso_date(checked.date_of_birth),
+        phone: r.carer.phone.clone(),
+        email: r.carer.email.clone(),
+        details: serde_json::to_string(r).unwrap_or_default(),
+        cared_for: cared_for_records(r),
+        emergency_plan: plan_json(r),
+        at: now.unix_timestamp(),
+        outbox: vec![event_message(
+            reference,
+            "carer.updated",
+            now,
+            json!({ "reference": reference, "updated_at": rfc3339(now), "registration": r }),
+        )],
+    };
+    Ok(Ok(store.update_carer(&update).await?))
+}
+
+/// Takes a carer off the register (their details deleted or anonymised at once), with a
+/// `carer.withdrawn` event carrying the reference only.
+pub async fn withdraw_registration(
+    store: &dyn Store,
+    now: OffsetDateTime,
+    reference: &str,
+) -> Result<bool, StoreError> {
+    let event = event_message(
+        reference,
+        "carer.withdrawn",
+        now,
+        json!({ "reference": reference, "withdrawn_at": rfc3339(now) }),
+    );
+    store
+        .withdraw_carer(reference, now.unix_timestamp(), &[event])
+        .await
 }

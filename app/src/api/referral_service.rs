@@ -333,7 +333,9 @@ pub enum Guarded<T> {
     /// Wrong reference or wrong date of birth: the same answer either way.
     NotFound,
     /// Too many misses from this client or for this reference.
-    RateLimited { retry_after_seconds: i64 },
+    RateLimited {
+        retry_after_seconds: i64,
+    },
 }
 
 /// Opens a record by reference and date of birth (`YYYY-MM-DD`) for the client at

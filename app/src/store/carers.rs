@@ -52,5 +52,21 @@ pub struct StoredCarer {
     pub registered_at: i64,
 }
 
+/// A registered carer's new details (from "change your details").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarerUpdate {
+    pub reference: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub date_of_birth: String,
+    pub phone: String,
+    pub email: String,
+    pub details: String,
+    pub cared_for: Vec<CaredForRecord>,
+    pub emergency_plan: Option<String>,
+    pub at: i64,
+    pub outbox: Vec<NewOutboxMessage>,
+}
+
 /// A registration's receipt has the referral's shape: reference, status, when.
 pub type CarerReceipt = ReferralReceipt;

@@ -91,6 +91,20 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// A registration by its reference (`CAR-…`).
     async fn load_carer(&self, reference: &str) -> StoreResult<Option<StoredCarer>>;
 
+    /// Replaces a registered carer's details, people and plan, with the update's outbox
+    /// messages, in one transaction. `false` if no registered carer has that reference.
+    async fn update_carer(&self, update: &CarerUpdate) -> StoreResult<bool>;
+
+    /// Takes a carer off the register: the people and the plan are deleted and the carer's
+    /// own row anonymised (the reference and dates stay, for counts), in one transaction with
+    /// the outbox messages. `false` if no registered carer has that reference.
+    async fn withdraw_carer(
+        &self,
+        reference: &str,
+        at: i64,
+        outbox: &[NewOutboxMessage],
+    ) -> StoreResult<bool>;
+
     // Referrals.
 
     /// Writes a referral, its people, trackers, first history entry and outbox messages in one

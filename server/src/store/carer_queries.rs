@@ -4,8 +4,8 @@
 macro_rules! carer_queries {
     ($db:ty, $outbox:path) => {
         use app::store::{
-            CaredForRecord, CreateReferral, NewCarerRecord, ReferralReceipt, StoreResult,
-            StoredCarer,
+            CaredForRecord, CarerUpdate, CreateReferral, NewCarerRecord, NewOutboxMessage,
+            ReferralReceipt, StoreResult, StoredCarer,
         };
         use sqlx::Pool;
 
@@ -57,29 +57,7 @@ macro_rules! carer_queries {
                     None => CreateReferral::ReferenceTaken,
                 });
             };
-            for person in &c.cared_for {
-                sqlx::query(
-                    "INSERT INTO carer_cared_for (carer_id, given_name, family_name, date_of_birth, relationship) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(id)
-                .bind(&person.given_name)
-                .bind(&person.family_name)
-                .bind(&person.date_of_birth)
-                .bind(&person.relationship)
-                .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
-            }
-            if let Some(plan) = &c.emergency_plan {
-                sqlx::query("INSERT INTO carer_emergency_plans (carer_id, plan, updated_at) VALUES ($1, $2, $3)")
-                    .bind(id)
-                    .bind(plan)
-                    .bind(c.registered_at)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(unavailable)?;
-            }
+            insert_people_and_plan(&mut tx, id, &c.cared_for, c.emergency_plan.as_deref(), c.registered_at).await?;
             for message in &c.outbox {
                 outbox::insert_outbox(&mut tx, message, c.registered_at).await?;
             }
@@ -89,6 +67,114 @@ macro_rules! carer_queries {
                 status: "received".to_owned(),
                 submitted_at: c.registered_at,
             }))
+        }
+
+        async fn insert_people_and_plan(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            id: i64,
+            people: &[CaredForRecord],
+            plan: Option<&str>,
+            at: i64,
+        ) -> StoreResult<()> {
+            for person in people {
+                sqlx::query(
+                    "INSERT INTO carer_cared_for (carer_id, given_name, family_name, date_of_birth, relationship) \
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(id)
+                .bind(&person.given_name)
+                .bind(&person.family_name)
+                .bind(&person.date_of_birth)
+                .bind(&person.relationship)
+                .execute(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+            }
+            if let Some(plan) = plan {
+                sqlx::query("INSERT INTO carer_emergency_plans (carer_id, plan, updated_at) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(plan)
+                    .bind(at)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(unavailable)?;
+            }
+            Ok(())
+        }
+
+        /// The id of a registered (not withdrawn) carer, and the people and plan cleared.
+        async fn registered_id_cleared(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            reference: &str,
+        ) -> StoreResult<Option<i64>> {
+            let id: Option<(i64,)> = sqlx::query_as("SELECT id FROM carers WHERE reference = $1 AND status = 'registered'")
+                .bind(reference)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+            let Some((id,)) = id else { return Ok(None) };
+            for table in ["carer_cared_for", "carer_emergency_plans"] {
+                sqlx::query(&format!("DELETE FROM {table} WHERE carer_id = $1"))
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(unavailable)?;
+            }
+            Ok(Some(id))
+        }
+
+        pub async fn update_carer(pool: &Pool<Db>, u: &CarerUpdate) -> StoreResult<bool> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            let Some(id) = registered_id_cleared(&mut tx, &u.reference).await? else {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(false);
+            };
+            sqlx::query(
+                "UPDATE carers SET given_name = $1, family_name = $2, date_of_birth = $3, phone = $4,                  email = $5, details = $6, updated_at = $7 WHERE id = $8",
+            )
+            .bind(&u.given_name)
+            .bind(&u.family_name)
+            .bind(&u.date_of_birth)
+            .bind(&u.phone)
+            .bind(&u.email)
+            .bind(&u.details)
+            .bind(u.at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            insert_people_and_plan(&mut tx, id, &u.cared_for, u.emergency_plan.as_deref(), u.at).await?;
+            for message in &u.outbox {
+                outbox::insert_outbox(&mut tx, message, u.at).await?;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(true)
+        }
+
+        pub async fn withdraw_carer(
+            pool: &Pool<Db>,
+            reference: &str,
+            at: i64,
+            messages: &[NewOutboxMessage],
+        ) -> StoreResult<bool> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            let Some(id) = registered_id_cleared(&mut tx, reference).await? else {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(false);
+            };
+            sqlx::query(
+                "UPDATE carers SET status = 'withdrawn', given_name = '', family_name = '',                  date_of_birth = '', phone = '', email = '', details = '{}', request_body = '{}',                  updated_at = $1 WHERE id = $2",
+            )
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            for message in messages {
+                outbox::insert_outbox(&mut tx, message, at).await?;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(true)
         }
 
         pub async fn load_carer(pool: &Pool<Db>, reference: &str) -> StoreResult<Option<StoredCarer>> {

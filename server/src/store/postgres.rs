@@ -7,9 +7,9 @@ use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
     StatusChange, StoredReferral,
 };
+use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
-use app::store::{NewCarerRecord, StoredCarer};
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
@@ -145,6 +145,19 @@ impl Store for PostgresStore {
 
     async fn load_carer(&self, reference: &str) -> StoreResult<Option<StoredCarer>> {
         carers::load_carer(&self.pool, reference).await
+    }
+
+    async fn update_carer(&self, update: &CarerUpdate) -> StoreResult<bool> {
+        carers::update_carer(&self.pool, update).await
+    }
+
+    async fn withdraw_carer(
+        &self,
+        reference: &str,
+        at: i64,
+        outbox: &[NewOutboxMessage],
+    ) -> StoreResult<bool> {
+        carers::withdraw_carer(&self.pool, reference, at, outbox).await
     }
 
     async fn create_referral(&self, referral: &NewReferralRecord) -> StoreResult<CreateReferral> {

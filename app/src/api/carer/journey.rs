@@ -22,6 +22,9 @@ pub const BASE: &str = "/register-as-a-carer";
 pub const CHECK_PATH: &str = "/register-as-a-carer/check-answers";
 pub const YOUNG_CARERS_PATH: &str = "/register-as-a-carer/young-carers";
 pub const CONFIRMATION_PATH: &str = "/register-as-a-carer/confirmation";
+pub const YOUR_DETAILS_PATH: &str = "/register-as-a-carer/your-details";
+pub const LEAVE_PATH: &str = "/register-as-a-carer/leave";
+pub const LEFT_PATH: &str = "/register-as-a-carer/left";
 
 /// The question pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -247,6 +250,74 @@ pub struct CarerDraft {
     /// Sent: "Register" again shows the confirmation (the draft stays for "ask for a
     /// carer's assessment").
     pub registered: bool,
+    /// The reference of the registration being changed (opened by reference and date of
+    /// birth); `None` for a new one.
+    pub updating: Option<String>,
+}
+
+impl CarerDraft {
+    /// A stored registration opened to change: every page answered as it was.
+    pub fn for_update(reference: &str, registration: CarerRegistration) -> CarerDraft {
+        let mut parts = registration.carer.date_of_birth.splitn(3, '-');
+        let (year, month, day) = (
+            parts.next().unwrap_or("").to_owned(),
+            parts.next().unwrap_or("").to_owned(),
+            parts.next().unwrap_or("").to_owned(),
+        );
+        CarerDraft {
+            adult: "yes".into(),
+            date_of_birth: DateParts { day, month, year },
+            gp_knows: match registration.carer.gp_knows {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            }
+            .into(),
+            hours: registration.caring.hours_per_week.to_string(),
+            more_people: "no".into(),
+            wants_plan: if registration.emergency_plan.is_some() {
+                "yes"
+            } else {
+                "no"
+            }
+            .into(),
+            submission_key: String::new(),
+            registered: false,
+            updating: Some(reference.to_owned()),
+            registration,
+        }
+    }
+}
+
+/// "Change your details or leave the register": the reference and the carer's date of birth.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OpenForm {
+    pub reference: String,
+    pub date_of_birth: DateParts,
+}
+
+impl OpenForm {
+    pub fn problems(&self, today: Date) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        if self.reference.trim().is_empty() || self.reference.chars().count() > 40 {
+            errors.add(
+                "reference",
+                "Enter your carer reference, like CAR-7K3M-9QX2-HD4P",
+            );
+        }
+        let typed = &self.date_of_birth;
+        if let Err(problem) = date_of_birth_parts(
+            &typed.day,
+            &typed.month,
+            &typed.year,
+            today,
+            "Enter your date of birth",
+        ) {
+            errors.add("date_of_birth", problem.message);
+        }
+        errors
+    }
 }
 
 /// A person they look after, as posted.

@@ -31,6 +31,114 @@ pub struct Registered {
     pub reference: String,
     pub given_name: String,
     pub family_name: String,
+    /// Changed details of an existing registration, not a new one.
+    #[serde(default)]
+    pub updated: bool,
+}
+
+/// The "your details" page: the date as typed (the reference is typed again) and problems.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenState {
+    pub form: journey::OpenForm,
+    pub errors: FieldErrors,
+}
+
+#[cfg(feature = "ssr")]
+const OPEN: &str = "carer-open";
+
+#[server(endpoint = "carer/load-open")]
+pub async fn load_open() -> Result<OpenState, ServerFnError> {
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let form = drafts.answers::<journey::OpenForm>(OPEN).await?;
+    let errors = drafts.take_errors(OPEN, "open").await?;
+    Ok(OpenState { form, errors })
+}
+
+/// Opens the carer's own registration by reference and date of birth (rate-limited and
+/// audited like progress lookups), into a draft to change; then check answers.
+#[server(endpoint = "carer/open")]
+pub async fn open_registration(
+    #[server(default)] form: journey::OpenForm,
+) -> Result<(), ServerFnError> {
+    use crate::api::carer_service::open_registration as open;
+    use crate::api::client_address::client_address;
+    use crate::api::context::{service_problem, settings, store};
+    use crate::api::referral_service::Guarded;
+    use crate::domain::checks::{date_of_birth_parts, iso_date};
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let now = time::OffsetDateTime::now_utc();
+    let today = crate::domain::office_hours::uk_local(now).date();
+    let mut errors = form.problems(today);
+    let kept = journey::OpenForm {
+        reference: String::new(),
+        date_of_birth: form.date_of_birth.clone(),
+    };
+    drafts.save_answers(OPEN, &kept).await?;
+    if errors.is_empty() {
+        let typed = &form.date_of_birth;
+        let date = date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "")
+            .map(iso_date)
+            .unwrap_or_default();
+        let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .await
+            .ok()
+            .map(|c| c.0);
+        let headers = leptos_axum::extract::<http::HeaderMap>()
+            .await
+            .unwrap_or_default();
+        let settings = settings();
+        let client = client_address(peer, &headers, &settings.trusted_proxies);
+        let store = store()?;
+        let found = open(&*store, &settings, now, &client, &form.reference, &date)
+            .await
+            .map_err(service_problem)?;
+        match found {
+            Guarded::Found(carer) => {
+                let registration = serde_json::from_str(&carer.details)?;
+                drafts
+                    .save_answers(JOURNEY, &CarerDraft::for_update(&carer.reference, registration))
+                    .await?;
+                drafts.clear(OPEN).await?;
+                leptos_axum::redirect(journey::CHECK_PATH);
+                return Ok(());
+            }
+            Guarded::NotFound => errors.add(
+                "reference",
+                "We could not find a registration with that reference and date of birth. Check them and try again",
+            ),
+            Guarded::RateLimited { .. } => errors.add(
+                "reference",
+                format!(
+                    "You have tried too many times. Call the Care Line on {} to change your details",
+                    crate::council::CARE_LINE_PHONE
+                ),
+            ),
+        }
+    }
+    drafts.save_errors(OPEN, "open", &errors).await?;
+    leptos_axum::redirect(journey::YOUR_DETAILS_PATH);
+    Ok(())
+}
+
+/// "Leave the carers' register": only from an opened registration.
+#[server(endpoint = "carer/withdraw")]
+pub async fn withdraw_registration() -> Result<(), ServerFnError> {
+    use crate::api::carer_service::withdraw_registration as withdraw;
+    use crate::api::context::{service_problem, store};
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let draft = drafts.answers::<CarerDraft>(JOURNEY).await?;
+    let Some(reference) = draft.updating else {
+        leptos_axum::redirect(journey::YOUR_DETAILS_PATH);
+        return Ok(());
+    };
+    withdraw(&*store()?, time::OffsetDateTime::now_utc(), &reference)
+        .await
+        .map_err(service_problem)?;
+    drafts.clear(JOURNEY).await?;
+    leptos_axum::redirect(journey::LEFT_PATH);
+    Ok(())
 }
 
 #[server(endpoint = "carer/load")]
@@ -101,6 +209,49 @@ pub async fn send_registration() -> Result<(), ServerFnError> {
         leptos_axum::redirect(&page.path());
         return Ok(());
     }
+    if let Some(reference) = draft.updating.clone() {
+        use crate::api::carer_service::update_registration;
+        let updated = update_registration(
+            &*store()?,
+            time::OffsetDateTime::now_utc(),
+            &reference,
+            &draft.registration,
+        )
+        .await;
+        if !matches!(updated, Ok(Ok(true))) {
+            if let Err(error) = &updated {
+                tracing::error!(%error, "a carer's details could not be updated");
+            }
+            let mut errors = FieldErrors::default();
+            errors.add(
+                SEND_FIELD,
+                format!(
+                    "Your changes have not been saved. Nothing is lost: your answers are below. Try again in a few minutes, or call {}.",
+                    crate::council::CARE_LINE_PHONE
+                ),
+            );
+            drafts
+                .save_errors(JOURNEY, "check-answers", &errors)
+                .await?;
+            leptos_axum::redirect(journey::CHECK_PATH);
+            return Ok(());
+        }
+        let carer = &draft.registration.carer;
+        drafts
+            .save_answers(
+                REGISTERED,
+                &Some(Registered {
+                    reference,
+                    given_name: carer.given_name.clone(),
+                    family_name: carer.family_name.clone(),
+                    updated: true,
+                }),
+            )
+            .await?;
+        drafts.clear(JOURNEY).await?;
+        leptos_axum::redirect(journey::CONFIRMATION_PATH);
+        return Ok(());
+    }
     let body = serde_json::to_string(&draft.registration)?;
     let outcome = register_carer(
         &*store()?,
@@ -141,6 +292,7 @@ pub async fn send_registration() -> Result<(), ServerFnError> {
                 reference: receipt.reference,
                 given_name: carer.given_name.clone(),
                 family_name: carer.family_name.clone(),
+                updated: false,
             }),
         )
         .await?;

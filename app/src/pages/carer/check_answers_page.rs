@@ -19,16 +19,22 @@ pub fn CarerCheckAnswersPage() -> impl IntoView {
     with_loaded(
         || load_carer_page(P::CheckAnswers),
         |state| {
-            let title = page_title(TITLE, !state.errors.is_empty());
             let errors = RwSignal::new(state.errors.clone());
             let draft = state.draft.clone();
             let unfinished = draft.first_unfinished(crate::forms::today());
+            let updating = draft.updating.is_some();
+            let heading = if updating {
+                "Your details on the carers' register"
+            } else {
+                TITLE
+            };
+            let title = page_title(heading, !state.errors.is_empty());
             view! {
                 <Layout title=title back=P::Consent.path()>
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <ErrorSummary errors=errors/>
-                            <h1 class="govuk-heading-l">{TITLE}</h1>
+                            <h1 class="govuk-heading-l">{heading}</h1>
                             <SummaryList rows=rows(&draft)/>
                             {match unfinished {
                                 Some(page) => view! {
@@ -38,11 +44,12 @@ pub fn CarerCheckAnswersPage() -> impl IntoView {
                                 None => view! {
                                     <form method="post" action=SendRegistration::url() novalidate>
                                         <div id=SEND_FIELD>
-                                            <Button text="Register" prevent_double_click=true/>
+                                            <Button text=if updating { "Save changes" } else { "Register" } prevent_double_click=true/>
                                         </div>
                                     </form>
                                 }.into_any(),
                             }}
+                            {updating.then(super::your_details_page::leave_link)}
                         </div>
                     </div>
                 </Layout>

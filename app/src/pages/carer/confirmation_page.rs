@@ -23,11 +23,12 @@ pub fn CarerConfirmationPage() -> impl IntoView {
         Some(r) => {
             let (reference, name) = (r.reference.clone(), format!("{} {}", r.given_name, r.family_name));
             let on_card = reference.clone();
+            let panel = if r.updated { "Your details have been updated" } else { "You are on the carers' register" };
             view! {
-            <Layout title="You are on the carers' register">
+            <Layout title=panel>
                 <div class="govuk-grid-row">
                     <div class="govuk-grid-column-two-thirds">
-                        <Panel title="You are on the carers' register">
+                        <Panel title=panel>
                             "Your carer reference is" <br/> <strong class="app-reference">{reference}</strong>
                         </Panel>
                         <h2 class="govuk-heading-m app-no-print">"Your carer's card"</h2>

@@ -8,9 +8,11 @@ mod question_fields;
 mod question_page;
 mod remove_person_page;
 mod start_page;
+mod your_details_page;
 
 pub use check_answers_page::CarerCheckAnswersPage;
 pub use confirmation_page::CarerConfirmationPage;
 pub use question_page::CarerQuestionPage;
 pub use remove_person_page::RemovePersonPage;
 pub use start_page::{CarerStartPage, YoungCarersPage};
+pub use your_details_page::{LeavePage, LeftPage, YourDetailsPage};

@@ -25,6 +25,10 @@ pub fn CarerStartPage() -> impl IntoView {
                     </ul>
                     <InsetText>"Being on the register does not affect any benefits you get, such as Carer's Allowance."</InsetText>
                     <Button text="Start now" href=CarerPage::Adult.path() start=true/>
+                    <h2 class="govuk-heading-m">"Already registered?"</h2>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href=crate::api::carer::journey::YOUR_DETAILS_PATH>"Change your details or leave the register"</a>
+                    </p>
                 </div>
             </div>
         </Layout>
