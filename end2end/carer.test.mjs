@@ -1,7 +1,8 @@
 // "Register as a carer", in Chromium with JavaScript off and on: the under-18 route; a
 // registration with two people looked after (one removed after a check), an emergency plan,
 // errors on several kinds of page, check answers, the confirmation and its carer's card
-// printed wallet-size without the page around it; and "ask for a carer's assessment". axe on
+// printed wallet-size without the page around it; "ask for a carer's assessment"; and a
+// registered carer changing their details and leaving the register. axe on
 // every page and error state. The register's rules stay on the server, so with JavaScript an
 // error makes a round trip (and the summary still takes focus).
 import { test, before, after } from 'node:test'
@@ -120,6 +121,64 @@ for (const { js, name } of MODES) {
     await page.waitForURL('**/request-an-assessment/**')
     await waitForEnhancement(page, js)
     await audit(page, js, "a carer's assessment request, started")
+    await page.context().close()
+  })
+
+  test(`a carer changes their details, then leaves the register (${name})`, async () => {
+    const response = await fetch(server.base + '/api/v1/carers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${js}` },
+      body: JSON.stringify({
+        carer: { given_name: 'Sam', family_name: 'Patel', date_of_birth: '1970-05-05', address_line_1: '3 High St', town: 'Exampletown', postcode: 'EX2 3CD', phone: '01632 960002' },
+        cared_for: [{ given_name: 'Ravi', family_name: 'Patel', relationship: 'father', same_address: true }],
+        caring: { hours_per_week: 35, when: 'day', tasks: ['meals'] },
+        emergency_plan: null,
+        consent: { agrees: true }
+      })
+    })
+    assert.equal(response.status, 201)
+    const { reference } = await response.json()
+    const page = await newPage(browser, { js })
+    await page.goto(server.base + BASE)
+    await page.getByRole('link', { name: 'Change your details or leave the register' }).click()
+    await page.waitForURL(`**${BASE}/your-details`)
+    await waitForEnhancement(page, js)
+    await audit(page, js)
+    const open = async (year) => {
+      await page.getByLabel('Carer reference').fill(reference)
+      await page.getByLabel('Day').fill('5')
+      await page.getByLabel('Month').fill('5')
+      await page.getByLabel('Year').fill(year)
+    }
+    await open('1971')
+    await expectError(page, js, /could not find a registration/, 'details, not found')
+    await open('1970')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL(`**${BASE}/check-answers`)
+    await audit(page, js)
+    assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), "Your details on the carers' register")
+    await page.getByRole('link', { name: /Change\s+your name/ }).click()
+    await waitForEnhancement(page, js)
+    await page.getByLabel('First name').fill('Samira')
+    await continueTo(page, js, 'check-answers')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.waitForURL(`**${BASE}/confirmation`)
+    await audit(page, js)
+    assert.match(await page.locator('.govuk-panel__title').textContent(), /Your details have been updated/)
+    assert.match(await page.locator('.app-carer-card').textContent(), /Samira Patel/)
+
+    await page.goto(server.base + `${BASE}/your-details`)
+    await waitForEnhancement(page, js)
+    await open('1970')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL(`**${BASE}/check-answers`)
+    await page.getByRole('link', { name: "Leave the carers' register" }).click()
+    await page.waitForURL(`**${BASE}/leave`)
+    await audit(page, js)
+    await page.getByRole('button', { name: 'Yes, leave the register' }).click()
+    await page.waitForURL(`**${BASE}/left`)
+    await audit(page, js)
+    assert.match(await page.locator('main').textContent(), /We have deleted your details/)
     await page.context().close()
   })
 }
