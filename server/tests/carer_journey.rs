@@ -182,6 +182,19 @@ async fn a_registration_page_by_page_is_written_once() {
     )
     .await;
     assert_eq!(
+        answer(
+            &app,
+            "how-caring-affects-you",
+            &[
+                ("form[affects][health]", "health"),
+                ("form[affects][sleep]", "sleep"),
+                ("form[can_keep_caring]", "with_help"),
+            ],
+        )
+        .await,
+        format!("{BASE}/emergency-plan")
+    );
+    assert_eq!(
         answer(&app, "emergency-plan", &[("form[wants_plan]", "yes")]).await,
         format!("{BASE}/emergency-plan-details")
     );
@@ -247,6 +260,22 @@ async fn a_registration_page_by_page_is_written_once() {
         app.store.outbox_pending("event").await.unwrap(),
         1,
         "registered once"
+    );
+
+    // The carer's eligibility check starts with what the registration knows: a carer, 56,
+    // whose health caring affects; it asks the rest.
+    assert_eq!(
+        app.post_form("/api/carer/check-eligibility", &[]).await,
+        "/check-if-you-can-get-care/the-care-you-give"
+    );
+    let (_, html) = app
+        .get_html("/check-if-you-can-get-care/check-answers")
+        .await;
+    let main = text_of(&html, "main").unwrap();
+    assert!(
+        main.contains("56")
+            && main.contains("Is caring making your health worse, or putting it at risk? Yes"),
+        "{main}"
     );
 
     // "Ask for a carer's assessment" starts that request with the carer's details.

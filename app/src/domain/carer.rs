@@ -40,6 +40,21 @@ pub const TASKS: [(&str, &str); 11] = [
     ("other", "Something else"),
 ];
 
+/// What caring affects (optional; these answers start the carer's eligibility check).
+pub const AFFECTS: [(&str, &str); 4] = [
+    ("health", "My health"),
+    ("sleep", "My sleep"),
+    ("work", "My work or study"),
+    ("family", "My family life or friendships"),
+];
+
+/// Whether the carer can keep caring as they do now.
+pub const KEEP_CARING: [(&str, &str); 3] = [
+    ("yes", "Yes"),
+    ("with_help", "Not without more help"),
+    ("no", "No"),
+];
+
 /// When the caring happens (API.md `caring.when`).
 pub const WHEN: [(&str, &str); 3] = [
     ("day", "In the day"),
@@ -111,6 +126,10 @@ pub struct Caring {
     pub other_tasks: String,
     /// Optional: anyone else who helps.
     pub others_who_help: String,
+    /// Optional: `AFFECTS` codes.
+    pub affects: Vec<String>,
+    /// Optional: `yes`, `with_help` or `no`.
+    pub can_keep_caring: String,
 }
 
 /// Someone to call in an emergency.

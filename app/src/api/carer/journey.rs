@@ -39,6 +39,7 @@ pub enum CarerPage {
     Person(usize),
     People,
     Caring,
+    Impact,
     PlanChoice,
     Plan,
     Consent,
@@ -60,7 +61,14 @@ impl CarerPage {
         ];
         let people = draft.registration.cared_for.len().max(1);
         pages.extend((0..people).map(P::Person));
-        pages.extend([P::People, P::Caring, P::PlanChoice, P::Plan, P::Consent]);
+        pages.extend([
+            P::People,
+            P::Caring,
+            P::Impact,
+            P::PlanChoice,
+            P::Plan,
+            P::Consent,
+        ]);
         pages
     }
 
@@ -75,6 +83,7 @@ impl CarerPage {
             P::Person(i) => format!("person-{}", i + 1),
             P::People => "people-you-look-after".into(),
             P::Caring => "the-caring".into(),
+            P::Impact => "how-caring-affects-you".into(),
             P::PlanChoice => "emergency-plan".into(),
             P::Plan => "emergency-plan-details".into(),
             P::Consent => "consent".into(),
@@ -90,22 +99,10 @@ impl CarerPage {
                 .filter(|n| (1..=CARED_FOR_MAX).contains(n))
                 .map(|n| P::Person(n - 1));
         }
-        [
-            P::Adult,
-            P::Name,
-            P::DateOfBirth,
-            P::Address,
-            P::Contact,
-            P::AboutYou,
-            P::People,
-            P::Caring,
-            P::PlanChoice,
-            P::Plan,
-            P::Consent,
-            P::CheckAnswers,
-        ]
-        .into_iter()
-        .find(|p| p.slug() == slug)
+        Self::questions(&CarerDraft::default())
+            .into_iter()
+            .chain([P::CheckAnswers])
+            .find(|p| p.slug() == slug)
     }
 
     pub fn path(self) -> String {
@@ -173,6 +170,7 @@ impl CarerPage {
             P::Person(_) => "Who else do you look after?".into(),
             P::People => "People you look after".into(),
             P::Caring => "The caring you do".into(),
+            P::Impact => "How caring affects you".into(),
             P::PlanChoice => "Do you want to make an emergency plan?".into(),
             P::Plan => "Your emergency plan".into(),
             P::Consent => "Joining the carers' register".into(),
@@ -194,7 +192,17 @@ impl CarerPage {
                 "communication_needs",
             ]),
             P::Person(i) => vec![format!("cared_for.{i}")],
-            P::Caring => vec!["caring".into()],
+            P::Caring => [
+                "tasks",
+                "other_tasks",
+                "hours_per_week",
+                "when",
+                "others_who_help",
+            ]
+            .iter()
+            .map(|f| format!("caring.{f}"))
+            .collect(),
+            P::Impact => vec!["caring.affects".into(), "caring.can_keep_caring".into()],
             P::Plan => vec!["emergency_plan".into()],
             P::Consent => vec!["consent".into()],
             _ => vec![],
@@ -354,6 +362,9 @@ pub struct CarerForm {
     pub when: String,
     pub other_tasks: String,
     pub others_who_help: String,
+    /// Ticked: `form[affects][sleep]=sleep`.
+    pub affects: BTreeMap<String, String>,
+    pub can_keep_caring: String,
     pub wants_plan: String,
     pub plan_needs: String,
     /// `form[contacts][0][name]`.
@@ -453,6 +464,10 @@ impl CarerDraft {
                 r.caring.when = form.when.clone();
                 r.caring.other_tasks = form.other_tasks.clone();
                 r.caring.others_who_help = form.others_who_help.clone();
+            }
+            P::Impact => {
+                r.caring.affects = form.affects.keys().cloned().collect();
+                r.caring.can_keep_caring = form.can_keep_caring.clone();
             }
             P::PlanChoice => {
                 self.wants_plan = form.wants_plan.clone();
@@ -666,6 +681,10 @@ mod tests {
                 f.hours = "35".into();
                 f.when = "day_and_night".into();
                 f.tasks.insert("meals".into(), "meals".into());
+            }),
+            form(|f| {
+                f.affects.insert("health".into(), "health".into());
+                f.can_keep_caring = "with_help".into();
             }),
             form(|f| f.wants_plan = "yes".into()),
             form(|f| {

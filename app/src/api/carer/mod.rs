@@ -353,3 +353,42 @@ pub async fn ask_for_carers_assessment() -> Result<(), ServerFnError> {
     leptos_axum::redirect(&next.path());
     Ok(())
 }
+
+/// "Check if you can get support as a carer": the carer's check, started with what the
+/// registration already knows (a carer, their age, and how caring affects them), so nothing is
+/// asked twice. Only what was said is carried over; the check asks the rest.
+#[server(endpoint = "carer/check-eligibility")]
+pub async fn check_carers_eligibility() -> Result<(), ServerFnError> {
+    use crate::api::eligibility::journey::{CheckDraft, CheckPage};
+    use crate::api::eligibility::JOURNEY as CHECK;
+    use crate::domain::checks::date_of_birth_iso;
+
+    let drafts = crate::api::drafts::Drafts::current().await?;
+    let carer = drafts.answers::<CarerDraft>(JOURNEY).await?;
+    let today = crate::forms::today();
+    let caring = &carer.registration.caring;
+    let mut check = CheckDraft {
+        for_whom: "me".into(),
+        carer: "yes".into(),
+        ..CheckDraft::default()
+    };
+    if let Ok(born) = date_of_birth_iso(&carer.registration.carer.date_of_birth, today, "") {
+        let mut age = today.year() - born.year();
+        if (today.month() as u8, today.day()) < (born.month() as u8, born.day()) {
+            age -= 1;
+        }
+        check.age = age.to_string();
+    }
+    if caring.affects.iter().any(|a| a == "health") {
+        check.health = "yes".into();
+    }
+    if matches!(caring.can_keep_caring.as_str(), "no" | "with_help") {
+        check.wellbeing = "significant".into();
+    }
+    drafts.save_answers(CHECK, &check).await?;
+    let next = check
+        .first_unfinished(today)
+        .unwrap_or(CheckPage::CheckAnswers);
+    leptos_axum::redirect(&next.path());
+    Ok(())
+}

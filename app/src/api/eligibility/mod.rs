@@ -14,7 +14,7 @@ use crate::forms::FieldErrors;
 use journey::{CheckDraft, CheckForm, CheckPage};
 
 #[cfg(feature = "ssr")]
-const JOURNEY: &str = "eligibility";
+pub(crate) const JOURNEY: &str = "eligibility";
 
 /// Guidance pages that help with each outcome (the mapping is data: edit it here).
 #[cfg(feature = "ssr")]

@@ -6,7 +6,7 @@ use crate::api::carer::journey::{CarerDraft, CarerPage};
 use crate::api::carer::{load_carer_page, SendRegistration, SEND_FIELD};
 use crate::api::question_pages::RETURN_TO_CHECK;
 use crate::components::{Button, ErrorSummary, Layout, SummaryList, SummaryRow};
-use crate::domain::carer::{TASKS, WHEN};
+use crate::domain::carer::{AFFECTS, KEEP_CARING, TASKS, WHEN};
 use crate::forms::page_title;
 use crate::pages::loaded::with_loaded;
 
@@ -149,6 +149,20 @@ fn rows(draft: &CarerDraft) -> Vec<SummaryRow> {
         ],
         change(P::Caring),
         "the caring",
+    ));
+    rows.push(SummaryRow::answer(
+        "How caring affects you",
+        vec![
+            caring
+                .affects
+                .iter()
+                .map(|a| words(&AFFECTS, a))
+                .collect::<Vec<_>>()
+                .join(", "),
+            words(&KEEP_CARING, &caring.can_keep_caring),
+        ],
+        change(P::Impact),
+        "how caring affects you",
     ));
     let plan = match &r.emergency_plan {
         Some(plan) => vec![

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::carer::{load_registered, AskForCarersAssessment};
-use crate::components::{Button, Layout, Panel};
+use crate::api::carer::{load_registered, AskForCarersAssessment, CheckCarersEligibility};
+use crate::components::{Button, ButtonKind, Layout, Panel};
 use crate::council::{COUNCIL_NAME, OUT_OF_HOURS_PHONE};
 use crate::pages::loaded::with_loaded;
 
@@ -55,6 +55,10 @@ pub fn CarerConfirmationPage() -> impl IntoView {
                             </p>
                             <form method="post" action=AskForCarersAssessment::url()>
                                 <Button text="Ask for a carer's assessment"/>
+                            </form>
+                            <p class="govuk-body">"Not sure yet? See what support you might get first. We will start the check with what you have told us."</p>
+                            <form method="post" action=CheckCarersEligibility::url()>
+                                <Button text="Check if you can get support as a carer" kind=ButtonKind::Secondary/>
                             </form>
                             <p class="govuk-body">
                                 <a class="govuk-link" href="/feedback">"What did you think of this service?"</a>

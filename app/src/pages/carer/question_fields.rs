@@ -7,7 +7,9 @@ use crate::components::{
     Checkboxes, Choice, DateInput, Fieldset, HeadingSize, Input, Radios, SummaryAction,
     SummaryList, SummaryRow, Textarea, WarningText,
 };
-use crate::domain::carer::{CaredFor, EmergencyContact, Keyholder, TASKS, WHEN};
+use crate::domain::carer::{
+    CaredFor, EmergencyContact, Keyholder, AFFECTS, KEEP_CARING, TASKS, WHEN,
+};
 use crate::domain::referral::PREFERRED_CONTACT;
 use crate::forms::{field_id, field_name, FieldErrors};
 
@@ -157,6 +159,26 @@ pub fn question_fields(page: CarerPage, draft: &CarerDraft, errors: &FieldErrors
                 <Textarea
                     name=field_name("others_who_help") id=field_id("caring.others_who_help")
                     label="Does anyone else help? (optional)" value=caring.others_who_help.clone() error=error("caring.others_who_help")
+                />
+            }
+            .into_any()
+        }
+        P::Impact => {
+            let caring = &draft.registration.caring;
+            view! {
+                {heading}
+                <p class="govuk-body">"These questions are optional. If you check whether you can get support as a carer, your answers start the check."</p>
+                <Checkboxes
+                    name=field_name("affects") id=field_id("caring.affects") legend="Is caring affecting any of these?"
+                    legend_size=HeadingSize::M hint="Select all that apply." keyed=true
+                    items=AFFECTS.iter().map(|(code, words)| Choice::new(*code, *words)).collect()
+                    selected=caring.affects.clone() error=error("caring.affects")
+                />
+                <Radios
+                    name=field_name("can_keep_caring") id=field_id("caring.can_keep_caring")
+                    legend="Can you keep caring as you do now?" legend_size=HeadingSize::M
+                    items=KEEP_CARING.iter().map(|(code, words)| Choice::new(*code, *words)).collect()
+                    selected=selected(&caring.can_keep_caring) error=error("caring.can_keep_caring")
                 />
             }
             .into_any()
