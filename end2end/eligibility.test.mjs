@@ -1,7 +1,8 @@
 // "Check if you can get care and support", in Chromium with JavaScript off and on: the adult
 // check for someone else with an error on each kind of page, its result with help that fits
 // and the hand-over into a request for an assessment (nothing asked twice); the carer check,
-// and a young carer sent to children's services; axe on every page and error state.
+// handing over to a carer's assessment request, and a young carer sent to children's services;
+// axe on every page and error state.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError, continueTo as continueToPath, MODES } from './harness.mjs'
@@ -132,6 +133,14 @@ for (const { js, name } of MODES) {
     result = await seeResult(page, js)
     assert.match(result, /You are likely to get support as a carer/)
     assert.match(result, /reg 3\(1\)\(b\)/)
+    // The carer's assessment is asked for online, starting with what the check knows.
+    await page.getByRole('button', { name: "Ask for a carer's assessment" }).click()
+    await page.waitForURL('**/request-an-assessment/**')
+    await waitForEnhancement(page, js)
+    await audit(page, js, "a carer's assessment request, started")
+    await page.goto(server.base + '/request-an-assessment/check-answers')
+    assert.match(await page.locator('main').textContent(), /You are asking for a carer's assessment/)
+    await audit(page, js)
     await page.context().close()
   })
 }

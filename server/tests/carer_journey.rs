@@ -414,3 +414,65 @@ async fn a_carer_changes_their_details_then_leaves_the_register() {
         format!("{BASE}/your-details")
     );
 }
+
+#[tokio::test]
+async fn the_carers_check_hands_over_to_a_carers_assessment_request() {
+    let app = spawn_app(false).await;
+    let check = |page: String, fields: Vec<(&'static str, &'static str)>| {
+        let app = &app;
+        async move {
+            let mut all = vec![("page", page.as_str())];
+            all.extend(fields);
+            app.post_form("/api/eligibility/answer", &all).await
+        }
+    };
+    check("who-is-it-for".into(), vec![("form[for_whom]", "me")]).await;
+    check("are-you-a-carer".into(), vec![("form[carer]", "yes")]).await;
+    check("your-age".into(), vec![("form[age]", "52")]).await;
+    check(
+        "the-care-you-give".into(),
+        vec![("form[necessary_care]", "yes")],
+    )
+    .await;
+    check("your-health".into(), vec![("form[health]", "no")]).await;
+    for outcome in [
+        "caring-for-child",
+        "caring-for-others",
+        "habitable-home",
+        "nutrition",
+        "relationships",
+        "work-training-education-volunteering",
+        "community-services",
+    ] {
+        check(
+            format!("caring-{outcome}"),
+            vec![("form[answer][none]", "none")],
+        )
+        .await;
+    }
+    check(
+        "caring-recreation".into(),
+        vec![(
+            "form[answer][pain_distress_anxiety]",
+            "pain_distress_anxiety",
+        )],
+    )
+    .await;
+    check("good-and-bad-days".into(), vec![("form[changes]", "no")]).await;
+    assert_eq!(
+        check(
+            "well-being".into(),
+            vec![("form[wellbeing]", "significant")]
+        )
+        .await,
+        "/check-if-you-can-get-care/check-answers"
+    );
+    let next = app
+        .post_form("/api/eligibility/ask-for-assessment", &[])
+        .await;
+    assert!(next.starts_with("/request-an-assessment/"), "{next}");
+    let (_, html) = app.get_html("/request-an-assessment/check-answers").await;
+    assert!(text_of(&html, "main")
+        .unwrap()
+        .contains("You are asking for a carer's assessment"));
+}

@@ -184,9 +184,10 @@ pub async fn load_check_result() -> Result<Option<CheckResult>, ServerFnError> {
     }))
 }
 
-/// "Ask for an assessment": the request journey starts with what the check already knows
-/// (who it is for, which everyday things are hard), so nothing is asked twice; the check's
-/// own answers are then forgotten.
+/// "Ask for an assessment" (or, after the carer's check, "ask for a carer's assessment"): the
+/// request journey starts with what the check already knows (who it is for, the kind of
+/// assessment, which everyday things are hard), so nothing is asked twice; the check's own
+/// answers are then forgotten.
 #[server(endpoint = "eligibility/ask-for-assessment")]
 pub async fn ask_for_assessment() -> Result<(), ServerFnError> {
     use crate::api::referral::journey::{ReferralDraft, ReferralPage};
@@ -195,25 +196,30 @@ pub async fn ask_for_assessment() -> Result<(), ServerFnError> {
     let drafts = crate::api::drafts::Drafts::current().await?;
     let check = drafts.answers::<CheckDraft>(JOURNEY).await?;
     let mut referral = drafts.answers::<ReferralDraft>(REFERRAL).await?;
-    if !check.is_carer_check() {
-        if referral.request.for_whom.is_empty() {
-            referral.request.for_whom = if check.for_whom == "me" {
-                "self"
-            } else {
-                "someone_else"
-            }
-            .to_owned();
-        }
-        if referral.request.needs.outcomes.is_empty() {
-            if let Ok(verdict) = check.verdict() {
-                referral.request.needs.outcomes = verdict.unmet_outcomes;
-            }
-        }
-        if referral.submission_key.is_empty() {
-            referral.submission_key = uuid::Uuid::new_v4().to_string();
-        }
-        drafts.save_answers(REFERRAL, &referral).await?;
+    if check.is_young_carer() {
+        // Young carers are assessed by children's services, not through this request.
+        leptos_axum::redirect("/information-and-advice/support-for-carers");
+        return Ok(());
     }
+    if referral.request.for_whom.is_empty() {
+        referral.request.for_whom = if check.for_whom == "me" {
+            "self"
+        } else {
+            "someone_else"
+        }
+        .to_owned();
+    }
+    if check.is_carer_check() {
+        referral.request.kind = "carer_assessment".to_owned();
+    } else if referral.request.needs.outcomes.is_empty() {
+        if let Ok(verdict) = check.verdict() {
+            referral.request.needs.outcomes = verdict.unmet_outcomes;
+        }
+    }
+    if referral.submission_key.is_empty() {
+        referral.submission_key = uuid::Uuid::new_v4().to_string();
+    }
+    drafts.save_answers(REFERRAL, &referral).await?;
     drafts.clear(JOURNEY).await?;
     let next = referral
         .first_unfinished(crate::forms::today())

@@ -91,7 +91,14 @@ fn result_view(r: CheckResult) -> impl IntoView {
             <h2 class="govuk-heading-m">"Ask for a carer's assessment"</h2>
             <p class="govuk-body">
                 "Anyone who looks after someone can ask for a carer's assessment, whatever this check says. It is free. "
-                "Call the Care Line on " {CARE_LINE_PHONE} " to ask for one."
+                "You can ask online, or call the Care Line on " {CARE_LINE_PHONE} "."
+            </p>
+            <form method="post" action=AskForAssessment::url()>
+                <Button text="Ask for a carer's assessment"/>
+            </form>
+            <p class="govuk-body">
+                <a class="govuk-link" href="/register-as-a-carer">"Register as a carer"</a>
+                " to get a carer's card and make an emergency plan."
             </p>
         }
         .into_any()

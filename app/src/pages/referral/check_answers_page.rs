@@ -57,6 +57,9 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
                         <div class="govuk-grid-column-two-thirds">
                             <ErrorSummary errors=errors/>
                             <h1 class="govuk-heading-l">{TITLE}</h1>
+                            {(state.draft.request.kind == "carer_assessment").then(|| view! {
+                                <p class="govuk-inset-text">"You are asking for a carer's assessment: a talk about how caring affects you and what would help."</p>
+                            })}
                             {sections}
                             {estimate}
                             <h2 class="govuk-heading-m">"Now send your request"</h2>
