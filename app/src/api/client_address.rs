@@ -7,6 +7,18 @@ use std::net::{IpAddr, SocketAddr};
 
 use http::HeaderMap;
 
+/// The client of the server function being run (from its request's peer and headers).
+pub async fn current_client(trusted: &[IpAddr]) -> String {
+    let peer = leptos_axum::extract::<axum::extract::ConnectInfo<SocketAddr>>()
+        .await
+        .ok()
+        .map(|c| c.0);
+    let headers = leptos_axum::extract::<HeaderMap>()
+        .await
+        .unwrap_or_default();
+    client_address(peer, &headers, trusted)
+}
+
 pub fn client_address(peer: Option<SocketAddr>, headers: &HeaderMap, trusted: &[IpAddr]) -> String {
     let Some(peer) = peer.map(|p| p.ip()) else {
         return "unknown".to_owned();

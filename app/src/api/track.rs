@@ -90,7 +90,7 @@ pub async fn load_progress() -> Result<Option<Progress>, ServerFnError> {
 /// Looks the request up (POST only; rate-limited and audited by the service).
 #[server(endpoint = "track/lookup")]
 pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), ServerFnError> {
-    use crate::api::client_address::client_address;
+    use crate::api::client_address::current_client;
     use crate::api::context::{service_problem, settings, store};
     use crate::api::referral_service::{lookup_status, Lookup};
     use crate::domain::checks::iso_date;
@@ -113,15 +113,8 @@ pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), Ser
         let date = date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "")
             .map(iso_date)
             .unwrap_or_default();
-        let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .await
-            .ok()
-            .map(|c| c.0);
-        let headers = leptos_axum::extract::<http::HeaderMap>()
-            .await
-            .unwrap_or_default();
         let settings = settings();
-        let client = client_address(peer, &headers, &settings.trusted_proxies);
+        let client = current_client(&settings.trusted_proxies).await;
         let store = store()?;
         let lookup = lookup_status(&*store, &settings, now, &client, &form.reference, &date)
             .await

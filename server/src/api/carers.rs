@@ -13,8 +13,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use time::OffsetDateTime;
 
-use super::body::{json_body, typed};
-use super::referrals::{canonical_json, idempotency_key, submitted_response, Receipt};
+use super::referrals::{canonical_json, read_submission, submitted_response, Receipt};
 use super::{ApiState, Problem};
 
 /// Registers a carer, exactly once per `Idempotency-Key`.
@@ -47,18 +46,11 @@ pub async fn create(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let key = match idempotency_key(&headers) {
-        Ok(key) => key,
-        Err(problem) => return problem.into_response(),
-    };
-    let value = match json_body(body) {
-        Ok(value) => value,
-        Err(problem) => return problem.into_response(),
-    };
-    let registration: CarerRegistration = match typed(&value) {
-        Ok(registration) => registration,
-        Err(problem) => return problem.into_response(),
-    };
+    let (key, value, registration): (_, _, CarerRegistration) =
+        match read_submission(&headers, body) {
+            Ok(read) => read,
+            Err(problem) => return problem.into_response(),
+        };
     let now = OffsetDateTime::now_utc();
     if registration.is_young_carer(uk_local(now).date()) {
         if let Err(errors) = registration.check(uk_local(now).date()) {

@@ -70,16 +70,8 @@ pub async fn create(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let key = match idempotency_key(&headers) {
-        Ok(key) => key,
-        Err(problem) => return problem.into_response(),
-    };
-    let value = match json_body(body) {
-        Ok(value) => value,
-        Err(problem) => return problem.into_response(),
-    };
-    let request: ReferralRequest = match typed(&value) {
-        Ok(request) => request,
+    let (key, value, request): (_, _, ReferralRequest) = match read_submission(&headers, body) {
+        Ok(read) => read,
         Err(problem) => return problem.into_response(),
     };
     let submitted = submit_referral(
@@ -185,7 +177,19 @@ pub async fn status(
     }
 }
 
-pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
+/// A submission's `Idempotency-Key`, its JSON body, and the body in the contract's shape
+/// (400 without a key or JSON, 413 too large, 422 naming a field of the wrong shape).
+pub(super) fn read_submission<T: serde::de::DeserializeOwned>(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(String, Value, T), Problem> {
+    let key = idempotency_key(headers)?;
+    let value = json_body(body)?;
+    let typed_body = typed(&value)?;
+    Ok((key, value, typed_body))
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())

@@ -61,7 +61,7 @@ pub async fn open_registration(
     #[server(default)] form: journey::OpenForm,
 ) -> Result<(), ServerFnError> {
     use crate::api::carer_service::open_registration as open;
-    use crate::api::client_address::client_address;
+    use crate::api::client_address::current_client;
     use crate::api::context::{service_problem, settings, store};
     use crate::api::referral_service::Guarded;
     use crate::domain::checks::{date_of_birth_parts, iso_date};
@@ -80,15 +80,8 @@ pub async fn open_registration(
         let date = date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "")
             .map(iso_date)
             .unwrap_or_default();
-        let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .await
-            .ok()
-            .map(|c| c.0);
-        let headers = leptos_axum::extract::<http::HeaderMap>()
-            .await
-            .unwrap_or_default();
         let settings = settings();
-        let client = client_address(peer, &headers, &settings.trusted_proxies);
+        let client = current_client(&settings.trusted_proxies).await;
         let store = store()?;
         let found = open(&*store, &settings, now, &client, &form.reference, &date)
             .await
@@ -222,19 +215,7 @@ pub async fn send_registration() -> Result<(), ServerFnError> {
             if let Err(error) = &updated {
                 tracing::error!(%error, "a carer's details could not be updated");
             }
-            let mut errors = FieldErrors::default();
-            errors.add(
-                SEND_FIELD,
-                format!(
-                    "Your changes have not been saved. Nothing is lost: your answers are below. Try again in a few minutes, or call {}.",
-                    crate::council::CARE_LINE_PHONE
-                ),
-            );
-            drafts
-                .save_errors(JOURNEY, "check-answers", &errors)
-                .await?;
-            leptos_axum::redirect(journey::CHECK_PATH);
-            return Ok(());
+            return not_saved(&drafts, "Your changes have not been saved").await;
         }
         let carer = &draft.registration.carer;
         drafts
@@ -269,19 +250,7 @@ pub async fn send_registration() -> Result<(), ServerFnError> {
             if let Err(error) = &other {
                 tracing::error!(%error, "a carer's registration could not be stored");
             }
-            let mut errors = FieldErrors::default();
-            errors.add(
-                SEND_FIELD,
-                format!(
-                    "You have not been registered yet. Nothing is lost: your answers are below. Try again in a few minutes, or call {}.",
-                    crate::council::CARE_LINE_PHONE
-                ),
-            );
-            drafts
-                .save_errors(JOURNEY, "check-answers", &errors)
-                .await?;
-            leptos_axum::redirect(journey::CHECK_PATH);
-            return Ok(());
+            return not_saved(&drafts, "You have not been registered yet").await;
         }
     };
     let carer = &draft.registration.carer;
@@ -301,6 +270,25 @@ pub async fn send_registration() -> Result<(), ServerFnError> {
     draft.registered = true;
     drafts.save_answers(JOURNEY, &draft).await?;
     leptos_axum::redirect(journey::CONFIRMATION_PATH);
+    Ok(())
+}
+
+/// Back to check answers saying nothing was written (`what` starts the message) and nothing
+/// is lost.
+#[cfg(feature = "ssr")]
+async fn not_saved(drafts: &crate::api::drafts::Drafts, what: &str) -> Result<(), ServerFnError> {
+    let mut errors = FieldErrors::default();
+    errors.add(
+        SEND_FIELD,
+        format!(
+            "{what}. Nothing is lost: your answers are below. Try again in a few minutes, or call {}.",
+            crate::council::CARE_LINE_PHONE
+        ),
+    );
+    drafts
+        .save_errors(JOURNEY, "check-answers", &errors)
+        .await?;
+    leptos_axum::redirect(journey::CHECK_PATH);
     Ok(())
 }
 
