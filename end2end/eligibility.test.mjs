@@ -1,5 +1,6 @@
 // "Check if you can get care and support", in Chromium with JavaScript off and on: the adult
-// check for someone else with an error on each kind of page, its result with help that fits
+// check for someone else with an error on each kind of page, the running result (from the
+// server, and with JavaScript from the same rules in the browser as answers change), its result with help that fits
 // and the hand-over into a request for an assessment (nothing asked twice); the carer check,
 // handing over to a carer's assessment request, and a young carer sent to children's services;
 // axe on every page and error state.
@@ -61,8 +62,23 @@ for (const { js, name } of MODES) {
     await expectError(page, js, /not both/, 'an everyday thing, with a contradiction')
     await page.getByLabel('This is not hard for them').uncheck()
     await continueTo(page, js, 'everyday-personal-hygiene')
+    // The running result, from the answers saved so far (the server renders it)...
+    const soFar = page.locator('#so-far')
+    assert.equal(await soFar.isVisible(), true)
+    assert.match(await soFar.textContent(), /So far: You cannot do one of the everyday things the rules list. The rules need two or more./)
+    await page.evaluate(() => { window.stillHere = true })
     await page.getByLabel(/takes them much longer/).check()
-    for (const slug of EVERYDAY.slice(2)) {
+    if (js) {
+      // ...and, with JavaScript, worked out in the browser by the same rules as answers
+      // change: no round trip.
+      await page.waitForFunction(() => document.getElementById('so-far').textContent.includes('2 of the everyday things'))
+      assert.equal(await page.evaluate(() => window.stillHere), true, 'worked out in the browser')
+      await audit(page, js, 'an everyday thing, with the running result changed')
+    }
+    await continueTo(page, js, 'everyday-toilet-needs')
+    assert.match(await soFar.textContent(), /So far: You cannot do 2 of the everyday things the rules list/)
+    await page.getByLabel('This is not hard for them').check()
+    for (const slug of EVERYDAY.slice(3)) {
       await continueTo(page, js, `everyday-${slug}`)
       await page.getByLabel('This is not hard for them').check()
     }
@@ -72,6 +88,9 @@ for (const { js, name } of MODES) {
     await continueTo(page, js, 'well-being')
     await expectError(page, js, /Select how much this affects their life/, 'well-being, with an error')
     await page.getByLabel(/^A lot/).check()
+    if (js) {
+      await page.waitForFunction(() => document.getElementById('so-far').textContent.startsWith('Your result: They are likely'))
+    }
     await continueTo(page, js, 'check-answers')
 
     // A change comes back to check answers.

@@ -71,7 +71,7 @@ for (const { js, name } of MODES) {
     await expectError(page, js, /Enter how much Employment and Support Allowance you get each week/, 'income amounts, with an error')
     await page.getByLabel('Employment and Support Allowance').fill('150')
     await page.getByLabel('Personal Independence Payment (mobility part)').fill('75.75')
-    const soFar = page.locator('#estimate-so-far')
+    const soFar = page.locator('#so-far')
     if (js) {
       // With JavaScript the figure appears as the answers change, before "Continue".
       await page.keyboard.press('Tab')
@@ -85,7 +85,7 @@ for (const { js, name } of MODES) {
     await page.getByLabel(/How much do you pay for your home/).fill('5')
     if (js) {
       await page.keyboard.press('Tab')
-      await page.waitForFunction((b) => document.getElementById('estimate-so-far').textContent !== b, before)
+      await page.waitForFunction((b) => document.getElementById('so-far').textContent !== b, before)
     }
     await continueTo(page, js, 'extra-costs')
     await continueTo(page, js, 'night-care')

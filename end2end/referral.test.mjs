@@ -1,16 +1,19 @@
 // "Request an assessment" and "Check the progress of a request", end to end in Chromium,
 // JavaScript off and on: an error on every page that can have one, axe on every page and
 // error state, the confirmation, save and come back later, and tracking by the person who
-// asked and by someone they named.
+// asked and by someone they named. The request's rules stay on the server (its forms are the
+// largest; the browser bundle keeps its room for the eligibility check's running result), so
+// with JavaScript an error makes a round trip and the summary still takes focus.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError, continueTo as continueToPath, MODES } from './harness.mjs'
+import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError as expectErrorIn, continueTo as continueToPath, MODES } from './harness.mjs'
 
 let server, browser
 before(async () => { server = await startServer(); browser = await launchBrowser() })
 after(async () => { await browser?.close(); await server?.stop() })
 
 /** Posts the page and expects to arrive at the journey's page `slug`. */
+const expectError = (page, js, message, label) => expectErrorIn(page, js, message, label, 'Continue', { inBrowser: false })
 const continueTo = (page, js, slug) => continueToPath(page, js, `/request-an-assessment/${slug}`)
 
 async function fillRequestForSomeoneElse (page, js) {

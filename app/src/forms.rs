@@ -195,18 +195,19 @@ pub fn mark_enhanced(form: leptos::prelude::NodeRef<leptos::html::Form>) {
     });
 }
 
-/// Posts the form's answers to `url` (a server function answering with text) and shows the
-/// answer in the element `target`'s `-words` paragraph, unhiding it; empty text hides it.
-/// Without the `hydrate` feature (on the server) it does nothing.
-pub fn live_preview(
+/// Refreshes the page's running result (`components::RunningResult`) as answers change: worked
+/// out in the browser by `local` from the form's answers when it can, else asked of the
+/// server function at `url` (which answers with the words). Without the `hydrate` feature (on
+/// the server) it does nothing.
+pub fn refresh_running_result(
     form: leptos::prelude::NodeRef<leptos::html::Form>,
-    url: String,
-    target: &'static str,
+    local: impl Fn(serde_json::Value) -> Option<String>,
+    url: Option<String>,
 ) {
     #[cfg(feature = "hydrate")]
-    browser::live_preview(form, url, target);
+    browser::refresh_running_result(form, local, url);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (form, url, target);
+    let _ = (form, local, url);
 }
 
 #[cfg(feature = "hydrate")]
@@ -218,29 +219,47 @@ mod browser {
 
     use super::FieldErrors;
 
-    /// See `super::live_preview`. A failed request changes nothing on the page.
-    pub fn live_preview(form: NodeRef<leptos::html::Form>, url: String, target: &'static str) {
+    /// See `super::refresh_running_result`. A failed request changes nothing on the page.
+    pub fn refresh_running_result(
+        form: NodeRef<leptos::html::Form>,
+        local: impl Fn(Value) -> Option<String>,
+        url: Option<String>,
+    ) {
         let Some(form) = form.get_untracked() else {
             return;
         };
+        if let Some(words) = read_form(&form).and_then(local) {
+            show_running_result(&words);
+            return;
+        }
+        let Some(url) = url else {
+            return;
+        };
         leptos::task::spawn_local(async move {
-            let Some(words) = fetch_text(&form, &url).await else {
-                return;
-            };
-            let document = web_sys::window().and_then(|w| w.document());
-            let (Some(block), Some(text)) = (
-                document.as_ref().and_then(|d| d.get_element_by_id(target)),
-                document.and_then(|d| d.get_element_by_id(&format!("{target}-words"))),
-            ) else {
-                return;
-            };
-            if words.is_empty() {
-                let _ = block.set_attribute("hidden", "");
-            } else {
-                let _ = block.remove_attribute("hidden");
+            if let Some(words) = fetch_text(&form, &url).await {
+                show_running_result(&words);
             }
-            text.set_text_content(Some(&words));
         });
+    }
+
+    /// Puts `words` in the running result, unhiding it; empty words hide it.
+    fn show_running_result(words: &str) {
+        use crate::components::RUNNING_RESULT_ID;
+        let document = web_sys::window().and_then(|w| w.document());
+        let (Some(block), Some(text)) = (
+            document
+                .as_ref()
+                .and_then(|d| d.get_element_by_id(RUNNING_RESULT_ID)),
+            document.and_then(|d| d.get_element_by_id(&format!("{RUNNING_RESULT_ID}-words"))),
+        ) else {
+            return;
+        };
+        if words.is_empty() {
+            let _ = block.set_attribute("hidden", "");
+        } else {
+            let _ = block.remove_attribute("hidden");
+        }
+        text.set_text_content(Some(words));
     }
 
     /// The form posted URL-encoded, as the browser would, and the JSON string answered.

@@ -100,7 +100,7 @@ async fn care_at_home_page_by_page_gives_the_apis_figures() {
     .await;
     // The money is known: the running estimate shows from here on.
     let (_, html) = app.get_html(&format!("{BASE}/housing-costs")).await;
-    assert!(text_of(&html, ".app-estimate-so-far")
+    assert!(text_of(&html, ".app-running-result")
         .unwrap()
         .contains("a week"));
     // The live figure for what a page holds now, saving nothing.

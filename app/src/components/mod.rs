@@ -19,6 +19,7 @@ mod notification_banner;
 mod pagination;
 mod panel;
 mod radios;
+mod running_result;
 mod select;
 mod summary_list;
 mod table;
@@ -46,6 +47,7 @@ pub use notification_banner::{NotificationBanner, NotificationBannerProps, Notif
 pub use pagination::{page_items, Pagination, PaginationProps};
 pub use panel::{Panel, PanelProps};
 pub use radios::{Choice, Radios, RadiosProps};
+pub use running_result::{RunningResult, RUNNING_RESULT_ID};
 pub use select::{OptionGroup, Select, SelectProps};
 pub use summary_list::{SummaryAction, SummaryList, SummaryListProps, SummaryRow};
 pub use table::{Table, TableProps};

@@ -134,6 +134,8 @@ pub struct Verdict {
     pub result: String,
     /// The outcomes the person cannot achieve, in the regulation's order.
     pub unmet_outcomes: Vec<String>,
+    /// In the regulation's order: the gateway, the outcomes (or, for carers, the effect on
+    /// them), the well-being impact. None for a young carer.
     pub reasons: Vec<Reason>,
 }
 

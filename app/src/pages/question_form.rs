@@ -9,37 +9,41 @@ use serde::{Deserialize, Serialize};
 use crate::api::concern::journey::{ConcernDraft, ConcernForm, ConcernPage};
 use crate::api::eligibility::journey::{CheckDraft, CheckForm, CheckPage};
 use crate::api::estimate::journey::EstimatePage;
-use crate::api::referral::journey::{ReferralDraft, ReferralForm, ReferralPage};
 use crate::api::track::TrackForm;
 use crate::components::{Button, ErrorSummary, Layout};
-use crate::forms::{check_server_rendered_form, mark_enhanced, today, FieldErrors};
+use crate::forms::{
+    check_server_rendered_form, mark_enhanced, refresh_running_result, today, FieldErrors,
+};
 
 /// The rules a question form runs in the browser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Checker {
-    /// A page of "Request an assessment"; the voice ("your"/"their") depends on who it is for.
-    Referral {
-        page: ReferralPage,
-        for_someone_else: bool,
-    },
     /// A page of "Report a concern about an adult".
     Concern { page: ConcernPage },
-    /// A page of "Check if you can get care and support"; the voice depends on who it is for.
-    Eligibility { page: CheckPage, for_me: bool },
+    /// A page of "Check if you can get care and support", with the answers so far: the voice
+    /// depends on who it is for, and the running result on all of them.
+    Eligibility {
+        page: CheckPage,
+        draft: Box<CheckDraft>,
+    },
     /// A page of "Estimate what you might pay". Its rules stay on the server: in the browser
     /// they cost 7 KB of brotli wasm, which the 150 KB budget does not have. The island still
     /// shows the server's problems in the summary and focuses it.
     Estimate { page: EstimatePage },
     /// "Check the progress of a request".
     Track,
-    /// A page whose rules run on the server only (the carers' register: the browser bundle
-    /// has no room for them). The island still shows the server's problems and focuses them.
+    /// A page whose rules run on the server only: "Request an assessment" and the carers'
+    /// register. Their forms are the largest, and reading them into their structs in the
+    /// browser would cost more wasm than the 150 KB budget has room for beside the
+    /// eligibility check's running result. The island still shows the server's problems and
+    /// focuses them.
     Server,
 }
 
 impl Checker {
-    /// Where the form's answers are sent for a live figure as they change (the estimate).
-    pub fn preview_url(self) -> Option<String> {
+    /// Where the form's answers are sent for the running result when it is not worked out
+    /// in the browser (the estimate).
+    pub fn running_result_url(&self) -> Option<String> {
         use leptos::server_fn::ServerFn;
         match self {
             Checker::Estimate { .. } => {
@@ -49,26 +53,24 @@ impl Checker {
         }
     }
 
+    /// The running result with what the form holds, worked out in the browser by the domain's
+    /// own rules (the eligibility check); `None` where there is none or the form cannot be
+    /// read.
+    pub fn running_result(&self, answers: serde_json::Value) -> Option<String> {
+        let Checker::Eligibility { page, draft } = self else {
+            return None;
+        };
+        let posted: CheckForm = serde_json::from_value(answers).ok()?;
+        let mut draft = (**draft).clone();
+        draft.apply(*page, &posted);
+        Some(draft.so_far_words(*page))
+    }
+
     /// The problems with what the form holds, or `None` if it cannot be read (the server
     /// then decides).
-    pub fn check(self, answers: serde_json::Value) -> Option<FieldErrors> {
+    pub fn check(&self, answers: serde_json::Value) -> Option<FieldErrors> {
         let today = today();
-        match self {
-            Checker::Referral {
-                page,
-                for_someone_else,
-            } => {
-                let posted: ReferralForm = serde_json::from_value(answers).ok()?;
-                let mut draft = ReferralDraft::default();
-                draft.request.for_whom = if for_someone_else {
-                    "someone_else"
-                } else {
-                    "self"
-                }
-                .to_owned();
-                draft.apply(page, &posted, today);
-                Some(draft.problems(page, today))
-            }
+        match self.clone() {
             Checker::Concern { page } => {
                 let posted: ConcernForm = serde_json::from_value(answers).ok()?;
                 let mut draft = ConcernDraft {
@@ -79,12 +81,8 @@ impl Checker {
                 draft.apply(page, &posted, today);
                 Some(draft.problems(page, today))
             }
-            Checker::Eligibility { page, for_me } => {
+            Checker::Eligibility { page, mut draft } => {
                 let posted: CheckForm = serde_json::from_value(answers).ok()?;
-                let mut draft = CheckDraft {
-                    for_whom: if for_me { "me" } else { "someone_else" }.to_owned(),
-                    ..CheckDraft::default()
-                };
                 draft.apply(page, &posted);
                 Some(draft.problems(page))
             }
@@ -111,16 +109,22 @@ pub fn QuestionForm(
     let errors = RwSignal::new(errors);
     let form = NodeRef::new();
     mark_enhanced(form);
-    let check = check_server_rendered_form(errors, move |answers| checker.check(answers));
-    let preview_url = checker.preview_url();
-    let preview = move |_| {
-        if let Some(url) = preview_url.clone() {
-            crate::forms::live_preview(form, url, crate::pages::estimate::SO_FAR_ID);
+    let url = checker.running_result_url();
+    let on_change = {
+        let checker = checker.clone();
+        move |_| {
+            let checker = checker.clone();
+            refresh_running_result(
+                form,
+                move |answers| checker.running_result(answers),
+                url.clone(),
+            );
         }
     };
+    let check = check_server_rendered_form(errors, move |answers| checker.check(answers));
     view! {
         <ErrorSummary errors=errors/>
-        <form node_ref=form method="post" action=action novalidate on:submit=check on:change=preview>
+        <form node_ref=form method="post" action=action novalidate on:submit=check on:change=on_change>
             {children()}
         </form>
     }

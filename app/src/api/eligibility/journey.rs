@@ -368,18 +368,18 @@ impl CheckDraft {
 
     /// The verdict on a finished draft.
     pub fn verdict(&self) -> Result<Verdict, FieldErrors> {
-        let reasons = |answers: &BTreeMap<String, Vec<String>>| -> BTreeMap<String, Vec<String>> {
-            answers
-                .iter()
-                .map(|(code, limbs)| {
-                    (
-                        code.clone(),
-                        limbs.iter().filter(|l| *l != MANAGES).cloned().collect(),
-                    )
-                })
-                .collect()
+        // Built by inserting rather than collecting: collecting a map brings a sort into the
+        // browser's wasm, and this runs there too.
+        let reasons = |answers: &BTreeMap<String, Vec<String>>| {
+            let mut reasons = BTreeMap::new();
+            for (code, limbs) in answers {
+                let limbs = limbs.iter().filter(|l| *l != MANAGES).cloned().collect();
+                reasons.insert(code.clone(), limbs);
+            }
+            reasons
         };
-        let wellbeing_impact = if self.is_young_carer() {
+        // Not answered yet (the running result) counts as "not sure".
+        let wellbeing_impact = if self.is_young_carer() || self.wellbeing.is_empty() {
             "not_sure".to_owned()
         } else {
             self.wellbeing.clone()
@@ -400,6 +400,74 @@ impl CheckDraft {
                 fluctuating: self.changes == "yes",
                 wellbeing_impact,
             })
+        }
+    }
+}
+
+/// The result's heading in plain words: "You are likely to get care and support from the
+/// council".
+pub fn result_heading(result: &str, for_me: bool, carer: bool) -> String {
+    let who = if for_me { "You" } else { "They" };
+    let what = if carer {
+        "support as a carer"
+    } else {
+        "care and support from the council"
+    };
+    match result {
+        "likely_eligible" => format!("{who} are likely to get {what}"),
+        "may_be_eligible" => format!("{who} may be able to get {what}"),
+        "young_carer" => "Get support as a young carer".to_owned(),
+        _ => format!("{who} may not be able to get {what}, but there is other help"),
+    }
+}
+
+impl CheckDraft {
+    /// The running result a question page shows, in words, once the person has said how
+    /// they manage an everyday thing (or, for a carer, whether caring affects their health):
+    /// the domain's verdict on the answers so far. While questions are left, it gives the
+    /// reason about the everyday things only ("The rules need two or more"), since the rest
+    /// is still to come; once all are answered, the result and every reason. Empty before
+    /// then, on pages before the everyday things, and for young carers.
+    pub fn so_far_words(&self, page: CheckPage) -> String {
+        let shown_on = matches!(
+            page,
+            CheckPage::Everyday(_)
+                | CheckPage::YourHealth
+                | CheckPage::Caring(_)
+                | CheckPage::GoodAndBadDays
+                | CheckPage::Wellbeing
+        );
+        let started = if self.is_carer_check() {
+            !self.health.is_empty() || !self.caring.is_empty()
+        } else {
+            !self.everyday.is_empty()
+        };
+        if !shown_on || !started || self.is_young_carer() {
+            return String::new();
+        }
+        let Ok(verdict) = self.verdict() else {
+            return String::new();
+        };
+        let finished = CheckPage::questions()
+            .into_iter()
+            .filter(|p| p.applies(self))
+            .all(|p| self.problems(p).is_empty());
+        if finished {
+            let heading = result_heading(
+                &verdict.result,
+                self.for_whom == "me",
+                self.is_carer_check(),
+            );
+            let reasons: Vec<&str> = verdict.reasons.iter().map(|r| r.text.as_str()).collect();
+            format!("Your result: {heading}. {}", reasons.join(" "))
+        } else {
+            // The reasons run gateway, everyday things, well-being: the middle one.
+            let middle = verdict
+                .reasons
+                .get(1)
+                .map(|r| r.text.as_str())
+                .unwrap_or_default();
+            format!("So far: {middle}")
         }
     }
 }
@@ -573,5 +641,100 @@ mod tests {
             !draft.problems(CheckPage::Caring(0)).is_empty(),
             "no 'takes longer' for carers"
         );
+    }
+
+    fn tick(limb: &str) -> CheckForm {
+        form(|f| {
+            f.answer.insert(limb.into(), limb.into());
+        })
+    }
+
+    #[test]
+    fn the_running_result_follows_the_adult_answers() {
+        let mut draft = CheckDraft::default();
+        draft.apply(CheckPage::WhoIsItFor, &form(|f| f.for_whom = "me".into()));
+        draft.apply(CheckPage::AreYouACarer, &form(|f| f.carer = "no".into()));
+        draft.apply(CheckPage::Condition, &form(|f| f.condition = "yes".into()));
+        assert_eq!(
+            draft.so_far_words(CheckPage::Condition),
+            "",
+            "not before the everyday things"
+        );
+        assert_eq!(
+            draft.so_far_words(CheckPage::Everyday(0)),
+            "",
+            "nothing answered yet"
+        );
+
+        draft.apply(CheckPage::Everyday(0), &tick("without_assistance"));
+        assert_eq!(
+            draft.so_far_words(CheckPage::Everyday(1)),
+            "So far: You cannot do one of the everyday things the rules list. The rules need two or more."
+        );
+        draft.apply(CheckPage::Everyday(1), &tick("pain_distress_anxiety"));
+        assert_eq!(
+            draft.so_far_words(CheckPage::Everyday(2)),
+            "So far: You cannot do 2 of the everyday things the rules list. The rules need two or more."
+        );
+        for i in 2..ADULT_QUESTIONS.len() {
+            draft.apply(CheckPage::Everyday(i), &tick(MANAGES));
+        }
+        draft.apply(
+            CheckPage::GoodAndBadDays,
+            &form(|f| f.changes = "no".into()),
+        );
+        assert!(draft
+            .so_far_words(CheckPage::Wellbeing)
+            .starts_with("So far: You cannot do 2"));
+
+        draft.apply(
+            CheckPage::Wellbeing,
+            &form(|f| f.wellbeing = "significant".into()),
+        );
+        let finished = draft.so_far_words(CheckPage::Wellbeing);
+        assert!(
+            finished.starts_with("Your result: You are likely to get care and support from the council. The needs come from"),
+            "{finished}"
+        );
+        assert!(finished.ends_with("such as health, safety, dignity or relationships."));
+
+        draft.apply(CheckPage::Wellbeing, &form(|f| f.wellbeing = "none".into()));
+        assert!(draft.so_far_words(CheckPage::Wellbeing).starts_with(
+            "Your result: You may not be able to get care and support from the council"
+        ));
+    }
+
+    #[test]
+    fn the_running_result_follows_the_carer_answers() {
+        let mut draft = CheckDraft::default();
+        draft.apply(CheckPage::WhoIsItFor, &form(|f| f.for_whom = "me".into()));
+        draft.apply(CheckPage::AreYouACarer, &form(|f| f.carer = "yes".into()));
+        draft.apply(CheckPage::CarerAge, &form(|f| f.age = "52".into()));
+        draft.apply(
+            CheckPage::NecessaryCare,
+            &form(|f| f.necessary_care = "yes".into()),
+        );
+        assert_eq!(draft.so_far_words(CheckPage::YourHealth), "");
+        draft.apply(CheckPage::YourHealth, &form(|f| f.health = "yes".into()));
+        assert_eq!(
+            draft.so_far_words(CheckPage::Caring(0)),
+            "So far: Caring is making your physical or mental health worse, or putting it at risk."
+        );
+        draft.apply(CheckPage::YourHealth, &form(|f| f.health = "no".into()));
+        draft.apply(CheckPage::Caring(0), &tick("endangers_health_safety"));
+        assert_eq!(
+            draft.so_far_words(CheckPage::Caring(1)),
+            "So far: Because of caring you cannot do 1 of the things the rules list for carers. One is enough."
+        );
+    }
+
+    #[test]
+    fn young_carers_have_no_running_result() {
+        let mut draft = CheckDraft::default();
+        draft.apply(CheckPage::WhoIsItFor, &form(|f| f.for_whom = "me".into()));
+        draft.apply(CheckPage::AreYouACarer, &form(|f| f.carer = "yes".into()));
+        draft.apply(CheckPage::CarerAge, &form(|f| f.age = "16".into()));
+        draft.apply(CheckPage::YourHealth, &form(|f| f.health = "yes".into()));
+        assert_eq!(draft.so_far_words(CheckPage::Wellbeing), "");
     }
 }

@@ -7,6 +7,7 @@ use super::question_fields::question_fields;
 use crate::api::eligibility::journey::{CheckPage, CHECK_PATH};
 use crate::api::eligibility::{load_check, SaveCheckAnswer};
 use crate::api::question_pages::RETURN_TO_CHECK;
+use crate::components::RunningResult;
 use crate::forms::page_title;
 use crate::pages::loaded::{return_to_from_query, with_loaded};
 use crate::pages::not_found::NotFoundPage;
@@ -31,14 +32,19 @@ pub fn CheckQuestionPage() -> impl IntoView {
                 page.previous_path(&state.draft)
             };
             let title = page_title(&page.question(&state.draft), !state.errors.is_empty());
+            let so_far = state.draft.so_far_words(page);
             let checker = Checker::Eligibility {
                 page,
-                for_me: state.draft.for_whom == "me",
+                draft: Box::new(state.draft.clone()),
             };
+            let after = view! {
+                <RunningResult words=so_far note="This changes as you answer. It is not a decision: anyone can ask for an assessment."/>
+            }
+            .into_any();
             view! {
                 <QuestionPage
                     title=title back=back checker=checker action=SaveCheckAnswer::url()
-                    errors=state.errors.clone() page=page.slug() return_to=return_to
+                    errors=state.errors.clone() page=page.slug() return_to=return_to after=after
                 >
                     {question_fields(page, &state.draft, &state.errors)}
                 </QuestionPage>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::eligibility::journey::BASE;
+use crate::api::eligibility::journey::{result_heading, BASE};
 use crate::api::eligibility::{load_check_result, AskForAssessment, CheckResult};
 use crate::api::guidance::ContentLink;
 use crate::components::{Button, InsetText, Layout};
@@ -27,21 +27,6 @@ pub fn CheckResultPage() -> impl IntoView {
     })
 }
 
-fn heading(r: &CheckResult) -> String {
-    let who = if r.for_me { "You" } else { "They" };
-    let what = if r.carer {
-        "support as a carer"
-    } else {
-        "care and support from the council"
-    };
-    match r.result.as_str() {
-        "likely_eligible" => format!("{who} are likely to get {what}"),
-        "may_be_eligible" => format!("{who} may be able to get {what}"),
-        "young_carer" => "Get support as a young carer".to_owned(),
-        _ => format!("{who} may not be able to get {what}, but there is other help"),
-    }
-}
-
 fn links(items: Vec<ContentLink>) -> impl IntoView {
     let items = items
         .into_iter()
@@ -58,7 +43,7 @@ fn links(items: Vec<ContentLink>) -> impl IntoView {
 }
 
 fn result_view(r: CheckResult) -> impl IntoView {
-    let title = heading(&r);
+    let title = result_heading(&r.result, r.for_me, r.carer);
     let young = r.result == "young_carer";
     let reasons = r
         .reasons

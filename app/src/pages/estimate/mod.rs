@@ -8,7 +8,7 @@ mod result_page;
 mod start_page;
 
 pub use check_answers_page::EstimateCheckAnswersPage;
-pub use question_page::{EstimateQuestionPage, SO_FAR_ID};
+pub use question_page::EstimateQuestionPage;
 pub use result_page::EstimateResultPage;
 pub use start_page::EstimateStartPage;
 

@@ -8,7 +8,7 @@ use super::question_fields::question_fields;
 use crate::api::estimate::journey::{so_far_words, EstimatePage, CHECK_PATH};
 use crate::api::estimate::{load_estimate, SaveEstimateAnswer};
 use crate::api::question_pages::RETURN_TO_CHECK;
-use crate::domain::charging::Estimate;
+use crate::components::RunningResult;
 use crate::forms::page_title;
 use crate::pages::loaded::{return_to_from_query, with_loaded};
 use crate::pages::not_found::NotFoundPage;
@@ -34,7 +34,11 @@ pub fn EstimateQuestionPage() -> impl IntoView {
                 page.previous_path(&state.draft)
             };
             let title = page_title(page.question(), !state.errors.is_empty());
-            let after = so_far(state.so_far.as_ref()).into_any();
+            let words = state.so_far.as_ref().map(so_far_words).unwrap_or_default();
+            let after = view! {
+                <RunningResult words=words note="This changes as you answer. The full breakdown is at the end."/>
+            }
+            .into_any();
             view! {
                 <QuestionPage
                     title=title back=back checker=Checker::Estimate { page } action=SaveEstimateAnswer::url()
@@ -47,20 +51,4 @@ pub fn EstimateQuestionPage() -> impl IntoView {
         },
     )
     .into_any()
-}
-
-/// The id of the running estimate, which the form's island refreshes as answers change.
-pub const SO_FAR_ID: &str = "estimate-so-far";
-
-/// "So far, you might pay about £X a week": the running estimate, hidden until the money
-/// questions are answered. Always in the page, so screen readers hear it change.
-fn so_far(estimate: Option<&Estimate>) -> impl IntoView {
-    let words = estimate.map(so_far_words).unwrap_or_default();
-    let hidden = words.is_empty();
-    view! {
-        <div id=SO_FAR_ID class="govuk-inset-text app-estimate-so-far" aria-live="polite" hidden=hidden>
-            <p class="govuk-body" id=format!("{SO_FAR_ID}-words")>{words}</p>
-            <p class="govuk-body-s">"This changes as you answer. The full breakdown is at the end."</p>
-        </div>
-    }
 }

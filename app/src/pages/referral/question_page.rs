@@ -32,7 +32,7 @@ pub fn ReferralQuestionPage() -> impl IntoView {
             page.previous_path(&state.draft)
         };
         let title = page_title(&page.question(&state.draft), !state.errors.is_empty());
-        let checker = Checker::Referral { page, for_someone_else: state.draft.request.is_for_someone_else() };
+        let checker = Checker::Server;
         let save_link = view! {
             <p class="govuk-body">
                 <a class="govuk-link" href=SAVE_PATH>"Save and come back later"</a>
