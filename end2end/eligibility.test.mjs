@@ -141,8 +141,11 @@ for (const { js, name } of MODES) {
     await continueTo(page, js, 'caring-caring-for-child')
     assert.equal(await page.getByLabel(/takes me much longer/).count(), 0, 'no "takes longer" for carers')
     for (const [i, slug] of CARING.entries()) {
-      if (slug === 'recreation') await page.getByLabel(/a lot of pain, distress or worry/).check()
-      else await page.getByLabel('This is not hard for me').check()
+      if (slug === 'recreation') {
+        assert.match(await page.locator('#so-far').textContent(), /So far: You said caring is not harming your health/)
+        await page.getByLabel(/a lot of pain, distress or worry/).check()
+        if (js) await page.waitForFunction(() => document.getElementById('so-far').textContent.includes('One is enough'))
+      } else await page.getByLabel('This is not hard for me').check()
       await continueTo(page, js, i + 1 < CARING.length ? `caring-${CARING[i + 1]}` : 'good-and-bad-days')
     }
     await page.getByLabel('No, it is much the same every day').check()
