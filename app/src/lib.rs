@@ -26,7 +26,7 @@ use leptos_router::{path, SsrMode};
 use components::{Footer, Header, SkipLink};
 use pages::{
     carer, concern, directory, eligibility, estimate, feedback, guidance, home::HomePage, info,
-    not_found::NotFoundPage, referral, search, track,
+    not_found::NotFoundPage, referral, search, staff, track,
 };
 
 /// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the
@@ -109,6 +109,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/register-as-a-carer/:page") view=carer::CarerQuestionPage ssr=SsrMode::Async/>
                 <Route path=path!("/track-a-request") view=track::TrackLookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/track-a-request/progress") view=track::TrackProgressPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff") view=staff::QueuePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sign-in/code") view=staff::CodePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/referrals/:reference") view=staff::RecordPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/audit") view=staff::AuditPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
         <Footer/>

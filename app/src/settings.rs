@@ -1,6 +1,6 @@
 //! The council's choices that pages and server functions need: office hours, how soon the
 //! First Contact Team replies, how long saved answers are kept, the progress-lookup limits,
-//! the charging policy behind estimates.
+//! the charging policy behind estimates, staff sessions' limits.
 //! The server builds this from its configuration and provides it to every request; defaults
 //! are what the council publishes today.
 
@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::charging::ChargingPolicy;
 use crate::domain::office_hours::OfficeHours;
+use crate::domain::staff::SessionLimits;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -26,6 +27,11 @@ pub struct Settings {
     pub public_url: String,
     /// The council's charging choices for estimates (default: the statutory baseline).
     pub charging_policy: ChargingPolicy,
+    /// How long a staff session lasts without a request, and at most.
+    pub staff_sessions: SessionLimits,
+    /// Failed staff sign-ins allowed per email address (and, four times over, per client
+    /// address) in 15 minutes before sign-in is locked for that address.
+    pub staff_sign_in_failures: i64,
 }
 
 impl Default for Settings {
@@ -39,6 +45,8 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             public_url: "http://127.0.0.1:3000".to_owned(),
             charging_policy: ChargingPolicy::default(),
+            staff_sessions: SessionLimits::default(),
+            staff_sign_in_failures: 5,
         }
     }
 }

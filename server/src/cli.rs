@@ -1,6 +1,6 @@
 //! The server binary's commands: `server` (or `server serve`) runs the portal; the admin
 //! commands work on the same database and configuration, for the council's operators (and
-//! the tests) until the back office exists.
+//! the tests): the first administrator's account is made here.
 
 use clap::{Parser, Subcommand};
 
@@ -24,6 +24,25 @@ pub enum Command {
     ImportDirectory {
         /// The feed, e.g. content/directory/exampleshire.json.
         file: std::path::PathBuf,
+    },
+    /// Work on back-office staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Create a staff account. The password is read from standard input (one line, at least
+    /// 12 characters), never from the command line. Prints the authenticator app's secret (as
+    /// a QR code and text) and ten recovery codes: they are shown this once.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// triage_officer, carers_lead, manager or admin.
+        #[arg(long)]
+        role: String,
     },
 }
 

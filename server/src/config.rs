@@ -114,6 +114,11 @@ impl Config {
                 Some(path) => read_charging_policy(&path)?,
                 None => ChargingPolicy::default(),
             },
+            staff_sessions: app::domain::staff::SessionLimits {
+                idle_seconds: number("PORTAL_STAFF_IDLE_MINUTES", "30", 1)?.min(24 * 60) * 60,
+                absolute_seconds: number("PORTAL_STAFF_SESSION_HOURS", "10", 1)?.min(24) * 3600,
+            },
+            staff_sign_in_failures: number("PORTAL_STAFF_SIGN_IN_FAILURES", "5", 1)?,
         };
         let optional = |name: &str| lookup(name).filter(|v| !v.is_empty());
         Ok(Self {

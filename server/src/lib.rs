@@ -13,6 +13,7 @@ pub mod router;
 pub mod search_index;
 pub mod security;
 pub mod sessions;
+pub mod staff_admin;
 pub mod store;
 pub mod telemetry;
 pub mod workers;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use app::api::referral_service::change_status;
 use clap::Parser;
-use server::cli::{Cli, Command, ReferralCommand};
+use server::cli::{Cli, Command, ReferralCommand, StaffCommand};
 use server::config::Config;
 use server::{delivery, router, store, telemetry, workers};
 
@@ -42,6 +42,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::ImportDirectory { file } => import_directory(&*store, &file).await,
+        Command::Staff(StaffCommand::Create { email, name, role }) => {
+            server::staff_admin::create_from_stdin(&*store, &email, &name, &role).await
+        }
     }
 }
 

@@ -279,6 +279,7 @@ async fn audit_and_saved_drafts_round_trip(store: &dyn Store) {
         action: "status_lookup".into(),
         subject: "ASC-0000-0000-0001".into(),
         detail: "not_found".into(),
+        client: String::new(),
     };
     store.record_audit(&entry).await.unwrap();
     assert_eq!(store.recent_audit(5).await.unwrap(), vec![entry]);

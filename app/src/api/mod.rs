@@ -21,4 +21,5 @@ pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod referral_service;
 pub mod search;
+pub mod staff;
 pub mod track;

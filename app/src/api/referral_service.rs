@@ -380,6 +380,7 @@ where
             .clone()
             .unwrap_or_else(|| "(not a reference)".into()),
         detail: detail.into(),
+        client: String::new(),
     };
     if client_misses >= settings.lookup_failures_per_client {
         store.record_audit(&audit("rate_limited_client")).await?;
@@ -485,7 +486,7 @@ fn client_bucket(address: &str) -> String {
     format!("client:{}", &hex::encode(digest)[..24])
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

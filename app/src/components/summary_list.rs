@@ -36,6 +36,17 @@ impl SummaryRow {
             }],
         }
     }
+
+    /// A row to read, with no "Change" link. Left blank, it reads "Not given".
+    pub fn fact(key: &str, value: Vec<String>) -> Self {
+        Self::answer(key, value, String::new(), "").without_actions()
+    }
+
+    /// The same row with no "Change" link (a record shown to read, not to edit).
+    pub fn without_actions(mut self) -> Self {
+        self.actions.clear();
+        self
+    }
 }
 
 #[component]

@@ -14,3 +14,4 @@ pub mod reference;
 pub mod referral;
 pub mod referral_status;
 pub mod search;
+pub mod staff;

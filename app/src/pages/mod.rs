@@ -15,6 +15,7 @@ pub mod question_form;
 pub mod referral;
 pub mod search;
 pub mod service_problem;
+pub mod staff;
 pub mod track;
 
 /// Sets the HTTP status of the page being rendered (on the server; nothing in the browser).

@@ -5,6 +5,7 @@ mod carers;
 mod directory;
 mod referrals;
 mod search;
+mod staff;
 
 use async_trait::async_trait;
 
@@ -12,6 +13,7 @@ pub use carers::*;
 pub use directory::*;
 pub use referrals::*;
 pub use search::*;
+pub use staff::*;
 
 /// What went wrong in the store. The text is for logs, never for the browser.
 #[derive(Debug, thiserror::Error)]
@@ -117,6 +119,39 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// Records a status change and its outbox messages in one transaction; `false` when there
     /// is no such referral.
     async fn change_referral_status(&self, change: &StatusChange) -> StoreResult<bool>;
+
+    /// The queue: referrals of some kinds, filtered, oldest (or newest) first, one page.
+    async fn referral_queue(&self, query: &QueueQuery) -> StoreResult<QueuePage>;
+
+    // Staff accounts.
+
+    /// Creates an account with its recovery codes; `false` if the email is taken.
+    async fn create_staff_account(&self, account: &NewStaffAccount) -> StoreResult<bool>;
+
+    async fn staff_account_by_email(&self, email: &str) -> StoreResult<Option<StaffAccount>>;
+
+    async fn staff_account(&self, id: i64) -> StoreResult<Option<StaffAccount>>;
+
+    /// Accepts a TOTP step for an account only if it is later than the last accepted one (a
+    /// code works once); `false` otherwise.
+    async fn use_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool>;
+
+    /// Marks an unused recovery code used; `false` if there is no such unused code.
+    async fn use_recovery_code(
+        &self,
+        account_id: i64,
+        code_hash: &str,
+        at: i64,
+    ) -> StoreResult<bool>;
+
+    /// Every staff account, by name (for "assign to").
+    async fn staff_members(&self) -> StoreResult<Vec<StaffMember>>;
+
+    /// Assigns a referral to an account (or to nobody); `false` if there is no such referral.
+    async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool>;
+
+    /// A page of the audit log, newest first.
+    async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage>;
 
     // Progress lookups.
 

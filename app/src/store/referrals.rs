@@ -72,6 +72,9 @@ pub struct StoredReferral {
     pub lookup_date_of_birth: Option<String>,
     pub details: String,
     pub submitted_at: i64,
+    /// The staff account the referral is assigned to, if any.
+    pub assigned_to: Option<i64>,
+    pub channel: String,
     pub trackers: Vec<TrackerRecord>,
     pub history: Vec<HistoryEntry>,
 }
@@ -131,10 +134,14 @@ pub struct OutboxProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
     pub at: i64,
+    /// Who: a staff account (`staff:<email>`), or a resident's hashed client bucket.
     pub actor: String,
     pub action: String,
+    /// Which record: a reference, or what was looked at.
     pub subject: String,
     pub detail: String,
+    /// From where: the client's address for staff (residents' is hashed into `actor`).
+    pub client: String,
 }
 
 /// A journey's answers saved to come back to.

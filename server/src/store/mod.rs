@@ -8,6 +8,7 @@ mod postgres;
 mod referral_queries;
 mod rows;
 mod sqlite;
+mod staff_queries;
 
 use std::sync::Arc;
 

@@ -7,6 +7,9 @@ use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
     StatusChange, StoredReferral,
 };
+use app::store::{
+    AuditPage, AuditQuery, NewStaffAccount, QueuePage, QueueQuery, StaffAccount, StaffMember,
+};
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
@@ -18,6 +21,7 @@ use super::carer_queries::postgres as carers;
 use super::directory_queries::postgres as directory;
 use super::referral_queries::postgres as queries;
 use super::rows::{FeedbackRow, SessionRow};
+use super::staff_queries::postgres as staff;
 use super::unavailable;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
@@ -170,6 +174,47 @@ impl Store for PostgresStore {
 
     async fn change_referral_status(&self, change: &StatusChange) -> StoreResult<bool> {
         queries::change_referral_status(&self.pool, change).await
+    }
+
+    async fn referral_queue(&self, query: &QueueQuery) -> StoreResult<QueuePage> {
+        staff::referral_queue(&self.pool, query).await
+    }
+
+    async fn create_staff_account(&self, account: &NewStaffAccount) -> StoreResult<bool> {
+        staff::create_staff_account(&self.pool, account).await
+    }
+
+    async fn staff_account_by_email(&self, email: &str) -> StoreResult<Option<StaffAccount>> {
+        staff::staff_account_by_email(&self.pool, email).await
+    }
+
+    async fn staff_account(&self, id: i64) -> StoreResult<Option<StaffAccount>> {
+        staff::staff_account(&self.pool, id).await
+    }
+
+    async fn use_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool> {
+        staff::use_totp_step(&self.pool, account_id, step).await
+    }
+
+    async fn use_recovery_code(
+        &self,
+        account_id: i64,
+        code_hash: &str,
+        at: i64,
+    ) -> StoreResult<bool> {
+        staff::use_recovery_code(&self.pool, account_id, code_hash, at).await
+    }
+
+    async fn staff_members(&self) -> StoreResult<Vec<StaffMember>> {
+        staff::staff_members(&self.pool).await
+    }
+
+    async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool> {
+        staff::assign_referral(&self.pool, reference, account_id).await
+    }
+
+    async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage> {
+        staff::audit_page(&self.pool, query).await
     }
 
     async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {

@@ -134,16 +134,16 @@ macro_rules! referral_queries {
             pool: &Pool<Db>,
             reference: &str,
         ) -> StoreResult<Option<StoredReferral>> {
-            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64);
+            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64, Option<i64>, String);
             let row: Option<Row> = sqlx::query_as(
-                "SELECT id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at \
-                 FROM referrals WHERE reference = $1",
+                "SELECT id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, \
+                 assigned_to, channel FROM referrals WHERE reference = $1",
             )
             .bind(reference)
             .fetch_optional(pool)
             .await
             .map_err(unavailable)?;
-            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at)) = row
+            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, assigned_to, channel)) = row
             else {
                 return Ok(None);
             };
@@ -171,6 +171,8 @@ macro_rules! referral_queries {
                 lookup_date_of_birth,
                 details,
                 submitted_at,
+                assigned_to,
+                channel,
                 trackers: trackers
                     .into_iter()
                     .map(|(name, relationship, email, phone)| TrackerRecord { name, relationship, email, phone })
@@ -257,12 +259,13 @@ macro_rules! referral_queries {
         }
 
         pub async fn record_audit(pool: &Pool<Db>, entry: &AuditEntry) -> StoreResult<()> {
-            sqlx::query("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)")
+            sqlx::query("INSERT INTO audit_log (at, actor, action, subject, detail, client) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(entry.at)
                 .bind(&entry.actor)
                 .bind(&entry.action)
                 .bind(&entry.subject)
                 .bind(&entry.detail)
+                .bind(&entry.client)
                 .execute(pool)
                 .await
                 .map_err(unavailable)?;
@@ -270,8 +273,8 @@ macro_rules! referral_queries {
         }
 
         pub async fn recent_audit(pool: &Pool<Db>, limit: i64) -> StoreResult<Vec<AuditEntry>> {
-            let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-                "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT $1",
+            let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+                "SELECT at, actor, action, subject, detail, client FROM audit_log ORDER BY id DESC LIMIT $1",
             )
             .bind(limit)
             .fetch_all(pool)
@@ -279,7 +282,7 @@ macro_rules! referral_queries {
             .map_err(unavailable)?;
             Ok(rows
                 .into_iter()
-                .map(|(at, actor, action, subject, detail)| AuditEntry { at, actor, action, subject, detail })
+                .map(|(at, actor, action, subject, detail, client)| AuditEntry { at, actor, action, subject, detail, client })
                 .collect())
         }
 

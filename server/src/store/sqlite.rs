@@ -16,6 +16,9 @@ use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
     StatusChange, StoredReferral,
 };
+use app::store::{
+    AuditPage, AuditQuery, NewStaffAccount, QueuePage, QueueQuery, StaffAccount, StaffMember,
+};
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
@@ -27,6 +30,7 @@ use super::carer_queries::sqlite as carers;
 use super::directory_queries::sqlite as directory;
 use super::referral_queries::sqlite as queries;
 use super::rows::{FeedbackRow, SessionRow};
+use super::staff_queries::sqlite as staff;
 use super::unavailable;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -195,6 +199,47 @@ impl Store for SqliteStore {
 
     async fn change_referral_status(&self, change: &StatusChange) -> StoreResult<bool> {
         queries::change_referral_status(&self.writer, change).await
+    }
+
+    async fn referral_queue(&self, query: &QueueQuery) -> StoreResult<QueuePage> {
+        staff::referral_queue(&self.reader, query).await
+    }
+
+    async fn create_staff_account(&self, account: &NewStaffAccount) -> StoreResult<bool> {
+        staff::create_staff_account(&self.writer, account).await
+    }
+
+    async fn staff_account_by_email(&self, email: &str) -> StoreResult<Option<StaffAccount>> {
+        staff::staff_account_by_email(&self.reader, email).await
+    }
+
+    async fn staff_account(&self, id: i64) -> StoreResult<Option<StaffAccount>> {
+        staff::staff_account(&self.reader, id).await
+    }
+
+    async fn use_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool> {
+        staff::use_totp_step(&self.writer, account_id, step).await
+    }
+
+    async fn use_recovery_code(
+        &self,
+        account_id: i64,
+        code_hash: &str,
+        at: i64,
+    ) -> StoreResult<bool> {
+        staff::use_recovery_code(&self.writer, account_id, code_hash, at).await
+    }
+
+    async fn staff_members(&self) -> StoreResult<Vec<StaffMember>> {
+        staff::staff_members(&self.reader).await
+    }
+
+    async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool> {
+        staff::assign_referral(&self.writer, reference, account_id).await
+    }
+
+    async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage> {
+        staff::audit_page(&self.reader, query).await
     }
 
     async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {

@@ -45,7 +45,7 @@ pub fn ConcernCheckAnswersPage() -> impl IntoView {
     )
 }
 
-fn rows(draft: &ConcernDraft) -> Vec<SummaryRow> {
+pub(crate) fn rows(draft: &ConcernDraft) -> Vec<SummaryRow> {
     let person = &draft.request.person;
     let concern = draft.concern();
     let row = |key: &str, value: Vec<String>, page: ConcernPage, what: &str| {

@@ -7,6 +7,7 @@ mod question_fields;
 mod question_page;
 mod start_page;
 
+pub(crate) use check_answers_page::rows as answer_rows;
 pub use check_answers_page::ConcernCheckAnswersPage;
 pub use confirmation_page::ConcernConfirmationPage;
 pub use question_page::ConcernQuestionPage;

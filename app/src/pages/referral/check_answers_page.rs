@@ -86,7 +86,7 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
 }
 
 /// The answers, grouped as the journey asks them.
-fn sections(draft: &ReferralDraft) -> Vec<(&'static str, Vec<SummaryRow>)> {
+pub(crate) fn sections(draft: &ReferralDraft) -> Vec<(&'static str, Vec<SummaryRow>)> {
     let r = &draft.request;
     let p = &r.person;
     let row = |key: &str, value: Vec<String>, page: ReferralPage, what: &str| {

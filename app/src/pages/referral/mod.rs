@@ -9,6 +9,7 @@ mod saved_pages;
 mod start_page;
 mod when_we_read;
 
+pub(crate) use check_answers_page::sections as answer_sections;
 pub use check_answers_page::ReferralCheckAnswersPage;
 pub use confirmation_page::ReferralConfirmationPage;
 pub use question_page::ReferralQuestionPage;

@@ -1,0 +1,77 @@
+//! The council's back office under `/staff`: sign-in with a second factor, the staff session,
+//! the queue, a referral's record and its status changes, and the audit log. Every server
+//! function here calls `session::require_staff` first, with the permission it needs.
+
+#[cfg(feature = "ssr")]
+pub mod accounts;
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod credentials;
+pub mod queue;
+pub mod referral;
+#[cfg(feature = "ssr")]
+pub mod session;
+pub mod sign_in;
+
+use serde::{Deserialize, Serialize};
+
+pub const SIGN_IN_PATH: &str = "/staff/sign-in";
+/// The refusal for a role without the permission (the page shows "no access", status 403).
+pub const FORBIDDEN: &str = "You do not have access to this page";
+/// The refusal without a good session (the page is a redirect to sign in).
+pub const SIGNED_OUT: &str = "Sign in to continue";
+
+/// Whether a server function's error means "sign in".
+pub fn is_signed_out(error: &leptos::prelude::ServerFnError) -> bool {
+    error.to_string().contains(SIGNED_OUT)
+}
+
+/// Whether a server function's error means "your role may not do this".
+pub fn is_forbidden(error: &leptos::prelude::ServerFnError) -> bool {
+    error.to_string().contains(FORBIDDEN)
+}
+
+/// What every staff page shows at the top: who is signed in, the links their role may follow,
+/// and when the session ends if nothing more happens.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffHeader {
+    pub name: String,
+    pub role: String,
+    /// (path, label), in order.
+    pub links: Vec<(String, String)>,
+    /// Unix seconds.
+    pub session_ends_at: i64,
+}
+
+impl StaffHeader {
+    #[cfg(feature = "ssr")]
+    pub fn of(user: &session::StaffUser) -> Self {
+        use crate::domain::staff::Permission;
+        let links = [
+            (Permission::WorkQueue, "/staff", "Queue"),
+            (
+                Permission::SeeSafeguarding,
+                "/staff/safeguarding",
+                "Safeguarding concerns",
+            ),
+            (Permission::ReadAudit, "/staff/audit", "Audit log"),
+        ]
+        .into_iter()
+        .filter(|(permission, _, _)| user.role.may(*permission))
+        .map(|(_, path, label)| (path.to_owned(), label.to_owned()))
+        .collect();
+        StaffHeader {
+            name: user.name.clone(),
+            role: user.role.label().to_owned(),
+            links,
+            session_ends_at: user.ends_at,
+        }
+    }
+}
+
+/// The header alone, for pages with nothing else to load (a role's landing page).
+#[leptos::server(endpoint = "staff/header")]
+pub async fn load_header() -> Result<StaffHeader, leptos::prelude::ServerFnError> {
+    let user = session::require_staff(None).await?;
+    Ok(StaffHeader::of(&user))
+}

@@ -1,0 +1,395 @@
+//! One referral's record for staff: every answer, the people, who follows it, its history;
+//! changing its status (with a note kept internal or shown to the resident and trackers) and
+//! assigning it. Opening a record and every change are audited. A change goes through
+//! `referral_service::change_status`, so the resident's emails and the case-management event
+//! leave through the outbox in the same transaction.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::StaffHeader;
+use crate::domain::problems::FieldErrors;
+use crate::domain::referral::ReferralRequest;
+
+pub const RECORD_PATH: &str = "/staff/referrals/";
+pub const NOTE_MAX_CHARS: usize = 2000;
+
+/// The status form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatusForm {
+    pub reference: String,
+    pub status: String,
+    /// Required when closing.
+    pub outcome: String,
+    pub note: String,
+    /// `resident` (the resident and trackers see the note) or `internal` (the default).
+    pub note_for: String,
+}
+
+impl StatusForm {
+    pub fn problems(&self) -> FieldErrors {
+        use crate::domain::referral_status::{outcome, status};
+        let mut errors = FieldErrors::default();
+        if status(&self.status).is_none() {
+            errors.add("status", "Select the new status");
+        }
+        if self.status == "closed" && outcome(&self.outcome).is_none() {
+            errors.add("outcome", "Select how the request ended");
+        }
+        if let Err(problem) =
+            crate::domain::checks::optional_paragraphs(&self.note, NOTE_MAX_CHARS, "The note")
+        {
+            errors.add("note", problem);
+        } else if self.note_for == "resident" && self.note.trim().is_empty() {
+            errors.add(
+                "note",
+                "Enter the note for the resident, or choose to keep it internal",
+            );
+        }
+        errors
+    }
+
+    pub fn visible(&self) -> bool {
+        self.note_for == "resident"
+    }
+}
+
+/// The assignment form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AssignForm {
+    pub reference: String,
+    /// An account id, or `nobody`.
+    pub assignee: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryLine {
+    pub when: String,
+    pub status: String,
+    pub outcome: Option<String>,
+    pub note: String,
+    pub note_visible: bool,
+    pub actor: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackerLine {
+    pub name: String,
+    pub relationship: String,
+    pub contact: String,
+}
+
+/// The record as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferralRecord {
+    pub header: StaffHeader,
+    pub reference: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub status_label: String,
+    pub outcome_label: Option<String>,
+    pub urgent: bool,
+    pub channel: String,
+    pub submitted: String,
+    /// The assignee's account id, if any.
+    pub assigned_to: Option<String>,
+    pub team: Vec<(String, String)>,
+    pub request: ReferralRequest,
+    pub trackers: Vec<TrackerLine>,
+    /// Oldest first.
+    pub history: Vec<HistoryLine>,
+    pub form: StatusForm,
+    pub errors: FieldErrors,
+    /// What just happened ("Status changed to …"), once.
+    pub flash: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+fn form_key(reference: &str) -> String {
+    format!("staff:status:{reference}")
+}
+
+#[cfg(feature = "ssr")]
+const FLASH: &str = "staff:flash";
+
+#[cfg(feature = "ssr")]
+pub(crate) fn describe_time(at: i64) -> String {
+    use crate::domain::office_hours::{describe_date, uk_local};
+    time::OffsetDateTime::from_unix_timestamp(at)
+        .map(|at| {
+            let local = uk_local(at);
+            format!(
+                "{} at {:02}:{:02}",
+                describe_date(local.date()),
+                local.hour(),
+                local.minute()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Loads a referral the staff member's role may open, or `None` (a 404 for the page: the
+/// same for a referral that does not exist and one of a kind the role may not see).
+#[cfg(feature = "ssr")]
+async fn openable(
+    user: &super::session::StaffUser,
+    reference: &str,
+) -> Result<Option<crate::store::StoredReferral>, ServerFnError> {
+    use crate::api::context::{service_problem, store};
+    use crate::domain::reference::{Reference, ReferenceKind};
+    let Some(reference) = Reference::parse(ReferenceKind::Referral, reference) else {
+        return Ok(None);
+    };
+    let referral = store()?
+        .load_referral(&reference.to_string())
+        .await
+        .map_err(service_problem)?;
+    Ok(referral.filter(|r| user.role.may_open(&r.kind)))
+}
+
+#[cfg(feature = "ssr")]
+fn not_found() -> ServerFnError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    ServerFnError::new(NOT_FOUND)
+}
+
+pub const NOT_FOUND: &str = "There is no referral with that reference";
+
+#[server(endpoint = "staff/referral")]
+pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, ServerFnError> {
+    use super::session::{current_session, require_staff, session_problem, take_unsent};
+    use crate::api::context::{service_problem, store};
+    use crate::domain::referral_status::{outcome, status};
+    use crate::domain::staff::Permission;
+
+    let user = require_staff(Some(Permission::WorkQueue)).await?;
+    let Some(referral) = openable(&user, &reference).await? else {
+        return Err(not_found());
+    };
+    let store = store()?;
+    store
+        .record_audit(&user.audit("view_referral", &referral.reference, ""))
+        .await
+        .map_err(service_problem)?;
+    let session = current_session().await?;
+    let path = format!("{RECORD_PATH}{}", referral.reference);
+    let kept: Option<(StatusForm, FieldErrors)> = session
+        .remove(&form_key(&referral.reference))
+        .await
+        .map_err(session_problem)?;
+    let (form, errors) = match (kept, take_unsent::<StatusForm>(&path).await?) {
+        (_, Some(unsent)) => (unsent, FieldErrors::default()),
+        (Some(kept), None) => kept,
+        (None, None) => (
+            StatusForm {
+                reference: referral.reference.clone(),
+                status: referral.status.clone(),
+                note_for: "internal".into(),
+                ..StatusForm::default()
+            },
+            FieldErrors::default(),
+        ),
+    };
+    let flash: Option<String> = session.remove(FLASH).await.map_err(session_problem)?;
+    let team = store
+        .staff_members()
+        .await
+        .map_err(service_problem)?
+        .into_iter()
+        .filter(|m| m.active)
+        .map(|m| (m.id.to_string(), m.name))
+        .collect();
+    let label = |code: &str| status(code).map(|s| s.label).unwrap_or(code).to_owned();
+    let outcome_label = |code: &Option<String>| {
+        code.as_deref()
+            .map(|c| outcome(c).map(|o| o.label).unwrap_or(c).to_owned())
+    };
+    Ok(ReferralRecord {
+        header: StaffHeader::of(&user),
+        kind_label: super::queue::kind_label(&referral.kind).to_owned(),
+        status_label: label(&referral.status),
+        outcome_label: outcome_label(&referral.outcome),
+        urgent: referral.urgent,
+        channel: if referral.channel == "api" {
+            "Partner system"
+        } else {
+            "Online"
+        }
+        .to_owned(),
+        submitted: describe_time(referral.submitted_at),
+        assigned_to: referral.assigned_to.map(|id| id.to_string()),
+        team,
+        request: serde_json::from_str(&referral.details).unwrap_or_default(),
+        trackers: referral
+            .trackers
+            .iter()
+            .map(|t| TrackerLine {
+                name: t.name.clone(),
+                relationship: t.relationship.clone(),
+                contact: [t.email.as_str(), t.phone.as_str()]
+                    .into_iter()
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect(),
+        history: referral
+            .history
+            .iter()
+            .map(|h| HistoryLine {
+                when: describe_time(h.at),
+                status: label(&h.status),
+                outcome: outcome_label(&h.outcome),
+                note: h.note.clone(),
+                note_visible: h.note_visible,
+                actor: h.actor.clone(),
+            })
+            .collect(),
+        kind: referral.kind,
+        reference: referral.reference,
+        form,
+        errors,
+        flash,
+    })
+}
+
+/// The reference as the form gave it, made safe for a path (it is parsed again on load).
+#[cfg(feature = "ssr")]
+fn record_path(reference: &str) -> String {
+    use crate::domain::reference::{Reference, ReferenceKind};
+    match Reference::parse(ReferenceKind::Referral, reference) {
+        Some(reference) => format!("{RECORD_PATH}{reference}"),
+        None => super::sign_in::QUEUE_PATH.to_owned(),
+    }
+}
+
+/// Changes a referral's status. Signed out (an ended session): what was typed is kept and
+/// put back after signing in.
+#[server(endpoint = "staff/referral/status")]
+pub async fn change_referral_status(
+    #[server(default)] form: StatusForm,
+) -> Result<(), ServerFnError> {
+    use super::is_signed_out;
+    use super::session::{current_session, keep_unsent, require_staff, session_problem};
+    use crate::api::context::{service_problem, settings, store};
+    use crate::api::referral_service::{change_status, ChangeError};
+    use crate::domain::staff::Permission;
+
+    let path = record_path(&form.reference);
+    let user = match require_staff(Some(Permission::WorkQueue)).await {
+        Ok(user) => user,
+        Err(e) if is_signed_out(&e) => {
+            keep_unsent(&path, &form).await?;
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    let Some(referral) = openable(&user, &form.reference).await? else {
+        return Err(not_found());
+    };
+    let session = current_session().await?;
+    let mut errors = form.problems();
+    if errors.is_empty() {
+        let store = store()?;
+        let outcome = (form.status == "closed").then_some(form.outcome.as_str());
+        let changed = change_status(
+            &*store,
+            &settings(),
+            time::OffsetDateTime::now_utc(),
+            &referral.reference,
+            &form.status,
+            outcome,
+            &form.note,
+            form.visible(),
+            &user.actor(),
+        )
+        .await;
+        match changed {
+            Ok(()) => {
+                store
+                    .record_audit(&user.audit(
+                        "change_status",
+                        &referral.reference,
+                        &format!(
+                            "{} -> {}{}",
+                            referral.status,
+                            form.status,
+                            if form.visible() {
+                                ", note for the resident"
+                            } else {
+                                ""
+                            }
+                        ),
+                    ))
+                    .await
+                    .map_err(service_problem)?;
+                let label = crate::domain::referral_status::status(&form.status)
+                    .map(|s| s.label)
+                    .unwrap_or_default();
+                session
+                    .insert(FLASH, format!("Status changed to {label}"))
+                    .await
+                    .map_err(session_problem)?;
+                leptos_axum::redirect(&path);
+                return Ok(());
+            }
+            Err(ChangeError::Invalid(message)) => errors.add("status", message),
+            Err(ChangeError::NotFound) => return Err(not_found()),
+            Err(ChangeError::Store(e)) => return Err(service_problem(e)),
+        }
+    }
+    let mut kept = form.clone();
+    kept.note = kept.note.chars().take(NOTE_MAX_CHARS * 2).collect();
+    session
+        .insert(&form_key(&referral.reference), &(kept, errors))
+        .await
+        .map_err(session_problem)?;
+    leptos_axum::redirect(&path);
+    Ok(())
+}
+
+/// Assigns a referral to a team member, or to nobody.
+#[server(endpoint = "staff/referral/assign")]
+pub async fn assign_referral(#[server(default)] form: AssignForm) -> Result<(), ServerFnError> {
+    use super::session::{current_session, require_staff, session_problem};
+    use crate::api::context::{service_problem, store};
+    use crate::domain::staff::Permission;
+
+    let user = require_staff(Some(Permission::WorkQueue)).await?;
+    let Some(referral) = openable(&user, &form.reference).await? else {
+        return Err(not_found());
+    };
+    let store = store()?;
+    let team = store.staff_members().await.map_err(service_problem)?;
+    let assignee = form
+        .assignee
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| team.into_iter().find(|m| m.id == id && m.active));
+    let path = record_path(&referral.reference);
+    if form.assignee != "nobody" && assignee.is_none() {
+        // Not a team member: nothing changes (the form only offers team members).
+        leptos_axum::redirect(&path);
+        return Ok(());
+    }
+    store
+        .assign_referral(&referral.reference, assignee.as_ref().map(|m| m.id))
+        .await
+        .map_err(service_problem)?;
+    let name = assignee.map(|m| m.name).unwrap_or_else(|| "nobody".into());
+    store
+        .record_audit(&user.audit("assign", &referral.reference, &name))
+        .await
+        .map_err(service_problem)?;
+    current_session()
+        .await?
+        .insert(FLASH, format!("Assigned to {name}"))
+        .await
+        .map_err(session_problem)?;
+    leptos_axum::redirect(&path);
+    Ok(())
+}

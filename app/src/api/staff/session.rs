@@ -1,0 +1,219 @@
+//! The staff session: who is signed in (kept in the session, which lives in the store so every
+//! instance shares it), its idle and absolute limits, and `require_staff`, which every staff
+//! server function calls first: no session, an ended one or a deactivated account is sent to
+//! sign in; a role without the permission is refused with 403.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use super::{FORBIDDEN, SIGNED_OUT, SIGN_IN_PATH};
+use crate::api::context::{service_problem, settings, store};
+use crate::domain::staff::{Permission, Role, SessionEnd};
+use crate::store::AuditEntry;
+
+const SIGNED_IN: &str = "staff";
+/// Why the last session ended, for the sign-in page to say.
+const ENDED: &str = "staff:ended";
+/// What a staff member was sending when their session ended, kept for after sign-in.
+const UNSENT: &str = "staff:unsent";
+
+/// A signed-in staff member, as kept in the session.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct SignedIn {
+    account_id: i64,
+    signed_in_at: i64,
+    last_seen: i64,
+}
+
+/// The staff member making this request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffUser {
+    pub account_id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// When the session ends if nothing more happens (unix seconds).
+    pub ends_at: i64,
+    /// Where the request came from, for the audit log.
+    pub client: String,
+}
+
+impl StaffUser {
+    /// How the audit log names this staff member.
+    pub fn actor(&self) -> String {
+        format!("staff:{}", self.email)
+    }
+
+    /// An audit entry by this staff member, now.
+    pub fn audit(&self, action: &str, subject: &str, detail: &str) -> AuditEntry {
+        AuditEntry {
+            at: crate::api::context::now_unix(),
+            actor: self.actor(),
+            action: action.to_owned(),
+            subject: subject.to_owned(),
+            detail: detail.to_owned(),
+            client: self.client.clone(),
+        }
+    }
+}
+
+pub(crate) fn session_problem(error: impl std::fmt::Display) -> ServerFnError {
+    tracing::error!(%error, "session error");
+    ServerFnError::new("Sorry, there is a problem with the service")
+}
+
+pub(crate) async fn current_session() -> Result<Session, ServerFnError> {
+    leptos_axum::extract().await.map_err(session_problem)
+}
+
+fn set_status(status: http::StatusCode) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
+/// The signed-in staff member, if their session is good and their role has `permission`
+/// (`None`: any signed-in staff member). Otherwise: signed out (redirected to sign in,
+/// `SIGNED_OUT`) or refused (403, `FORBIDDEN`). Each good request extends the idle limit.
+pub async fn require_staff(permission: Option<Permission>) -> Result<StaffUser, ServerFnError> {
+    let session = current_session().await?;
+    let now = crate::api::context::now_unix();
+    let limits = settings().staff_sessions;
+    let signed_in: Option<SignedIn> = session.get(SIGNED_IN).await.map_err(session_problem)?;
+    let Some(mut signed_in) = signed_in else {
+        return Err(signed_out());
+    };
+    if let Err(end) = limits.check(signed_in.signed_in_at, signed_in.last_seen, now) {
+        session
+            .remove_value(SIGNED_IN)
+            .await
+            .map_err(session_problem)?;
+        let reason = match end {
+            SessionEnd::Idle => "idle",
+            SessionEnd::Absolute => "absolute",
+        };
+        session
+            .insert(ENDED, reason)
+            .await
+            .map_err(session_problem)?;
+        return Err(signed_out());
+    }
+    let store = store()?;
+    let account = store
+        .staff_account(signed_in.account_id)
+        .await
+        .map_err(service_problem)?
+        .filter(|a| a.active);
+    let Some((account, role)) = account.and_then(|a| Role::parse(&a.role).map(|r| (a, r))) else {
+        session
+            .remove_value(SIGNED_IN)
+            .await
+            .map_err(session_problem)?;
+        return Err(signed_out());
+    };
+    signed_in.last_seen = now;
+    session
+        .insert(SIGNED_IN, &signed_in)
+        .await
+        .map_err(session_problem)?;
+    let client = crate::api::client_address::current_client(&settings().trusted_proxies).await;
+    let user = StaffUser {
+        account_id: account.id,
+        email: account.email,
+        name: account.name,
+        role,
+        ends_at: limits.ends_at(signed_in.signed_in_at, now),
+        client,
+    };
+    if let Some(permission) = permission {
+        if !role.may(permission) {
+            store
+                .record_audit(&user.audit("refused", "", &format!("{permission:?}")))
+                .await
+                .map_err(service_problem)?;
+            set_status(http::StatusCode::FORBIDDEN);
+            return Err(ServerFnError::new(FORBIDDEN));
+        }
+    }
+    Ok(user)
+}
+
+fn signed_out() -> ServerFnError {
+    leptos_axum::redirect(SIGN_IN_PATH);
+    ServerFnError::new(SIGNED_OUT)
+}
+
+/// Starts a staff session (a new session id, so a planted cookie is worthless).
+pub(crate) async fn begin(session: &Session, account_id: i64) -> Result<(), ServerFnError> {
+    session.cycle_id().await.map_err(session_problem)?;
+    let now = crate::api::context::now_unix();
+    session.remove_value(ENDED).await.map_err(session_problem)?;
+    session
+        .insert(
+            SIGNED_IN,
+            &SignedIn {
+                account_id,
+                signed_in_at: now,
+                last_seen: now,
+            },
+        )
+        .await
+        .map_err(session_problem)
+}
+
+/// Ends the staff session, keeping nothing.
+pub(crate) async fn end(session: &Session) -> Result<(), ServerFnError> {
+    session.flush().await.map_err(session_problem)
+}
+
+/// Why the last session ended (`idle` or `absolute`), once.
+pub(crate) async fn take_end_reason(session: &Session) -> Result<Option<String>, ServerFnError> {
+    session.remove(ENDED).await.map_err(session_problem)
+}
+
+/// What a staff member had typed into a form when their session ended, kept (in the session,
+/// not the browser) to be put back after they sign in again.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsent {
+    /// The page to go back to.
+    pub path: String,
+    /// The form, as JSON.
+    pub form: String,
+}
+
+pub(crate) async fn keep_unsent(path: &str, form: &impl Serialize) -> Result<(), ServerFnError> {
+    let session = current_session().await?;
+    let unsent = Unsent {
+        path: path.to_owned(),
+        form: serde_json::to_string(form).map_err(session_problem)?,
+    };
+    session
+        .insert(UNSENT, &unsent)
+        .await
+        .map_err(session_problem)
+}
+
+/// Where to go after signing in: back to an unsent form's page, or the queue.
+pub(crate) async fn unsent_path(session: &Session) -> Result<Option<String>, ServerFnError> {
+    let unsent: Option<Unsent> = session.get(UNSENT).await.map_err(session_problem)?;
+    Ok(unsent.map(|u| u.path))
+}
+
+/// The unsent form for `path`, once.
+pub(crate) async fn take_unsent<T: serde::de::DeserializeOwned>(
+    path: &str,
+) -> Result<Option<T>, ServerFnError> {
+    let session = current_session().await?;
+    let unsent: Option<Unsent> = session.get(UNSENT).await.map_err(session_problem)?;
+    match unsent {
+        Some(unsent) if unsent.path == path => {
+            session
+                .remove_value(UNSENT)
+                .await
+                .map_err(session_problem)?;
+            Ok(serde_json::from_str(&unsent.form).ok())
+        }
+        _ => Ok(None),
+    }
+}

@@ -1,0 +1,97 @@
+//! What every signed-in staff page shares: the layout with the staff member's name, the links
+//! their role may follow and "Sign out"; and loading a page's data, where a refusal becomes a
+//! redirect to sign in, a "no access" page (403) or "not found" (404), never a 500.
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::api::staff::referral::NOT_FOUND;
+use crate::api::staff::sign_in::SignOut;
+use crate::api::staff::{is_forbidden, is_signed_out, StaffHeader};
+use crate::components::Layout;
+use crate::pages::service_problem::ServiceProblem;
+
+#[component]
+pub fn StaffFrame(
+    #[prop(into)] title: String,
+    header: StaffHeader,
+    children: Children,
+) -> impl IntoView {
+    let links = header
+        .links
+        .into_iter()
+        .map(|(href, label)| {
+            view! { <li class="app-staff-nav__item"><a class="govuk-link govuk-link--no-visited-state" href=href>{label}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <Layout title=title>
+            <nav class="app-staff-nav" aria-label="Back office">
+                <ul class="app-staff-nav__list">{links}</ul>
+                <p class="govuk-body-s app-staff-nav__who">
+                    "Signed in as " {header.name} " (" {header.role} ")"
+                </p>
+                <form method="post" action=SignOut::url() class="app-staff-nav__sign-out">
+                    <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">"Sign out"</button>
+                </form>
+            </nav>
+            {children()}
+        </Layout>
+    }
+}
+
+/// The page for a role that may not see this page.
+#[component]
+fn NoAccess() -> impl IntoView {
+    view! {
+        <Layout title="You do not have access to this page">
+            <h1 class="govuk-heading-l">"You do not have access to this page"</h1>
+            <p class="govuk-body">"Your role does not include this part of the back office. If you need it for your work, ask your manager."</p>
+            <p class="govuk-body"><a class="govuk-link" href="/staff">"Go to the back office"</a></p>
+        </Layout>
+    }
+}
+
+#[component]
+fn RecordNotFound() -> impl IntoView {
+    view! {
+        <Layout title="Record not found">
+            <h1 class="govuk-heading-l">"Record not found"</h1>
+            <p class="govuk-body">"There is no record with that reference that you can open. Check the reference, or search the queue."</p>
+            <p class="govuk-body"><a class="govuk-link" href="/staff">"Go to the queue"</a></p>
+        </Layout>
+    }
+}
+
+/// Like `with_loaded`, for staff pages (`SsrMode::Async` routes).
+pub fn with_staff_loaded<T, Load, Fut, V>(
+    load: Load,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ServerFnError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let state = Resource::new_blocking(|| (), move |_| load());
+    view! {
+        <Suspense>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match state.await {
+                        Ok(state) => render(state).into_any(),
+                        // The server function has already set the redirect to sign in.
+                        Err(e) if is_signed_out(&e) => ().into_any(),
+                        Err(e) if is_forbidden(&e) => view! { <NoAccess/> }.into_any(),
+                        Err(e) if e.to_string().contains(NOT_FOUND) => view! { <RecordNotFound/> }.into_any(),
+                        Err(_) => view! { <ServiceProblem/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

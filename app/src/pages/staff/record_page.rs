@@ -1,0 +1,265 @@
+//! A referral's record: its state, every answer (as the resident gave them), who follows it,
+//! its history, and the forms to change its status and assign it.
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+use super::frame::{with_staff_loaded, StaffFrame};
+use crate::api::concern::journey::ConcernDraft;
+use crate::api::referral::journey::{DateParts, ReferralDraft};
+use crate::api::staff::referral::{
+    load_referral_record, AssignReferral, ChangeReferralStatus, ReferralRecord, NOTE_MAX_CHARS,
+};
+use crate::components::{
+    Button, ButtonKind, Choice, ErrorSummary, NotificationBanner, NotificationKind, OptionGroup,
+    Radios, Select, SummaryList, SummaryRow, Tag, TagColour, Textarea,
+};
+use crate::domain::concern::KIND as CONCERN;
+use crate::domain::referral_status::{OUTCOMES, STATUSES};
+use crate::forms::{field_id, field_name, page_title};
+
+#[component]
+pub fn RecordPage() -> impl IntoView {
+    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    with_staff_loaded(
+        move || load_referral_record(reference.clone()),
+        |record| {
+            let title = page_title(&record.reference, !record.errors.is_empty());
+            let header = record.header.clone();
+            let errors = Signal::stored(record.errors.clone());
+            let flash = record.flash.clone().map(|text| {
+                view! {
+                    <NotificationBanner kind=NotificationKind::Success>
+                        <p class="govuk-notification-banner__heading">{text}</p>
+                    </NotificationBanner>
+                }
+            });
+            view! {
+                <StaffFrame title=title header=header>
+                    <ErrorSummary errors=errors/>
+                    {flash}
+                    <span class="govuk-caption-l">{record.kind_label.clone()}</span>
+                    <h1 class="govuk-heading-l">{record.reference.clone()}</h1>
+                    {state(&record)}
+                    <div class="govuk-grid-row">
+                        <div class="govuk-grid-column-two-thirds">
+                            {answers(&record)}
+                            {trackers(&record)}
+                            {history(&record)}
+                        </div>
+                        <div class="govuk-grid-column-one-third">
+                            {status_form(&record)}
+                            {assign_form(&record)}
+                        </div>
+                    </div>
+                </StaffFrame>
+            }
+        },
+    )
+}
+
+fn state(record: &ReferralRecord) -> impl IntoView {
+    let status = match &record.outcome_label {
+        Some(outcome) => format!("{}: {outcome}", record.status_label),
+        None => record.status_label.clone(),
+    };
+    let assigned = record
+        .assigned_to
+        .as_ref()
+        .and_then(|id| record.team.iter().find(|(tid, _)| tid == id))
+        .map(|(_, name)| name.clone())
+        .unwrap_or_else(|| "Nobody".into());
+    let rows = vec![
+        SummaryRow::fact("Status", vec![status]),
+        SummaryRow::fact(
+            "Received",
+            vec![format!("{} ({})", record.submitted, record.channel)],
+        ),
+        SummaryRow::fact("Assigned to", vec![assigned]),
+    ];
+    view! {
+        {record.urgent.then(|| view! { <p class="govuk-body"><Tag text="Urgent" colour=Some(TagColour::Red)/></p> })}
+        <SummaryList rows=rows/>
+    }
+}
+
+/// `YYYY-MM-DD` as the day, month and year the pages show.
+fn date_parts(iso: &str) -> DateParts {
+    let mut parts = iso.splitn(3, '-');
+    let (year, month, day) = (parts.next(), parts.next(), parts.next());
+    DateParts {
+        day: day.unwrap_or_default().trim_start_matches('0').to_owned(),
+        month: month.unwrap_or_default().trim_start_matches('0').to_owned(),
+        year: year.unwrap_or_default().to_owned(),
+    }
+}
+
+fn answers(record: &ReferralRecord) -> impl IntoView {
+    let request = record.request.clone();
+    let sections: Vec<(String, Vec<SummaryRow>)> = if record.kind == CONCERN {
+        let reporter_dob = request
+            .referrer
+            .as_ref()
+            .map(|r| date_parts(&r.date_of_birth))
+            .unwrap_or_default();
+        let draft = ConcernDraft {
+            give_details: if request.referrer.is_some() {
+                "yes"
+            } else {
+                "no"
+            }
+            .into(),
+            reporter_date_of_birth: reporter_dob,
+            request,
+            ..ConcernDraft::default()
+        };
+        vec![(
+            "The concern".to_owned(),
+            crate::pages::concern::answer_rows(&draft),
+        )]
+    } else {
+        let draft = ReferralDraft {
+            date_of_birth: date_parts(&request.person.date_of_birth),
+            request,
+            ..ReferralDraft::default()
+        };
+        crate::pages::referral::answer_sections(&draft)
+            .into_iter()
+            .map(|(heading, rows)| (heading.to_owned(), rows))
+            .collect()
+    };
+    let estimate = record.request.estimate.clone().map(|estimate| {
+        view! {
+            <h2 class="govuk-heading-m">"Estimate of what they might pay"</h2>
+            <p class="govuk-body">{estimate.describe()}</p>
+        }
+    });
+    let sections = sections
+        .into_iter()
+        .map(|(heading, rows)| {
+            let rows = rows.into_iter().map(SummaryRow::without_actions).collect();
+            view! {
+                <h2 class="govuk-heading-m">{heading}</h2>
+                <SummaryList rows=rows/>
+            }
+        })
+        .collect_view();
+    view! { {sections} {estimate} }
+}
+
+fn trackers(record: &ReferralRecord) -> impl IntoView {
+    let rows = record
+        .trackers
+        .iter()
+        .map(|t| SummaryRow::fact(&t.name, vec![t.relationship.clone(), t.contact.clone()]))
+        .collect::<Vec<_>>();
+    view! {
+        <h2 class="govuk-heading-m">"Who can follow its progress"</h2>
+        {if rows.is_empty() {
+            view! { <p class="govuk-body">"Nobody besides the person."</p> }.into_any()
+        } else {
+            view! { <SummaryList rows=rows/> }.into_any()
+        }}
+    }
+}
+
+fn history(record: &ReferralRecord) -> impl IntoView {
+    let items = record
+        .history
+        .iter()
+        .rev()
+        .map(|h| {
+            let status = match &h.outcome {
+                Some(outcome) => format!("{}: {outcome}", h.status),
+                None => h.status.clone(),
+            };
+            let note = (!h.note.is_empty()).then(|| {
+                let who = if h.note_visible { "Note for the resident" } else { "Internal note" };
+                view! { <p class="govuk-body"><strong>{who} ": "</strong>{h.note.clone()}</p> }
+            });
+            view! {
+                <li class="app-history__item">
+                    <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{status}</h3>
+                    <p class="govuk-body-s govuk-!-margin-bottom-1">{h.when.clone()} " by " {h.actor.clone()}</p>
+                    {note}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m">"History"</h2>
+        <ol class="govuk-list app-history" reversed>{items}</ol>
+    }
+}
+
+fn status_form(record: &ReferralRecord) -> impl IntoView {
+    let form = &record.form;
+    let errors = &record.errors;
+    let statuses = STATUSES
+        .iter()
+        .map(|s| (s.code.to_owned(), s.label.to_owned()))
+        .collect::<Vec<_>>();
+    let mut outcomes = vec![(String::new(), "Not closing".to_owned())];
+    outcomes.extend(
+        OUTCOMES
+            .iter()
+            .map(|o| (o.code.to_owned(), o.label.to_owned())),
+    );
+    let note_for = vec![
+        Choice::new("internal", "Staff only"),
+        Choice::new(
+            "resident",
+            "The resident and the people following the request",
+        ),
+    ];
+    let hint = format!(
+        "Up to {NOTE_MAX_CHARS} characters. A note for the resident is shown on the progress page and sent in the update email."
+    );
+    view! {
+        <h2 class="govuk-heading-m">"Change the status"</h2>
+        <form method="post" action=ChangeReferralStatus::url() novalidate>
+            <input type="hidden" name=field_name("reference") value=record.reference.clone()/>
+            <Select
+                name=field_name("status") id=field_id("status") label="New status"
+                groups=vec![OptionGroup { label: None, options: statuses }]
+                selected=form.status.clone() error=errors.message_for("status")
+            />
+            <Select
+                name=field_name("outcome") id=field_id("outcome") label="How it ended"
+                hint="Only when closing the request."
+                groups=vec![OptionGroup { label: None, options: outcomes }]
+                selected=form.outcome.clone() error=errors.message_for("outcome")
+            />
+            <Textarea
+                name=field_name("note") id=field_id("note") label="Note (optional)" hint=hint
+                value=form.note.clone() error=errors.message_for("note") rows=4
+            />
+            <Radios
+                name=field_name("note_for") id=field_id("note_for") legend="Who can see the note"
+                items=note_for selected=Some(if form.note_for.is_empty() { "internal".to_owned() } else { form.note_for.clone() })
+                error=errors.message_for("note_for")
+            />
+            <Button text="Save status" prevent_double_click=true/>
+        </form>
+    }
+}
+
+fn assign_form(record: &ReferralRecord) -> impl IntoView {
+    let mut team = vec![("nobody".to_owned(), "Nobody".to_owned())];
+    team.extend(record.team.iter().cloned());
+    let selected = record
+        .assigned_to
+        .clone()
+        .unwrap_or_else(|| "nobody".into());
+    view! {
+        <h2 class="govuk-heading-m">"Assign"</h2>
+        <form method="post" action=AssignReferral::url()>
+            <input type="hidden" name=field_name("reference") value=record.reference.clone()/>
+            <Select
+                name=field_name("assignee") id=field_id("assignee") label="Assign to"
+                groups=vec![OptionGroup { label: None, options: team }] selected=selected
+            />
+            <Button text="Assign" kind=ButtonKind::Secondary/>
+        </form>
+    }
+}

@@ -1,0 +1,99 @@
+//! What the store keeps about staff accounts and the back office's queue: plain structs in and
+//! out of the `Store` trait.
+
+/// A staff account to create. Secrets arrive already hashed (the password with argon2id, the
+/// recovery codes with SHA-256); the TOTP secret is kept as given to the authenticator app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewStaffAccount {
+    /// Lower case.
+    pub email: String,
+    pub name: String,
+    /// A `domain::staff::Role` code.
+    pub role: String,
+    pub password_hash: String,
+    pub totp_secret: String,
+    pub recovery_code_hashes: Vec<String>,
+    pub created_at: i64,
+}
+
+/// A stored staff account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffAccount {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub password_hash: String,
+    pub totp_secret: String,
+    pub totp_last_step: i64,
+    pub active: bool,
+}
+
+/// Which referrals the queue shows, and in what order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueueQuery {
+    /// Only these kinds (never empty: the caller decides what a role may see).
+    pub kinds: Vec<String>,
+    /// Only this status; `None`: every status but `closed` (or every status at all, with
+    /// `include_closed`).
+    pub status: Option<String>,
+    pub include_closed: bool,
+    pub urgent_only: bool,
+    /// Only those assigned to this account; `Some(0)`: only those assigned to nobody.
+    pub assignee: Option<i64>,
+    /// Only those submitted before this time (unix seconds): "older than N days".
+    pub submitted_before: Option<i64>,
+    /// `oldest` (the default: first come, first served) or `newest`.
+    pub newest_first: bool,
+    /// From 1.
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// One line of the queue: enough to triage from, nothing more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueItem {
+    pub reference: String,
+    pub kind: String,
+    pub channel: String,
+    pub urgent: bool,
+    pub status: String,
+    /// The person the request is about ("Not given" for an anonymous concern's adult is the
+    /// page's business).
+    pub given_name: String,
+    pub family_name: String,
+    pub submitted_at: i64,
+    /// The assignee's name, if any.
+    pub assigned_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueuePage {
+    pub items: Vec<QueueItem>,
+    /// How many match, over every page.
+    pub total: i64,
+}
+
+/// A page of the audit log, newest first, optionally for one subject.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub subject: Option<String>,
+    /// From 1.
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditPage {
+    pub entries: Vec<crate::store::AuditEntry>,
+    pub total: i64,
+}
+
+/// A team member, for "assign to" and the staff list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMember {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub active: bool,
+}

@@ -1,0 +1,44 @@
+-- The back office's staff accounts: who can sign in, with which role, and what proves it
+-- (an argon2id password hash and a TOTP secret; recovery codes stored as SHA-256 hashes).
+-- Failed sign-ins are counted in lookup_failures, keyed by the email's hash, so an unknown
+-- email and a wrong password behave the same.
+CREATE TABLE staff_accounts (
+    id               BIGSERIAL PRIMARY KEY,
+    -- Lower case.
+    email            TEXT NOT NULL UNIQUE,
+    name             TEXT NOT NULL,
+    role             TEXT NOT NULL CHECK (role IN ('triage_officer', 'carers_lead', 'manager', 'admin')),
+    password_hash    TEXT NOT NULL,
+    -- Base32, as the authenticator app was given it.
+    totp_secret      TEXT NOT NULL,
+    -- The last 30-second step whose code was accepted: a code works once.
+    totp_last_step   BIGINT NOT NULL DEFAULT 0,
+    active           BIGINT NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at       BIGINT NOT NULL
+);
+
+CREATE TABLE staff_recovery_codes (
+    account_id  BIGINT NOT NULL REFERENCES staff_accounts (id) ON DELETE CASCADE,
+    code_hash   TEXT NOT NULL,
+    used_at     BIGINT,
+    PRIMARY KEY (account_id, code_hash)
+);
+
+-- Who in the First Contact Team has a referral (NULL: nobody yet).
+ALTER TABLE referrals ADD COLUMN assigned_to BIGINT REFERENCES staff_accounts (id);
+CREATE INDEX referrals_assigned_to ON referrals (assigned_to);
+
+-- Where a change or a view of personal data came from (the client's address, as the
+-- trusted proxy gave it).
+ALTER TABLE audit_log ADD COLUMN client TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_log_subject ON audit_log (subject, at);
+
+-- The audit log is append-only for the application: no entry is ever changed (the retention
+-- purge may delete entries older than the policy keeps them).
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_log is append-only';
+END;
+$$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();

@@ -1,0 +1,40 @@
+//! `server staff create`: makes a staff account from the command line (the first
+//! administrator's, on a new installation), reading the password from standard input and
+//! printing the authenticator app's QR code, its secret and the recovery codes, once.
+
+use std::io::BufRead;
+
+use app::api::staff::accounts::new_account;
+use app::store::Store;
+use qrcode::render::unicode::Dense1x2;
+use qrcode::QrCode;
+
+pub async fn create_from_stdin(
+    store: &dyn Store,
+    email: &str,
+    name: &str,
+    role: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    eprintln!("Type the password (at least 12 characters) and press Enter:");
+    let mut password = String::new();
+    std::io::stdin().lock().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let (account, enrolment) = new_account(email, name, role, password, now)?;
+    if !store.create_staff_account(&account).await? {
+        return Err(format!("there is already an account for {}", account.email).into());
+    }
+    tracing::info!(role = %account.role, "staff account created");
+    if let Ok(code) = QrCode::new(enrolment.otpauth_url.as_bytes()) {
+        println!("Scan this with the authenticator app:\n");
+        println!("{}", code.render::<Dense1x2>().quiet_zone(true).build());
+    }
+    println!("Created {} ({})", account.email, account.role);
+    println!("Authenticator address: {}", enrolment.otpauth_url);
+    println!("TOTP secret: {}", enrolment.totp_secret);
+    println!("Recovery codes (each works once; keep them somewhere safe):");
+    for code in &enrolment.recovery_codes {
+        println!("  {code}");
+    }
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! The staff-account and queue queries, written once for both backends (as
+//! `referral_queries` are): a macro stamps out one module per database type.
+
+macro_rules! staff_queries {
+    ($db:ty) => {
+        use app::store::{
+            AuditEntry, AuditPage, AuditQuery, NewStaffAccount, QueueItem, QueuePage, QueueQuery,
+            StaffAccount, StaffMember, StoreResult,
+        };
+        use sqlx::{Pool, QueryBuilder};
+
+        use $crate::store::unavailable;
+
+        type Db = $db;
+
+        pub async fn create_staff_account(
+            pool: &Pool<Db>,
+            a: &NewStaffAccount,
+        ) -> StoreResult<bool> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            let inserted: Option<(i64,)> = sqlx::query_as(
+                "INSERT INTO staff_accounts (email, name, role, password_hash, totp_secret, totp_last_step, active, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, 0, 1, $6) ON CONFLICT DO NOTHING RETURNING id",
+            )
+            .bind(&a.email)
+            .bind(&a.name)
+            .bind(&a.role)
+            .bind(&a.password_hash)
+            .bind(&a.totp_secret)
+            .bind(a.created_at)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            let Some((id,)) = inserted else {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(false);
+            };
+            for hash in &a.recovery_code_hashes {
+                sqlx::query("INSERT INTO staff_recovery_codes (account_id, code_hash) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(hash)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(unavailable)?;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(true)
+        }
+
+        type AccountRow = (i64, String, String, String, String, String, i64, i64);
+        const ACCOUNT_COLUMNS: &str =
+            "SELECT id, email, name, role, password_hash, totp_secret, totp_last_step, active FROM staff_accounts";
+
+        fn account(row: AccountRow) -> StaffAccount {
+            let (id, email, name, role, password_hash, totp_secret, totp_last_step, active) = row;
+            StaffAccount { id, email, name, role, password_hash, totp_secret, totp_last_step, active: active == 1 }
+        }
+
+        pub async fn staff_account_by_email(
+            pool: &Pool<Db>,
+            email: &str,
+        ) -> StoreResult<Option<StaffAccount>> {
+            let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_COLUMNS} WHERE email = $1"))
+                .bind(email)
+                .fetch_optional(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(row.map(account))
+        }
+
+        pub async fn staff_account(pool: &Pool<Db>, id: i64) -> StoreResult<Option<StaffAccount>> {
+            let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_COLUMNS} WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(row.map(account))
+        }
+
+        pub async fn use_totp_step(pool: &Pool<Db>, account_id: i64, step: i64) -> StoreResult<bool> {
+            let result = sqlx::query(
+                "UPDATE staff_accounts SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1",
+            )
+            .bind(step)
+            .bind(account_id)
+            .execute(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
+        }
+
+        pub async fn use_recovery_code(
+            pool: &Pool<Db>,
+            account_id: i64,
+            code_hash: &str,
+            at: i64,
+        ) -> StoreResult<bool> {
+            let result = sqlx::query(
+                "UPDATE staff_recovery_codes SET used_at = $1 \
+                 WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL",
+            )
+            .bind(at)
+            .bind(account_id)
+            .bind(code_hash)
+            .execute(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
+        }
+
+        /// `WHERE …` for the queue, shared by the count and the page.
+        fn queue_filter<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery) {
+            builder.push(" WHERE r.kind IN (");
+            let mut kinds = builder.separated(", ");
+            for kind in &q.kinds {
+                kinds.push_bind(kind);
+            }
+            builder.push(")");
+            match &q.status {
+                Some(status) => {
+                    builder.push(" AND r.status = ").push_bind(status);
+                }
+                None if q.include_closed => {}
+                None => {
+                    builder.push(" AND r.status <> 'closed'");
+                }
+            }
+            if q.urgent_only {
+                builder.push(" AND r.urgent = 1");
+            }
+            match q.assignee {
+                Some(0) => {
+                    builder.push(" AND r.assigned_to IS NULL");
+                }
+                Some(id) => {
+                    builder.push(" AND r.assigned_to = ").push_bind(id);
+                }
+                None => {}
+            }
+            if let Some(before) = q.submitted_before {
+                builder.push(" AND r.submitted_at < ").push_bind(before);
+            }
+        }
+
+        pub async fn referral_queue(pool: &Pool<Db>, q: &QueueQuery) -> StoreResult<QueuePage> {
+            if q.kinds.is_empty() {
+                return Ok(QueuePage::default());
+            }
+            let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM referrals r");
+            queue_filter(&mut count, q);
+            let (total,): (i64,) = count
+                .build_query_as()
+                .fetch_one(pool)
+                .await
+                .map_err(unavailable)?;
+            let mut page = QueryBuilder::<Db>::new(
+                "SELECT r.reference, r.kind, r.channel, r.urgent, r.status, \
+                 COALESCE(p.given_name, ''), COALESCE(p.family_name, ''), r.submitted_at, s.name \
+                 FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
+                 LEFT JOIN staff_accounts s ON s.id = r.assigned_to",
+            );
+            queue_filter(&mut page, q);
+            // Urgent first, then first come, first served (or the newest, if asked).
+            page.push(if q.newest_first {
+                " ORDER BY r.urgent DESC, r.submitted_at DESC, r.id DESC"
+            } else {
+                " ORDER BY r.urgent DESC, r.submitted_at, r.id"
+            });
+            page.push(" LIMIT ")
+                .push_bind(q.per_page)
+                .push(" OFFSET ")
+                .push_bind((q.page.max(1) - 1) * q.per_page);
+            type Row = (String, String, String, i64, String, String, String, i64, Option<String>);
+            let rows: Vec<Row> = page
+                .build_query_as()
+                .fetch_all(pool)
+                .await
+                .map_err(unavailable)?;
+            let items = rows
+                .into_iter()
+                .map(|(reference, kind, channel, urgent, status, given_name, family_name, submitted_at, assigned_name)| QueueItem {
+                    reference, kind, channel, urgent: urgent == 1, status, given_name, family_name, submitted_at, assigned_name,
+                })
+                .collect();
+            Ok(QueuePage { items, total })
+        }
+
+        pub async fn staff_members(pool: &Pool<Db>) -> StoreResult<Vec<StaffMember>> {
+            let rows: Vec<(i64, String, String, i64)> =
+                sqlx::query_as("SELECT id, name, role, active FROM staff_accounts ORDER BY name, id")
+                    .fetch_all(pool)
+                    .await
+                    .map_err(unavailable)?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, name, role, active)| StaffMember { id, name, role, active: active == 1 })
+                .collect())
+        }
+
+        pub async fn assign_referral(
+            pool: &Pool<Db>,
+            reference: &str,
+            account_id: Option<i64>,
+        ) -> StoreResult<bool> {
+            let result = sqlx::query("UPDATE referrals SET assigned_to = $1 WHERE reference = $2")
+                .bind(account_id)
+                .bind(reference)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
+        }
+
+        pub async fn audit_page(pool: &Pool<Db>, q: &AuditQuery) -> StoreResult<AuditPage> {
+            let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM audit_log");
+            let mut page = QueryBuilder::<Db>::new(
+                "SELECT at, actor, action, subject, detail, client FROM audit_log",
+            );
+            if let Some(subject) = &q.subject {
+                count.push(" WHERE subject = ").push_bind(subject);
+                page.push(" WHERE subject = ").push_bind(subject);
+            }
+            let (total,): (i64,) = count.build_query_as().fetch_one(pool).await.map_err(unavailable)?;
+            page.push(" ORDER BY id DESC LIMIT ")
+                .push_bind(q.per_page)
+                .push(" OFFSET ")
+                .push_bind((q.page.max(1) - 1) * q.per_page);
+            let rows: Vec<(i64, String, String, String, String, String)> =
+                page.build_query_as().fetch_all(pool).await.map_err(unavailable)?;
+            let entries = rows
+                .into_iter()
+                .map(|(at, actor, action, subject, detail, client)| AuditEntry { at, actor, action, subject, detail, client })
+                .collect();
+            Ok(AuditPage { entries, total })
+        }
+    };
+}
+
+pub mod sqlite {
+    staff_queries!(sqlx::Sqlite);
+}
+
+pub mod postgres {
+    staff_queries!(sqlx::Postgres);
+}
