@@ -139,8 +139,19 @@ pub async fn require_staff(permission: Option<Permission>) -> Result<StaffUser, 
     Ok(user)
 }
 
+/// A browser (asking for HTML) is redirected to sign in; anything else gets 401.
 fn signed_out() -> ServerFnError {
+    let wants_html = use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
     leptos_axum::redirect(SIGN_IN_PATH);
+    if !wants_html {
+        set_status(http::StatusCode::UNAUTHORIZED);
+    }
     ServerFnError::new(SIGNED_OUT)
 }
 

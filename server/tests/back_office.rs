@@ -1,0 +1,556 @@
+//! The back office over real HTTP with HTML alone: signing in with a password and a TOTP code
+//! (identical messages, lockout, codes used once, recovery codes), sessions that end when
+//! idle without losing what was typed, and the security promise that every staff server
+//! function refuses anonymous and under-privileged callers itself. Then the work: a request
+//! in the queue, its record, a status change that reaches the resident's progress page and
+//! the outbox, assignment, and the audit log.
+mod common;
+
+use app::api::staff::accounts::{new_account, Enrolment};
+use app::api::staff::credentials::totp_code;
+use common::{spawn_app_on, sqlite_store, test_config, text_of, TestApp};
+use serde_json::{json, Value};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn app() -> TestApp {
+    let mut config = test_config(false);
+    config.settings.staff_sessions.idle_seconds = 3;
+    spawn_app_on(sqlite_store().await, config).await
+}
+
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+async fn staff(app: &TestApp, email: &str, role: &str) -> Enrolment {
+    let (account, enrolment) = new_account(email, &format!("{role} person"), role, PASSWORD, now())
+        .expect("a valid account");
+    assert!(app.store.create_staff_account(&account).await.unwrap());
+    enrolment
+}
+
+/// Signs in as a browser without JavaScript does. `step` picks the TOTP step relative to now
+/// (-1, 0 or 1): each step works once per account.
+async fn sign_in(app: &TestApp, email: &str, enrolment: &Enrolment, step: i64) {
+    let next = app
+        .post_form(
+            "/api/staff/sign-in",
+            &[("form[email]", email), ("form[password]", PASSWORD)],
+        )
+        .await;
+    assert_eq!(next, "/staff/sign-in/code");
+    let code = totp_code(&enrolment.totp_secret, now() + step * 30).unwrap();
+    let next = app
+        .post_form("/api/staff/sign-in/code", &[("form[code]", &code)])
+        .await;
+    assert_eq!(next, "/staff", "signed in");
+}
+
+async fn submit_referral(app: &TestApp, kind: &str) -> String {
+    let mut body = json!({
+        "for": "self",
+        "kind": kind,
+        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
+                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
+                    "phone": "01632 960001", "email": "amara@example.org",
+                    "preferred_contact": "phone", "language": "English", "interpreter_needed": false,
+                    "communication_needs": "" },
+        "referrer": null,
+        "consent": { "person_agrees": true },
+        "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
+        "trackers": [ { "name": "Chidi Okafor", "relationship": "son", "email": "chidi@example.org" } ]
+    });
+    if kind == "safeguarding_concern" {
+        body["concern"] = json!({ "what_happened": "Bruises and no food in the house",
+                                  "person_knows": "no" });
+        body["trackers"] = json!([]);
+        body["referrer"] = json!({ "given_name": "Jo", "family_name": "Bloggs", "relationship": "Neighbour",
+                                   "phone": "01632 960002", "date_of_birth": "1970-01-01" });
+        body["for"] = json!("someone_else");
+    }
+    let response = app
+        .client
+        .post(app.url("/api/v1/referrals"))
+        .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let created: Value = response.json().await.unwrap();
+    assert_eq!(status, 201, "{created}");
+    created["reference"].as_str().unwrap().to_owned()
+}
+
+/// Calls a server function as a script would (no HTML wanted): status and body.
+async fn call(app: &TestApp, endpoint: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let response = app
+        .client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+fn status_fields<'a>(
+    reference: &'a str,
+    status: &'a str,
+    note: &'a str,
+    note_for: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("form[reference]", reference),
+        ("form[status]", status),
+        ("form[outcome]", ""),
+        ("form[note]", note),
+        ("form[note_for]", note_for),
+    ]
+}
+
+#[tokio::test]
+async fn staff_pages_send_strangers_to_sign_in() {
+    let app = app().await;
+    for path in [
+        "/staff",
+        "/staff/safeguarding",
+        "/staff/audit",
+        "/staff/referrals/ASC-0000-0000-0001",
+        "/staff/sign-in/code",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status().as_u16(), 302, "{path}");
+        assert_eq!(response.headers()["location"], "/staff/sign-in", "{path}");
+    }
+    let (status, page) = app.get_html("/staff/sign-in").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        common::attrs(&page, "input[name='form[password]']", "autocomplete"),
+        vec!["current-password"]
+    );
+}
+
+#[tokio::test]
+async fn every_staff_server_function_refuses_anonymous_callers() {
+    let app = app().await;
+    let reference = submit_referral(&app, "assessment").await;
+    let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("staff/header", vec![]),
+        ("staff/queue", vec![]),
+        ("staff/queue", vec![("safeguarding", "true")]),
+        ("staff/referral", vec![("reference", &reference)]),
+        (
+            "staff/referral/status",
+            status_fields(&reference, "closed", "x", "internal"),
+        ),
+        (
+            "staff/referral/assign",
+            vec![
+                ("form[reference]", &reference),
+                ("form[assignee]", "nobody"),
+            ],
+        ),
+        ("staff/audit", vec![]),
+    ];
+    for (endpoint, fields) in &calls {
+        let (status, body) = call(&app, endpoint, fields).await;
+        assert_eq!(status, 401, "{endpoint}: {body}");
+        assert!(
+            !body.contains("Amara") && !body.contains(&reference),
+            "{endpoint} leaks: {body}"
+        );
+    }
+    let stored = app.store.load_referral(&reference).await.unwrap().unwrap();
+    assert_eq!(stored.status, "received", "nothing changed");
+    assert_eq!(stored.history.len(), 1);
+}
+
+#[tokio::test]
+async fn roles_see_only_what_their_work_needs() {
+    let app = app().await;
+    let assessment = submit_referral(&app, "assessment").await;
+    let concern = submit_referral(&app, "safeguarding_concern").await;
+
+    let lead = app.new_browser();
+    let enrolment = staff(&app, "lead@example.gov.uk", "carers_lead").await;
+    sign_in(&lead, "lead@example.gov.uk", &enrolment, 0).await;
+    let (status, _) = call(&lead, "staff/queue", &[("safeguarding", "true")]).await;
+    assert_eq!(
+        status, 403,
+        "a carers lead does not see safeguarding concerns"
+    );
+    let (status, _) = call(&lead, "staff/audit", &[]).await;
+    assert_eq!(status, 403, "nor the audit log");
+    for reference in [&assessment, &concern] {
+        let (status, body) = call(&lead, "staff/referral", &[("reference", reference)]).await;
+        assert_eq!(status, 404, "a carers lead cannot open {reference}");
+        assert!(!body.contains("Amara"));
+        let (status, _) = call(
+            &lead,
+            "staff/referral/status",
+            &status_fields(reference, "triage", "", "internal"),
+        )
+        .await;
+        assert_eq!(status, 404);
+        let (status, _) = call(
+            &lead,
+            "staff/referral/assign",
+            &[("form[reference]", reference), ("form[assignee]", "nobody")],
+        )
+        .await;
+        assert_eq!(status, 404);
+    }
+    let (status, body) = call(&lead, "staff/queue", &[]).await;
+    assert_eq!(status, 200);
+    assert!(!body.contains(&assessment), "not in a carers lead's queue");
+    let (status, page) = lead.get_html("/staff/audit").await;
+    assert_eq!(status, 403);
+    assert_eq!(
+        text_of(&page, "h1").unwrap(),
+        "You do not have access to this page"
+    );
+
+    let triage = app.new_browser();
+    let enrolment = staff(&app, "triage@example.gov.uk", "triage_officer").await;
+    sign_in(&triage, "triage@example.gov.uk", &enrolment, 0).await;
+    let (status, _) = call(&triage, "staff/referral", &[("reference", &concern)]).await;
+    assert_eq!(status, 404, "triage officers do not open concerns");
+    let (status, body) = call(&triage, "staff/referral", &[("reference", &assessment)]).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Amara"));
+
+    let admin = app.new_browser();
+    let enrolment = staff(&app, "admin@example.gov.uk", "admin").await;
+    sign_in(&admin, "admin@example.gov.uk", &enrolment, 0).await;
+    for (endpoint, fields) in [
+        ("staff/queue", vec![]),
+        ("staff/referral", vec![("reference", assessment.as_str())]),
+        ("staff/audit", vec![]),
+    ] {
+        let (status, body) = call(&admin, endpoint, &fields).await;
+        assert_eq!(
+            status, 403,
+            "an administrator does not open residents' records: {endpoint}"
+        );
+        assert!(!body.contains("Amara"));
+    }
+    for reference in [&assessment, &concern] {
+        assert_eq!(
+            app.store
+                .load_referral(reference)
+                .await
+                .unwrap()
+                .unwrap()
+                .status,
+            "received"
+        );
+    }
+    // Every refusal is in the audit log.
+    let audit = app.store.recent_audit(200).await.unwrap();
+    assert!(audit.iter().filter(|e| e.action == "refused").count() >= 5);
+
+    let manager = app.new_browser();
+    let enrolment = staff(&app, "manager@example.gov.uk", "manager").await;
+    sign_in(&manager, "manager@example.gov.uk", &enrolment, 0).await;
+    let (status, page) = manager.get_html("/staff/safeguarding").await;
+    assert_eq!(status, 200);
+    assert!(page.html().contains(&concern), "managers see the concern");
+    assert!(
+        !page.html().contains(&assessment),
+        "and only concerns in that view"
+    );
+}
+
+#[tokio::test]
+async fn sign_in_says_the_same_for_an_unknown_email_and_a_wrong_password_then_locks() {
+    let app = app().await;
+    staff(&app, "ann@example.gov.uk", "triage_officer").await;
+    let attempt = |email: &'static str, password: &'static str| {
+        let browser = app.new_browser();
+        async move {
+            let next = browser
+                .post_form(
+                    "/api/staff/sign-in",
+                    &[("form[email]", email), ("form[password]", password)],
+                )
+                .await;
+            let (_, page) = browser.get_html("/staff/sign-in").await;
+            (next, text_of(&page, ".govuk-error-summary"), page.html())
+        }
+    };
+    let (next, unknown, _) = attempt("nobody@example.gov.uk", "some password here").await;
+    assert_eq!(next, "/staff/sign-in");
+    let (_, wrong, page) = attempt("ann@example.gov.uk", "not the password").await;
+    assert_eq!(unknown, wrong, "the same message for both");
+    assert!(wrong
+        .unwrap()
+        .contains("Enter a correct email address and password"));
+    assert!(
+        !page.contains("not the password"),
+        "the password is never shown back"
+    );
+
+    for _ in 0..4 {
+        attempt("ann@example.gov.uk", "still not it").await;
+    }
+    let (next, locked, _) = attempt("ann@example.gov.uk", PASSWORD).await;
+    assert_eq!(
+        next, "/staff/sign-in",
+        "locked, even with the right password"
+    );
+    assert!(locked.unwrap().contains("too many times"));
+    let audit = app.store.recent_audit(50).await.unwrap();
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "sign_in" && e.detail == "locked"));
+    assert!(audit.iter().all(|e| !e.detail.contains("not the password")));
+}
+
+#[tokio::test]
+async fn a_code_works_once_and_recovery_codes_stand_in_for_the_app() {
+    let app = app().await;
+    let enrolment = staff(&app, "ann@example.gov.uk", "triage_officer").await;
+    let first = app.new_browser();
+    sign_in(&first, "ann@example.gov.uk", &enrolment, 0).await;
+
+    // The same code again, from another browser: refused.
+    let second = app.new_browser();
+    second
+        .post_form(
+            "/api/staff/sign-in",
+            &[
+                ("form[email]", "ann@example.gov.uk"),
+                ("form[password]", PASSWORD),
+            ],
+        )
+        .await;
+    let used = totp_code(&enrolment.totp_secret, now()).unwrap();
+    let next = second
+        .post_form("/api/staff/sign-in/code", &[("form[code]", &used)])
+        .await;
+    assert_eq!(next, "/staff/sign-in/code");
+    let (_, page) = second.get_html("/staff/sign-in/code").await;
+    assert!(text_of(&page, ".govuk-error-summary")
+        .unwrap()
+        .contains("Enter a correct code"));
+    assert_eq!(
+        second.get("/staff").await.status().as_u16(),
+        302,
+        "not signed in"
+    );
+
+    // A recovery code, typed loosely, works once.
+    let typed = enrolment.recovery_codes[0].to_uppercase().replace('-', " ");
+    let next = second
+        .post_form("/api/staff/sign-in/code", &[("form[code]", &typed)])
+        .await;
+    assert_eq!(next, "/staff");
+    assert_eq!(second.get("/staff").await.status().as_u16(), 200);
+    let third = app.new_browser();
+    third
+        .post_form(
+            "/api/staff/sign-in",
+            &[
+                ("form[email]", "ann@example.gov.uk"),
+                ("form[password]", PASSWORD),
+            ],
+        )
+        .await;
+    let next = third
+        .post_form("/api/staff/sign-in/code", &[("form[code]", &typed)])
+        .await;
+    assert_eq!(next, "/staff/sign-in/code", "a recovery code works once");
+}
+
+#[tokio::test]
+async fn an_idle_session_ends_and_what_was_typed_is_kept() {
+    let app = app().await;
+    let reference = submit_referral(&app, "assessment").await;
+    let enrolment = staff(&app, "ann@example.gov.uk", "triage_officer").await;
+    sign_in(&app, "ann@example.gov.uk", &enrolment, -1).await;
+    let record = format!("/staff/referrals/{reference}");
+    assert_eq!(app.get(&record).await.status().as_u16(), 200);
+
+    tokio::time::sleep(std::time::Duration::from_millis(3_200)).await;
+    let note = "Called Amara's son; will ring back on Monday";
+    let next = app
+        .post_form(
+            "/api/staff/referral/status",
+            &status_fields(&reference, "triage", note, "internal"),
+        )
+        .await;
+    assert_eq!(next, "/staff/sign-in", "the idle session has ended");
+    let (_, page) = app.get_html("/staff/sign-in").await;
+    let banner = text_of(&page, ".govuk-notification-banner").unwrap();
+    assert!(banner.contains("signed out"), "{banner}");
+    assert!(banner.contains("has been kept"), "{banner}");
+    assert_eq!(
+        app.store
+            .load_referral(&reference)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "received"
+    );
+
+    // Signing in again goes back to the record, with the note as typed.
+    app.post_form(
+        "/api/staff/sign-in",
+        &[
+            ("form[email]", "ann@example.gov.uk"),
+            ("form[password]", PASSWORD),
+        ],
+    )
+    .await;
+    let code = totp_code(&enrolment.totp_secret, now()).unwrap();
+    let next = app
+        .post_form("/api/staff/sign-in/code", &[("form[code]", &code)])
+        .await;
+    assert_eq!(next, record);
+    let (_, page) = app.get_html(&record).await;
+    assert_eq!(text_of(&page, "textarea#note").unwrap(), note);
+    assert_eq!(
+        common::attrs(&page, "select#status option[selected]", "value"),
+        vec!["triage"]
+    );
+}
+
+#[tokio::test]
+async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
+    let app = app().await;
+    let reference = submit_referral(&app, "assessment").await;
+    let enrolment = staff(&app, "ann@example.gov.uk", "triage_officer").await;
+    sign_in(&app, "ann@example.gov.uk", &enrolment, 0).await;
+
+    let (status, queue) = app.get_html("/staff").await;
+    assert_eq!(status, 200);
+    assert!(queue.html().contains(&reference));
+    assert!(text_of(&queue, ".app-queue tbody")
+        .unwrap()
+        .contains("Amara Okafor"));
+
+    let record = format!("/staff/referrals/{reference}");
+    let (status, page) = app.get_html(&record).await;
+    assert_eq!(status, 200);
+    let answers = text_of(&page, "main").unwrap();
+    assert!(
+        answers.contains("Struggling to wash and cook since a fall"),
+        "every answer is shown"
+    );
+    assert!(answers.contains("Chidi Okafor"), "and who follows it");
+
+    // Errors come back with what was typed.
+    let next = app
+        .post_form(
+            "/api/staff/referral/status",
+            &status_fields(&reference, "triage", "", "resident"),
+        )
+        .await;
+    assert_eq!(next, record);
+    let (_, page) = app.get_html(&record).await;
+    assert!(text_of(&page, ".govuk-error-summary")
+        .unwrap()
+        .contains("Enter the note for the resident"));
+
+    let events_before = app.store.outbox_pending("event").await.unwrap();
+    let emails_before = app.store.outbox_pending("email").await.unwrap();
+    let note = "We will phone you on Tuesday morning.";
+    let next = app
+        .post_form(
+            "/api/staff/referral/status",
+            &status_fields(&reference, "triage", note, "resident"),
+        )
+        .await;
+    assert_eq!(next, record);
+    let (_, page) = app.get_html(&record).await;
+    assert!(text_of(&page, ".govuk-notification-banner")
+        .unwrap()
+        .contains("Status changed to With the First Contact Team"));
+    assert_eq!(
+        app.store.outbox_pending("event").await.unwrap(),
+        events_before + 1
+    );
+    assert!(
+        app.store.outbox_pending("email").await.unwrap() > emails_before,
+        "the resident and trackers are told"
+    );
+
+    // The resident sees it, with the note.
+    let resident = app.new_browser();
+    let progress: Value = resident
+        .client
+        .post(resident.url("/api/v1/referrals/status"))
+        .json(&json!({ "reference": reference, "date_of_birth": "1948-03-02" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(progress["status"], "triage", "{progress}");
+    assert!(progress.to_string().contains(note), "{progress}");
+
+    // Assigning, and the audit log naming who did what.
+    let me = app
+        .store
+        .staff_account_by_email("ann@example.gov.uk")
+        .await
+        .unwrap()
+        .unwrap();
+    let next = app
+        .post_form(
+            "/api/staff/referral/assign",
+            &[
+                ("form[reference]", &reference),
+                ("form[assignee]", &me.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(next, record);
+    assert_eq!(
+        app.store
+            .load_referral(&reference)
+            .await
+            .unwrap()
+            .unwrap()
+            .assigned_to,
+        Some(me.id)
+    );
+    let (_, mine) = app.get_html("/staff?assignee=me").await;
+    assert!(mine.html().contains(&reference));
+    let audit = app.store.recent_audit(100).await.unwrap();
+    for action in [
+        "view_queue",
+        "view_referral",
+        "change_status",
+        "assign",
+        "sign_in",
+    ] {
+        assert!(
+            audit
+                .iter()
+                .any(|e| e.action == action && e.actor == "staff:ann@example.gov.uk"),
+            "{action} is audited"
+        );
+    }
+    assert!(
+        audit.iter().all(|e| !e.detail.contains("Amara")),
+        "no personal data in the log's details"
+    );
+
+    let manager = app.new_browser();
+    let enrolment = staff(&app, "manager@example.gov.uk", "manager").await;
+    sign_in(&manager, "manager@example.gov.uk", &enrolment, 0).await;
+    let (status, page) = manager
+        .get_html(&format!("/staff/audit?reference={reference}"))
+        .await;
+    assert_eq!(status, 200);
+    let log = text_of(&page, ".app-audit").unwrap();
+    assert!(
+        log.contains("change_status") && log.contains("staff:ann@example.gov.uk"),
+        "{log}"
+    );
+}

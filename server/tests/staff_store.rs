@@ -1,0 +1,346 @@
+//! The back office's half of the `Store` contract, on real SQLite and real PostgreSQL: staff
+//! accounts, TOTP steps and recovery codes used once, the queue's filters, order and pages,
+//! assignment, and the audit log (paged, by subject, and append-only).
+mod common;
+
+use app::store::{
+    AuditEntry, AuditQuery, CreateReferral, NewReferralRecord, NewStaffAccount, QueueQuery,
+    ReferralPerson, Store,
+};
+use common::{postgres_store, sqlite_store};
+
+fn account(email: &str) -> NewStaffAccount {
+    NewStaffAccount {
+        email: email.into(),
+        name: format!("Name of {email}"),
+        role: "triage_officer".into(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        totp_secret: "JBSWY3DPEHPK3PXP".into(),
+        recovery_code_hashes: vec!["r1".into(), "r2".into()],
+        created_at: 10,
+    }
+}
+
+async fn referral(
+    store: &dyn Store,
+    n: u32,
+    kind: &str,
+    urgent: bool,
+    at: i64,
+    name: &str,
+) -> String {
+    let reference = format!("ASC-0000-0000-{n:04}");
+    let record = NewReferralRecord {
+        reference: reference.clone(),
+        idempotency_key: format!("api:{n}"),
+        request_body: format!("{{\"n\":{n}}}"),
+        kind: kind.into(),
+        channel: "web".into(),
+        urgent,
+        lookup_date_of_birth: Some("1948-03-02".into()),
+        details: "{}".into(),
+        people: vec![ReferralPerson {
+            role: "person".into(),
+            given_name: name.into(),
+            family_name: "Okafor".into(),
+            date_of_birth: Some("1948-03-02".into()),
+            phone: String::new(),
+            email: String::new(),
+        }],
+        trackers: vec![],
+        submitted_at: at,
+        outbox: vec![],
+    };
+    assert!(matches!(
+        store.create_referral(&record).await.unwrap(),
+        CreateReferral::Created(_)
+    ));
+    reference
+}
+
+async fn accounts_are_unique_and_their_codes_work_once(store: &dyn Store) {
+    assert!(store
+        .create_staff_account(&account("ann@example.gov.uk"))
+        .await
+        .unwrap());
+    assert!(!store
+        .create_staff_account(&account("ann@example.gov.uk"))
+        .await
+        .unwrap());
+    let ann = store
+        .staff_account_by_email("ann@example.gov.uk")
+        .await
+        .unwrap()
+        .expect("Ann's account");
+    assert_eq!(ann.role, "triage_officer");
+    assert!(ann.active);
+    assert_eq!(
+        store.staff_account(ann.id).await.unwrap(),
+        Some(ann.clone())
+    );
+    assert_eq!(
+        store
+            .staff_account_by_email("bob@example.gov.uk")
+            .await
+            .unwrap(),
+        None
+    );
+
+    assert!(store.use_totp_step(ann.id, 100).await.unwrap());
+    assert!(
+        !store.use_totp_step(ann.id, 100).await.unwrap(),
+        "a step works once"
+    );
+    assert!(
+        !store.use_totp_step(ann.id, 99).await.unwrap(),
+        "never an earlier step"
+    );
+    assert!(store.use_totp_step(ann.id, 101).await.unwrap());
+
+    assert!(store.use_recovery_code(ann.id, "r1", 5).await.unwrap());
+    assert!(
+        !store.use_recovery_code(ann.id, "r1", 6).await.unwrap(),
+        "a code works once"
+    );
+    assert!(!store.use_recovery_code(ann.id, "nope", 6).await.unwrap());
+
+    let team = store.staff_members().await.unwrap();
+    assert_eq!(team.len(), 1);
+    assert_eq!(team[0].name, "Name of ann@example.gov.uk");
+}
+
+async fn the_queue_filters_orders_and_pages(store: &dyn Store) {
+    store
+        .create_staff_account(&account("ann@example.gov.uk"))
+        .await
+        .unwrap();
+    let ann = store
+        .staff_account_by_email("ann@example.gov.uk")
+        .await
+        .unwrap()
+        .unwrap();
+    let a = referral(store, 1, "assessment", false, 1_000, "Ada").await;
+    let b = referral(store, 2, "assessment", true, 2_000, "Ben").await;
+    let c = referral(store, 3, "carer_assessment", false, 3_000, "Cal").await;
+    let d = referral(store, 4, "safeguarding_concern", true, 4_000, "Dee").await;
+    let query = |kinds: &[&str]| QueueQuery {
+        kinds: kinds.iter().map(|k| (*k).to_owned()).collect(),
+        page: 1,
+        per_page: 10,
+        ..QueueQuery::default()
+    };
+    let refs = |page: app::store::QueuePage| {
+        page.items
+            .into_iter()
+            .map(|i| i.reference)
+            .collect::<Vec<_>>()
+    };
+
+    // Urgent first, then first come, first served; only the kinds asked for.
+    let page = store
+        .referral_queue(&query(&["assessment", "carer_assessment"]))
+        .await
+        .unwrap();
+    assert_eq!(page.total, 3);
+    assert_eq!(page.items[0].given_name, "Ben");
+    assert_eq!(refs(page), vec![b.clone(), a.clone(), c.clone()]);
+    let newest = QueueQuery {
+        newest_first: true,
+        ..query(&["assessment", "carer_assessment"])
+    };
+    assert_eq!(
+        refs(store.referral_queue(&newest).await.unwrap()),
+        vec![b.clone(), c.clone(), a.clone()]
+    );
+    assert_eq!(
+        refs(
+            store
+                .referral_queue(&query(&["safeguarding_concern"]))
+                .await
+                .unwrap()
+        ),
+        vec![d.clone()]
+    );
+    assert_eq!(store.referral_queue(&query(&[])).await.unwrap().total, 0);
+
+    let urgent = QueueQuery {
+        urgent_only: true,
+        ..query(&["assessment", "carer_assessment"])
+    };
+    assert_eq!(
+        refs(store.referral_queue(&urgent).await.unwrap()),
+        vec![b.clone()]
+    );
+    let older = QueueQuery {
+        submitted_before: Some(2_500),
+        ..query(&["assessment", "carer_assessment"])
+    };
+    assert_eq!(
+        refs(store.referral_queue(&older).await.unwrap()),
+        vec![b.clone(), a.clone()]
+    );
+
+    // Paging: the total counts every page.
+    let second = QueueQuery {
+        page: 2,
+        per_page: 2,
+        ..query(&["assessment", "carer_assessment"])
+    };
+    let page = store.referral_queue(&second).await.unwrap();
+    assert_eq!(page.total, 3);
+    assert_eq!(refs(page), vec![c.clone()]);
+
+    // Assignment, and filtering by it.
+    assert!(store.assign_referral(&a, Some(ann.id)).await.unwrap());
+    assert!(!store
+        .assign_referral("ASC-9999-9999-9999", Some(ann.id))
+        .await
+        .unwrap());
+    let mine = QueueQuery {
+        assignee: Some(ann.id),
+        ..query(&["assessment", "carer_assessment"])
+    };
+    let page = store.referral_queue(&mine).await.unwrap();
+    assert_eq!(
+        page.items[0].assigned_name.as_deref(),
+        Some("Name of ann@example.gov.uk")
+    );
+    assert_eq!(refs(page), vec![a.clone()]);
+    let nobody = QueueQuery {
+        assignee: Some(0),
+        ..query(&["assessment", "carer_assessment"])
+    };
+    assert_eq!(
+        refs(store.referral_queue(&nobody).await.unwrap()),
+        vec![b.clone(), c.clone()]
+    );
+    assert_eq!(
+        store.load_referral(&a).await.unwrap().unwrap().assigned_to,
+        Some(ann.id)
+    );
+    assert!(store.assign_referral(&a, None).await.unwrap());
+    assert_eq!(
+        store.load_referral(&a).await.unwrap().unwrap().assigned_to,
+        None
+    );
+
+    // Closed ones leave the open queue, and come back with "all" or their status.
+    let change = app::store::StatusChange {
+        reference: a.clone(),
+        status: "closed".into(),
+        outcome: Some("withdrawn".into()),
+        note: String::new(),
+        note_visible: false,
+        actor: "test".into(),
+        at: 5_000,
+        outbox: vec![],
+    };
+    assert!(store.change_referral_status(&change).await.unwrap());
+    assert_eq!(
+        store
+            .referral_queue(&query(&["assessment"]))
+            .await
+            .unwrap()
+            .total,
+        1
+    );
+    let all = QueueQuery {
+        include_closed: true,
+        ..query(&["assessment"])
+    };
+    assert_eq!(store.referral_queue(&all).await.unwrap().total, 2);
+    let closed = QueueQuery {
+        status: Some("closed".into()),
+        ..query(&["assessment"])
+    };
+    assert_eq!(refs(store.referral_queue(&closed).await.unwrap()), vec![a]);
+}
+
+async fn the_audit_log_pages_by_subject_and_cannot_be_changed(store: &dyn Store, url: &str) {
+    for i in 0..5 {
+        store
+            .record_audit(&AuditEntry {
+                at: 100 + i,
+                actor: "staff:ann@example.gov.uk".into(),
+                action: "view_referral".into(),
+                subject: if i % 2 == 0 {
+                    "ASC-A".into()
+                } else {
+                    "ASC-B".into()
+                },
+                detail: String::new(),
+                client: "192.0.2.1".into(),
+            })
+            .await
+            .unwrap();
+    }
+    let page = store
+        .audit_page(&AuditQuery {
+            subject: None,
+            page: 1,
+            per_page: 2,
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.total, 5);
+    assert_eq!(
+        page.entries.iter().map(|e| e.at).collect::<Vec<_>>(),
+        vec![104, 103]
+    );
+    assert_eq!(page.entries[0].client, "192.0.2.1");
+    let for_a = store
+        .audit_page(&AuditQuery {
+            subject: Some("ASC-A".into()),
+            page: 1,
+            per_page: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(for_a.total, 3);
+    assert!(for_a.entries.iter().all(|e| e.subject == "ASC-A"));
+
+    // Append-only: the database itself refuses to change an entry.
+    let refused = if url.starts_with("sqlite") {
+        let pool = sqlx::SqlitePool::connect(url).await.unwrap();
+        sqlx::query("UPDATE audit_log SET actor = 'someone else'")
+            .execute(&pool)
+            .await
+            .err()
+    } else {
+        let pool = sqlx::PgPool::connect(url).await.unwrap();
+        sqlx::query("UPDATE audit_log SET actor = 'someone else'")
+            .execute(&pool)
+            .await
+            .err()
+    };
+    let error = refused.expect("an UPDATE of the audit log is refused");
+    assert!(error.to_string().contains("append-only"), "{error}");
+}
+
+macro_rules! staff_conformance {
+    ($backend:ident, $open:ident) => {
+        mod $backend {
+            use super::*;
+            #[tokio::test]
+            async fn accounts_and_codes() {
+                accounts_are_unique_and_their_codes_work_once(&*$open().await.store).await;
+            }
+            #[tokio::test]
+            async fn queue() {
+                the_queue_filters_orders_and_pages(&*$open().await.store).await;
+            }
+            #[tokio::test]
+            async fn audit_log() {
+                let test_store = $open().await;
+                the_audit_log_pages_by_subject_and_cannot_be_changed(
+                    &*test_store.store,
+                    &test_store.url,
+                )
+                .await;
+            }
+        }
+    };
+}
+
+staff_conformance!(sqlite, sqlite_store);
+staff_conformance!(postgres, postgres_store);
