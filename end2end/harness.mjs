@@ -52,11 +52,13 @@ export async function startServer ({ directory = false } = {}) {
   return {
     base,
     databaseUrl: `sqlite://${dir}/e2e.db`,
-    /** Runs one of the server binary's admin commands on this server's database. */
-    admin (args) {
+    mailDir: join(dir, 'mail'),
+    /** Runs one of the server binary's admin commands on this server's database (`input`: its stdin). */
+    admin (args, { input } = {}) {
       const result = spawnSync(bin, args, {
         env: { ...process.env, DATABASE_URL: `sqlite://${dir}/e2e.db`, PORTAL_MAIL_DIR: join(dir, 'mail'), NO_COLOR: '1' },
-        encoding: 'utf8'
+        encoding: 'utf8',
+        input
       })
       assert.equal(result.status, 0, `server ${args.join(' ')} failed:\n${result.stderr}`)
       return result.stdout

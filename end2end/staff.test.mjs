@@ -1,0 +1,256 @@
+// The back office, end to end in Chromium, JavaScript off and on, axe on every page and error
+// state: staff accounts made with `server staff create`, sign-in with a password and a TOTP
+// code (worked out here as an authenticator app would), wrong details, a used-up code and
+// lockout; the queue and its filters, a request's record, a status change whose note reaches
+// the resident's progress page and whose email leaves through the outbox; roles refused what
+// their work does not need; the audit log; signing out.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { createHmac } from 'node:crypto'
+import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { startServer, launchBrowser, newPage, audit, waitForEnhancement, MODES } from './harness.mjs'
+
+const PASSWORD = 'correct horse battery staple'
+let server, browser
+before(async () => { server = await startServer(); browser = await launchBrowser() })
+after(async () => { await browser?.close(); await server?.stop() })
+
+/** `server staff create`: returns the TOTP secret and recovery codes it printed. */
+function createStaff (email, role) {
+  const out = server.admin(['staff', 'create', '--email', email, '--name', `${role} ${email.split('@')[0]}`, '--role', role], { input: PASSWORD + '\n' })
+  const secret = out.match(/TOTP secret: ([A-Z2-7]+)/)[1]
+  const recovery = [...out.matchAll(/^ {2}([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})$/gm)].map((m) => m[1])
+  assert.equal(recovery.length, 10)
+  return { email, secret, recovery }
+}
+
+function base32 (text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const c of text.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  const bytes = []
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2))
+  return Buffer.from(bytes)
+}
+
+/** RFC 6238, as an authenticator app does it: `offset` steps from now. */
+function totp (secret, offset = 0) {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + offset))
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest()
+  const at = mac[mac.length - 1] & 15
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0')
+}
+
+async function submitReferral (kind = 'assessment') {
+  const response = await fetch(server.base + '/api/v1/referrals', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({
+      for: 'self',
+      kind,
+      person: {
+        given_name: 'Amara', family_name: 'Okafor', date_of_birth: '1948-03-02', address_line_1: '12 Mill Lane',
+        town: 'Exampletown', postcode: 'EX1 2AB', phone: '01632 960001', email: 'amara@example.org',
+        preferred_contact: 'phone', language: 'English', interpreter_needed: false, communication_needs: ''
+      },
+      referrer: null,
+      consent: { person_agrees: true },
+      needs: { summary: 'Struggling to wash and cook <b>since</b> a fall', outcomes: ['nutrition'] },
+      trackers: [{ name: 'Chidi Okafor', relationship: 'son', email: 'chidi@example.org' }]
+    })
+  })
+  const body = await response.json()
+  assert.equal(response.status, 201, JSON.stringify(body))
+  return body.reference
+}
+
+/** Waits for the next page after a plain form post (staff pages have no islands). */
+async function submit (page, button) {
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()])
+}
+
+async function expectSummary (page, js, message, label) {
+  const summary = page.getByRole('alert')
+  await summary.waitFor()
+  assert.match(await summary.textContent(), message)
+  assert.match(await page.title(), /^Error: /)
+  if (js) await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'))
+  await audit(page, js, label)
+}
+
+async function signIn (page, js, staff, { offset = 0 } = {}) {
+  await page.goto(server.base + '/staff')
+  assert.match(page.url(), /\/staff\/sign-in$/, 'sent to sign in')
+  await page.getByLabel('Email address').fill(staff.email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await submit(page, 'Continue')
+  assert.match(page.url(), /\/staff\/sign-in\/code$/)
+  await page.getByLabel('Enter the code from your authenticator app').fill(totp(staff.secret, offset))
+  await submit(page, 'Sign in')
+}
+
+for (const { js, name } of MODES) {
+  test(`sign in with a password and a code, wrong details, a used code and lockout (${name})`, async () => {
+    const tag = js ? 'on' : 'off'
+    const officer = createStaff(`officer-${tag}@example.gov.uk`, 'triage_officer')
+    const page = await newPage(browser, { js })
+    await page.goto(server.base + '/staff')
+    assert.match(page.url(), /\/staff\/sign-in$/)
+    await audit(page, js, 'sign in')
+
+    await submit(page, 'Continue')
+    await expectSummary(page, js, /Enter your email address/, 'sign in, empty')
+    await page.getByLabel('Email address').fill('nobody@example.gov.uk')
+    await page.getByLabel('Password').fill('a guess at a password')
+    await submit(page, 'Continue')
+    await expectSummary(page, js, /Enter a correct email address and password/, 'sign in, unknown email')
+    assert.equal(await page.getByLabel('Email address').inputValue(), 'nobody@example.gov.uk', 'kept as typed')
+    assert.equal(await page.getByLabel('Password').inputValue(), '', 'a password is never sent back')
+
+    await page.getByLabel('Email address').fill(officer.email)
+    await page.getByLabel('Password').fill(PASSWORD)
+    await submit(page, 'Continue')
+    assert.match(page.url(), /\/staff\/sign-in\/code$/)
+    await audit(page, js, 'code')
+    await page.getByLabel('Enter the code from your authenticator app').fill('000000')
+    await submit(page, 'Sign in')
+    await expectSummary(page, js, /Enter a correct code/, 'code, wrong')
+    const code = totp(officer.secret)
+    await page.getByLabel('Enter the code from your authenticator app').fill(code)
+    await submit(page, 'Sign in')
+    assert.match(page.url(), /\/staff$/)
+    assert.match(await page.locator('.app-staff-nav').textContent(), /Signed in as/)
+    await audit(page, js, 'queue')
+
+    // The same code from another browser is refused: a code works once.
+    const other = await newPage(browser, { js })
+    await other.goto(server.base + '/staff/sign-in')
+    await other.getByLabel('Email address').fill(officer.email)
+    await other.getByLabel('Password').fill(PASSWORD)
+    await submit(other, 'Continue')
+    await other.getByLabel('Enter the code from your authenticator app').fill(code)
+    await submit(other, 'Sign in')
+    await expectSummary(other, js, /Enter a correct code/, 'code, used already')
+    // A recovery code stands in for the app.
+    await other.getByLabel('Enter the code from your authenticator app').fill(officer.recovery[0])
+    await submit(other, 'Sign in')
+    assert.match(other.url(), /\/staff$/)
+    await other.context().close()
+
+    // Five wrong passwords lock the address, whatever comes next.
+    const locked = createStaff(`locked-${tag}@example.gov.uk`, 'triage_officer')
+    const guesser = await newPage(browser, { js })
+    await guesser.goto(server.base + '/staff/sign-in')
+    for (let i = 0; i < 5; i++) {
+      await guesser.getByLabel('Email address').fill(locked.email)
+      await guesser.getByLabel('Password').fill(`wrong password ${i}`)
+      await submit(guesser, 'Continue')
+    }
+    await guesser.getByLabel('Password').fill(PASSWORD)
+    await submit(guesser, 'Continue')
+    await expectSummary(guesser, js, /tried to sign in too many times/, 'sign in, locked')
+    assert.match(guesser.url(), /\/staff\/sign-in$/)
+    await guesser.context().close()
+
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL('**/staff/sign-in')
+    await page.goto(server.base + '/staff')
+    assert.match(page.url(), /\/staff\/sign-in$/, 'signed out')
+    await page.context().close()
+  })
+
+  test(`triage a request: the queue, its record, a status change that reaches the resident, the audit log (${name})`, async () => {
+    const tag = js ? 'on' : 'off'
+    const officer = createStaff(`triage-${tag}@example.gov.uk`, 'triage_officer')
+    const manager = createStaff(`manager-${tag}@example.gov.uk`, 'manager')
+    const reference = await submitReferral()
+    const carerRequest = await submitReferral('carer_assessment')
+
+    const page = await newPage(browser, { js })
+    await signIn(page, js, officer)
+    const queue = await page.locator('.app-queue').textContent()
+    assert.match(queue, new RegExp(reference))
+    assert.match(queue, /Amara Okafor/)
+
+    // Filters are a GET form.
+    await page.getByLabel('Type').selectOption('carer_assessment')
+    await submit(page, 'Apply filters')
+    assert.match(page.url(), /kind=carer_assessment/)
+    assert.doesNotMatch(await page.locator('main').textContent(), new RegExp(reference))
+    assert.match(await page.locator('main').textContent(), new RegExp(carerRequest))
+    await audit(page, js, 'queue, filtered')
+    await page.goto(server.base + '/staff')
+
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: reference }).click()])
+    assert.match(await page.locator('h1').textContent(), new RegExp(reference))
+    const record = await page.locator('main').textContent()
+    assert.match(record, /Struggling to wash and cook <b>since<\/b> a fall/, 'markup shown as text')
+    assert.match(record, /Chidi Okafor/)
+    await audit(page, js, 'record')
+
+    await page.getByLabel('New status').selectOption('triage')
+    await page.getByLabel('The resident and the people following the request').check()
+    await submit(page, 'Save status')
+    await expectSummary(page, js, /Enter the note for the resident/, 'status, with an error')
+    assert.equal(await page.getByLabel('New status').inputValue(), 'triage', 'kept as chosen')
+    await page.getByLabel('Note (optional)').fill('We will phone you on Tuesday morning.')
+    await submit(page, 'Save status')
+    assert.match(await page.locator('.govuk-notification-banner').textContent(), /Status changed to With the First Contact Team/)
+    assert.match(await page.locator('.app-history').textContent(), /Note for the resident: We will phone you on Tuesday morning\./)
+    await audit(page, js, 'record, changed')
+
+    await page.getByLabel('Assign to').selectOption({ label: `triage_officer triage-${tag}` })
+    await submit(page, 'Assign')
+    assert.match(await page.locator('.govuk-notification-banner').textContent(), /Assigned to triage_officer triage-/)
+
+    // The email to the resident leaves through the outbox (the mail worker writes files here).
+    const deadline = Date.now() + 15_000
+    let update
+    while (!update && Date.now() < deadline) {
+      if (existsSync(server.mailDir)) {
+        update = readdirSync(server.mailDir).map((f) => readFileSync(join(server.mailDir, f), 'utf8'))
+          .find((m) => m.includes(`Update on ${reference}`))
+      }
+      if (!update) await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    assert.ok(update, 'the update email was delivered')
+
+    // The resident sees the new status and the note.
+    const resident = await newPage(browser, { js })
+    await resident.goto(server.base + '/track-a-request')
+    await waitForEnhancement(resident, js)
+    await resident.getByLabel('Reference').fill(reference)
+    await resident.getByLabel('Day').fill('2')
+    await resident.getByLabel('Month').fill('3')
+    await resident.getByLabel('Year').fill('1948')
+    await resident.getByRole('button', { name: 'Check progress' }).click()
+    await resident.waitForURL('**/track-a-request/progress')
+    const progress = await resident.locator('main').textContent()
+    assert.match(progress, /With the First Contact Team/)
+    assert.match(progress, /We will phone you on Tuesday morning\./)
+    await resident.context().close()
+
+    // A triage officer has no audit log; a manager does, and it names who did what.
+    await page.goto(server.base + '/staff/audit')
+    assert.equal(await page.locator('h1').textContent(), 'You do not have access to this page')
+    await audit(page, js, 'no access')
+    await page.context().close()
+
+    const managerPage = await newPage(browser, { js })
+    await signIn(managerPage, js, manager)
+    await managerPage.getByRole('link', { name: 'Audit log' }).click()
+    await managerPage.waitForURL('**/staff/audit')
+    await managerPage.getByLabel('Reference').fill(reference)
+    await submit(managerPage, 'Search')
+    const log = await managerPage.locator('.app-audit').textContent()
+    assert.match(log, /change_status/)
+    assert.match(log, new RegExp(`staff:triage-${tag}@example.gov.uk`))
+    await audit(managerPage, js, 'audit log')
+    await managerPage.getByRole('link', { name: 'Safeguarding concerns' }).click()
+    await managerPage.waitForURL('**/staff/safeguarding')
+    await audit(managerPage, js, 'safeguarding view')
+    await managerPage.context().close()
+  })
+}
