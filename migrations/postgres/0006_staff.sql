@@ -42,3 +42,12 @@ END;
 $$;
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+
+-- The case-management system's own id for a referral, once it has told us.
+ALTER TABLE referrals ADD COLUMN case_id TEXT;
+
+-- Updates received from the case-management system, by their event id: a replay is refused.
+CREATE TABLE integration_receipts (
+    event_id     TEXT PRIMARY KEY NOT NULL,
+    received_at  BIGINT NOT NULL
+);

@@ -39,3 +39,12 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
+
+-- The case-management system's own id for a referral, once it has told us.
+ALTER TABLE referrals ADD COLUMN case_id TEXT;
+
+-- Updates received from the case-management system, by their event id: a replay is refused.
+CREATE TABLE integration_receipts (
+    event_id     TEXT PRIMARY KEY NOT NULL,
+    received_at  INTEGER NOT NULL
+);

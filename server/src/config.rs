@@ -41,6 +41,9 @@ pub struct Config {
     /// signed with the secret. Unset, events wait in the outbox until one is configured.
     pub events_url: Option<String>,
     pub events_secret: String,
+    /// `PORTAL_INTEGRATION_SECRET`: signs the case-management system's updates to the portal
+    /// (empty: they are refused with 503).
+    pub integration_secret: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -131,6 +134,7 @@ impl Config {
             ),
             events_url: optional("PORTAL_EVENTS_URL"),
             events_secret: get("PORTAL_EVENTS_SECRET", ""),
+            integration_secret: get("PORTAL_INTEGRATION_SECRET", ""),
             database_url: get("DATABASE_URL", "sqlite://data/portal.db"),
             site_addr,
             site_root: get("LEPTOS_SITE_ROOT", "target/site"),

@@ -90,6 +90,7 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
     let api = crate::api::routes(crate::api::ApiState {
         store: store.clone(),
         settings: Arc::new(config.settings.clone()),
+        integration_secret: config.integration_secret.clone(),
     });
     let router = Router::new()
         .route("/healthz", get(ops::healthz))

@@ -44,7 +44,10 @@ async fn sign_in(app: &TestApp, email: &str, enrolment: &Enrolment, step: i64) {
     let next = app
         .post_form("/api/staff/sign-in/code", &[("form[code]", &code)])
         .await;
-    assert_eq!(next, "/staff", "signed in");
+    assert!(
+        next.starts_with("/staff") && !next.starts_with("/staff/sign-in"),
+        "signed in: {next}"
+    );
 }
 
 async fn submit_referral(app: &TestApp, kind: &str) -> String {
@@ -153,6 +156,8 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
             ],
         ),
         ("staff/audit", vec![]),
+        ("staff/integration", vec![]),
+        ("staff/integration/retry", vec![("form[id]", "1")]),
     ];
     for (endpoint, fields) in &calls {
         let (status, body) = call(&app, endpoint, fields).await;
@@ -215,6 +220,11 @@ async fn roles_see_only_what_their_work_needs() {
     let triage = app.new_browser();
     let enrolment = staff(&app, "triage@example.gov.uk", "triage_officer").await;
     sign_in(&triage, "triage@example.gov.uk", &enrolment, 0).await;
+    let (status, _) = call(&triage, "staff/integration", &[]).await;
+    assert_eq!(
+        status, 403,
+        "integration health is for administrators and managers"
+    );
     let (status, _) = call(&triage, "staff/referral", &[("reference", &concern)]).await;
     assert_eq!(status, 404, "triage officers do not open concerns");
     let (status, body) = call(&triage, "staff/referral", &[("reference", &assessment)]).await;
@@ -553,4 +563,79 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         log.contains("change_status") && log.contains("staff:ann@example.gov.uk"),
         "{log}"
     );
+}
+
+#[tokio::test]
+async fn administrators_see_failing_messages_without_addresses_and_retry_them() {
+    let app = app().await;
+    let reference = submit_referral(&app, "assessment").await;
+    let due = app.store.due_outbox("email", now() + 10, 10).await.unwrap();
+    let email = due
+        .iter()
+        .find(|m| m.ordering_key.starts_with(&reference))
+        .expect("an email");
+    let later = now() + 3_600;
+    app.store
+        .outbox_failed(
+            email.id,
+            later,
+            "550 mailbox <amara@example.org> unavailable",
+        )
+        .await
+        .unwrap();
+
+    let enrolment = staff(&app, "admin@example.gov.uk", "admin").await;
+    // An administrator lands on integration health: the queue is not theirs.
+    let next = app
+        .post_form(
+            "/api/staff/sign-in",
+            &[
+                ("form[email]", "admin@example.gov.uk"),
+                ("form[password]", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(next, "/staff/sign-in/code");
+    let code = totp_code(&enrolment.totp_secret, now()).unwrap();
+    let next = app
+        .post_form("/api/staff/sign-in/code", &[("form[code]", &code)])
+        .await;
+    assert_eq!(next, "/staff/integration");
+
+    let (status, page) = app.get_html("/staff/integration").await;
+    assert_eq!(status, 200);
+    let problems = text_of(&page, ".app-problems").unwrap();
+    assert!(
+        problems.contains("550 mailbox (address) unavailable"),
+        "{problems}"
+    );
+    assert!(
+        !page.html().contains("amara@example.org"),
+        "no resident's address"
+    );
+    assert!(problems.contains(&reference));
+
+    let next = app
+        .post_form(
+            "/api/staff/integration/retry",
+            &[("form[id]", &email.id.to_string())],
+        )
+        .await;
+    assert_eq!(next, "/staff/integration");
+    let due = app.store.due_outbox("email", now() + 1, 10).await.unwrap();
+    assert!(
+        due.iter().any(|m| m.id == email.id),
+        "due again now, not in an hour"
+    );
+    let (_, page) = app.get_html("/staff/integration").await;
+    assert!(text_of(&page, ".govuk-notification-banner")
+        .unwrap()
+        .contains("will be tried again now"));
+    assert!(app
+        .store
+        .recent_audit(20)
+        .await
+        .unwrap()
+        .iter()
+        .any(|e| e.action == "retry_outbox"));
 }

@@ -153,6 +153,24 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// A page of the audit log, newest first.
     async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage>;
 
+    // Integration.
+
+    /// Each outbox channel's counts; `stuck_after`: the attempts after which a message is stuck.
+    async fn outbox_health(&self, stuck_after: i64) -> StoreResult<Vec<ChannelHealth>>;
+
+    /// Makes an undelivered message due now; `false` if there is no such undelivered message.
+    async fn retry_outbox_now(&self, id: i64, now: i64) -> StoreResult<bool>;
+
+    /// Records the case-management system's id for a referral; `false` if there is none.
+    async fn set_case_id(&self, reference: &str, case_id: &str) -> StoreResult<bool>;
+
+    /// Records an update's event id from the case-management system; `false` if it was
+    /// received before (a replay).
+    async fn record_integration_receipt(&self, event_id: &str, at: i64) -> StoreResult<bool>;
+
+    /// Forgets a receipt whose update was refused, so the sender may send it again.
+    async fn forget_integration_receipt(&self, event_id: &str) -> StoreResult<()>;
+
     // Progress lookups.
 
     /// Failed lookups in `bucket` at or after `since`.

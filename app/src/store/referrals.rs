@@ -75,6 +75,8 @@ pub struct StoredReferral {
     /// The staff account the referral is assigned to, if any.
     pub assigned_to: Option<i64>,
     pub channel: String,
+    /// The case-management system's id for it, once known.
+    pub case_id: Option<String>,
     pub trackers: Vec<TrackerRecord>,
     pub history: Vec<HistoryEntry>,
 }
@@ -129,6 +131,7 @@ pub struct OutboxProblem {
     pub ordering_key: String,
     pub attempts: i64,
     pub last_error: String,
+    pub next_attempt_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

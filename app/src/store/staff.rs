@@ -1,5 +1,5 @@
-//! What the store keeps about staff accounts and the back office's queue: plain structs in and
-//! out of the `Store` trait.
+//! What the store keeps about staff accounts, the back office's queue, the audit log and the
+//! outbox's health: plain structs in and out of the `Store` trait.
 
 /// A staff account to create. Secrets arrive already hashed (the password with argon2id, the
 /// recovery codes with SHA-256); the TOTP secret is kept as given to the authenticator app.
@@ -96,4 +96,19 @@ pub struct StaffMember {
     pub name: String,
     pub role: String,
     pub active: bool,
+}
+
+/// How one outbox channel is doing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChannelHealth {
+    /// `email` or `event`.
+    pub channel: String,
+    /// Not yet delivered (including the failing ones).
+    pub pending: i64,
+    /// Not delivered, and tried at least once.
+    pub failing: i64,
+    /// Not delivered after many tries: still retried hourly, but a person should look.
+    pub stuck: i64,
+    /// When the oldest undelivered message was written (unix seconds).
+    pub oldest_pending_at: Option<i64>,
 }

@@ -12,7 +12,13 @@ use super::Problem;
 
 /// The body as JSON: 413 over the limit, 400 when it is not JSON at all.
 pub fn json_body(body: Result<Bytes, BytesRejection>) -> Result<Value, Problem> {
-    let bytes = body.map_err(|rejection| {
+    let bytes = read_bytes(body)?;
+    serde_json::from_slice(&bytes).map_err(|_| Problem::bad_request("The body must be JSON"))
+}
+
+/// The body's bytes: over the limit is a 413, unreadable a 400.
+pub fn read_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Problem> {
+    body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             Problem::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -22,8 +28,7 @@ pub fn json_body(body: Result<Bytes, BytesRejection>) -> Result<Value, Problem> 
         } else {
             Problem::bad_request("The body could not be read")
         }
-    })?;
-    serde_json::from_slice(&bytes).map_err(|_| Problem::bad_request("The body must be JSON"))
+    })
 }
 
 /// Parseable JSON into the contract's shape: a missing field or a wrong type is a 422

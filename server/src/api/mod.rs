@@ -5,6 +5,7 @@ mod body;
 mod carers;
 mod eligibility;
 mod estimates;
+mod integration;
 mod openapi;
 mod oruk;
 mod problem;
@@ -27,6 +28,8 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub struct ApiState {
     pub store: Arc<dyn Store>,
     pub settings: Arc<Settings>,
+    /// The case-management system's shared secret for its updates (empty: not accepted).
+    pub integration_secret: String,
 }
 
 pub fn routes(state: ApiState) -> Router {
@@ -43,6 +46,10 @@ pub fn routes(state: ApiState) -> Router {
         .route(
             "/api/v1/estimates/residential",
             post(estimates::residential),
+        )
+        .route(
+            "/api/v1/integration/referrals/{reference}/status",
+            post(integration::set_status),
         )
         .route("/api/v1/openapi.json", get(openapi::document))
         .route(oruk::BASE, get(oruk::meta))

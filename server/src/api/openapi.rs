@@ -24,6 +24,7 @@ use utoipa::OpenApi;
 use super::carers;
 use super::eligibility::{self, AdultRequest, CarerRequest, EligibilityResponse, NextStep};
 use super::estimates::{self, NonResidentialBody};
+use super::integration::{self, IntegrationReceipt, IntegrationUpdate};
 use super::problem::Problem;
 use super::referrals::{self, Receipt, StatusQuery};
 
@@ -41,9 +42,12 @@ use super::referrals::{self, Receipt, StatusQuery};
         eligibility::carer,
         estimates::non_residential,
         estimates::residential,
-        carers::create
+        carers::create,
+        integration::set_status
     ),
     components(schemas(
+        IntegrationUpdate,
+        IntegrationReceipt,
         ReferralRequest,
         PersonDetails,
         Referrer,

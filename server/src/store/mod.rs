@@ -4,6 +4,7 @@
 #[macro_use]
 mod directory_queries;
 mod carer_queries;
+mod integration_queries;
 mod postgres;
 mod referral_queries;
 mod rows;

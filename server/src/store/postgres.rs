@@ -8,7 +8,8 @@ use app::store::{
     StatusChange, StoredReferral,
 };
 use app::store::{
-    AuditPage, AuditQuery, NewStaffAccount, QueuePage, QueueQuery, StaffAccount, StaffMember,
+    AuditPage, AuditQuery, ChannelHealth, NewStaffAccount, QueuePage, QueueQuery, StaffAccount,
+    StaffMember,
 };
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
@@ -19,6 +20,7 @@ use sqlx::PgPool;
 
 use super::carer_queries::postgres as carers;
 use super::directory_queries::postgres as directory;
+use super::integration_queries::postgres as integration;
 use super::referral_queries::postgres as queries;
 use super::rows::{FeedbackRow, SessionRow};
 use super::staff_queries::postgres as staff;
@@ -215,6 +217,26 @@ impl Store for PostgresStore {
 
     async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage> {
         staff::audit_page(&self.pool, query).await
+    }
+
+    async fn outbox_health(&self, stuck_after: i64) -> StoreResult<Vec<ChannelHealth>> {
+        integration::outbox_health(&self.pool, stuck_after).await
+    }
+
+    async fn retry_outbox_now(&self, id: i64, now: i64) -> StoreResult<bool> {
+        integration::retry_outbox_now(&self.pool, id, now).await
+    }
+
+    async fn set_case_id(&self, reference: &str, case_id: &str) -> StoreResult<bool> {
+        integration::set_case_id(&self.pool, reference, case_id).await
+    }
+
+    async fn record_integration_receipt(&self, event_id: &str, at: i64) -> StoreResult<bool> {
+        integration::record_integration_receipt(&self.pool, event_id, at).await
+    }
+
+    async fn forget_integration_receipt(&self, event_id: &str) -> StoreResult<()> {
+        integration::forget_integration_receipt(&self.pool, event_id).await
     }
 
     async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {

@@ -134,16 +134,16 @@ macro_rules! referral_queries {
             pool: &Pool<Db>,
             reference: &str,
         ) -> StoreResult<Option<StoredReferral>> {
-            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64, Option<i64>, String);
+            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64, Option<i64>, String, Option<String>);
             let row: Option<Row> = sqlx::query_as(
                 "SELECT id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, \
-                 assigned_to, channel FROM referrals WHERE reference = $1",
+                 assigned_to, channel, case_id FROM referrals WHERE reference = $1",
             )
             .bind(reference)
             .fetch_optional(pool)
             .await
             .map_err(unavailable)?;
-            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, assigned_to, channel)) = row
+            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, assigned_to, channel, case_id)) = row
             else {
                 return Ok(None);
             };
@@ -173,6 +173,7 @@ macro_rules! referral_queries {
                 submitted_at,
                 assigned_to,
                 channel,
+                case_id,
                 trackers: trackers
                     .into_iter()
                     .map(|(name, relationship, email, phone)| TrackerRecord { name, relationship, email, phone })
@@ -342,8 +343,8 @@ macro_rules! referral_queries {
         }
 
         pub async fn outbox_problems(pool: &Pool<Db>, min_attempts: i64) -> StoreResult<Vec<OutboxProblem>> {
-            let rows: Vec<(i64, String, String, i64, Option<String>)> = sqlx::query_as(
-                "SELECT id, channel, ordering_key, attempts, last_error FROM outbox \
+            let rows: Vec<(i64, String, String, i64, Option<String>, i64)> = sqlx::query_as(
+                "SELECT id, channel, ordering_key, attempts, last_error, next_attempt_at FROM outbox \
                  WHERE delivered_at IS NULL AND attempts >= $1 ORDER BY id",
             )
             .bind(min_attempts)
@@ -352,12 +353,13 @@ macro_rules! referral_queries {
             .map_err(unavailable)?;
             Ok(rows
                 .into_iter()
-                .map(|(id, channel, ordering_key, attempts, last_error)| OutboxProblem {
+                .map(|(id, channel, ordering_key, attempts, last_error, next_attempt_at)| OutboxProblem {
                     id,
                     channel,
                     ordering_key,
                     attempts,
                     last_error: last_error.unwrap_or_default(),
+                    next_attempt_at,
                 })
                 .collect())
         }

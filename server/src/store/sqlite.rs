@@ -17,7 +17,8 @@ use app::store::{
     StatusChange, StoredReferral,
 };
 use app::store::{
-    AuditPage, AuditQuery, NewStaffAccount, QueuePage, QueueQuery, StaffAccount, StaffMember,
+    AuditPage, AuditQuery, ChannelHealth, NewStaffAccount, QueuePage, QueueQuery, StaffAccount,
+    StaffMember,
 };
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
@@ -28,6 +29,7 @@ use sqlx::SqlitePool;
 
 use super::carer_queries::sqlite as carers;
 use super::directory_queries::sqlite as directory;
+use super::integration_queries::sqlite as integration;
 use super::referral_queries::sqlite as queries;
 use super::rows::{FeedbackRow, SessionRow};
 use super::staff_queries::sqlite as staff;
@@ -240,6 +242,26 @@ impl Store for SqliteStore {
 
     async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage> {
         staff::audit_page(&self.reader, query).await
+    }
+
+    async fn outbox_health(&self, stuck_after: i64) -> StoreResult<Vec<ChannelHealth>> {
+        integration::outbox_health(&self.reader, stuck_after).await
+    }
+
+    async fn retry_outbox_now(&self, id: i64, now: i64) -> StoreResult<bool> {
+        integration::retry_outbox_now(&self.writer, id, now).await
+    }
+
+    async fn set_case_id(&self, reference: &str, case_id: &str) -> StoreResult<bool> {
+        integration::set_case_id(&self.writer, reference, case_id).await
+    }
+
+    async fn record_integration_receipt(&self, event_id: &str, at: i64) -> StoreResult<bool> {
+        integration::record_integration_receipt(&self.writer, event_id, at).await
+    }
+
+    async fn forget_integration_receipt(&self, event_id: &str) -> StoreResult<()> {
+        integration::forget_integration_receipt(&self.writer, event_id).await
     }
 
     async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {

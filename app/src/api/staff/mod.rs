@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod credentials;
+pub mod integration;
 pub mod queue;
 pub mod referral;
 #[cfg(feature = "ssr")]
@@ -46,27 +47,36 @@ pub struct StaffHeader {
 impl StaffHeader {
     #[cfg(feature = "ssr")]
     pub fn of(user: &session::StaffUser) -> Self {
-        use crate::domain::staff::Permission;
-        let links = [
-            (Permission::WorkQueue, "/staff", "Queue"),
-            (
-                Permission::SeeSafeguarding,
-                "/staff/safeguarding",
-                "Safeguarding concerns",
-            ),
-            (Permission::ReadAudit, "/staff/audit", "Audit log"),
-        ]
-        .into_iter()
-        .filter(|(permission, _, _)| user.role.may(*permission))
-        .map(|(_, path, label)| (path.to_owned(), label.to_owned()))
-        .collect();
         StaffHeader {
             name: user.name.clone(),
             role: user.role.label().to_owned(),
-            links,
+            links: links(user.role),
             session_ends_at: user.ends_at,
         }
     }
+}
+
+/// The back office's pages a role may open, in the order the bar shows them: (path, label).
+pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
+    use crate::domain::staff::Permission;
+    [
+        (Permission::WorkQueue, "/staff", "Queue"),
+        (
+            Permission::SeeSafeguarding,
+            "/staff/safeguarding",
+            "Safeguarding concerns",
+        ),
+        (Permission::ReadAudit, "/staff/audit", "Audit log"),
+        (
+            Permission::IntegrationHealth,
+            "/staff/integration",
+            "Integration health",
+        ),
+    ]
+    .into_iter()
+    .filter(|(permission, _, _)| role.may(*permission))
+    .map(|(_, path, label)| (path.to_owned(), label.to_owned()))
+    .collect()
 }
 
 /// The header alone, for pages with nothing else to load (a role's landing page).

@@ -95,6 +95,8 @@ pub struct ReferralRecord {
     pub submitted: String,
     /// The assignee's account id, if any.
     pub assigned_to: Option<String>,
+    /// The case-management system's id, once it has told us.
+    pub case_id: Option<String>,
     pub team: Vec<(String, String)>,
     pub request: ReferralRequest,
     pub trackers: Vec<TrackerLine>,
@@ -222,6 +224,7 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, S
         .to_owned(),
         submitted: describe_time(referral.submitted_at),
         assigned_to: referral.assigned_to.map(|id| id.to_string()),
+        case_id: referral.case_id.clone(),
         team,
         request: serde_json::from_str(&referral.details).unwrap_or_default(),
         trackers: referral

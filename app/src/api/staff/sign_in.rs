@@ -358,9 +358,14 @@ pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), Server
                     .record_audit(&staff_audit(&half.email, &client, "sign_in", how))
                     .await
                     .map_err(service_problem)?;
-                let next = unsent_path(&session)
-                    .await?
+                // Back to what was being sent, or the role's first page.
+                let landing = account
+                    .as_ref()
+                    .and_then(|a| crate::domain::staff::Role::parse(&a.role))
+                    .and_then(|role| super::links(role).into_iter().next())
+                    .map(|(path, _)| path)
                     .unwrap_or_else(|| QUEUE_PATH.to_owned());
+                let next = unsent_path(&session).await?.unwrap_or(landing);
                 leptos_axum::redirect(&next);
                 return Ok(());
             }

@@ -76,6 +76,13 @@ fn state(record: &ReferralRecord) -> impl IntoView {
             vec![format!("{} ({})", record.submitted, record.channel)],
         ),
         SummaryRow::fact("Assigned to", vec![assigned]),
+        SummaryRow::fact(
+            "Case-management id",
+            vec![record
+                .case_id
+                .clone()
+                .unwrap_or_else(|| "Not yet known".into())],
+        ),
     ];
     view! {
         {record.urgent.then(|| view! { <p class="govuk-body"><Tag text="Urgent" colour=Some(TagColour::Red)/></p> })}

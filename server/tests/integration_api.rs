@@ -1,0 +1,196 @@
+//! The case-management system's door, over real HTTP on SQLite and PostgreSQL: signed updates
+//! set a referral's status (with the resident's emails and the portal's own event through the
+//! outbox) and record the system's case id; missing, wrong and stale signatures, replays,
+//! unknown references and broken updates are refused, and a refused update may be sent again.
+mod common;
+
+use common::{postgres_store, spawn_app_on, sqlite_store, test_config, TestApp, TestStore};
+use serde_json::{json, Value};
+
+const SECRET: &str = "shared secret for the test";
+
+async fn app_on(store: TestStore, secret: &str) -> TestApp {
+    let mut config = test_config(false);
+    config.integration_secret = secret.to_owned();
+    spawn_app_on(store, config).await
+}
+
+async fn referral(app: &TestApp) -> String {
+    let body = json!({
+        "for": "self",
+        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
+                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
+                    "phone": "01632 960001", "email": "amara@example.org",
+                    "preferred_contact": "phone", "language": "English", "interpreter_needed": false,
+                    "communication_needs": "" },
+        "referrer": null,
+        "consent": { "person_agrees": true },
+        "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
+        "trackers": []
+    });
+    let response = app
+        .client
+        .post(app.url("/api/v1/referrals"))
+        .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 201);
+    response.json::<Value>().await.unwrap()["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// Posts an update signed with `secret` at `timestamp`, as the case-management system would.
+async fn send(
+    app: &TestApp,
+    reference: &str,
+    event_id: &str,
+    timestamp: i64,
+    secret: &str,
+    body: &Value,
+) -> (u16, Value) {
+    let body = body.to_string();
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/integration/referrals/{reference}/status")))
+        .header("content-type", "application/json")
+        .header("x-portal-event-id", event_id)
+        .header("x-portal-timestamp", timestamp.to_string())
+        .header(
+            "x-portal-signature",
+            server::delivery::events::signature(secret, timestamp, &body),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+async fn signed_updates(store: TestStore) {
+    let app = app_on(store, SECRET).await;
+    let reference = referral(&app).await;
+    let update = json!({ "status": "assessment_arranged", "note": "Assessment on 3 December at home",
+                         "note_visible": true, "case_id": "MOS-204518" });
+
+    // Refusals change nothing.
+    let (status, problem) = send(&app, &reference, "e1", now(), "another secret", &update).await;
+    assert_eq!(status, 401, "{problem}");
+    assert_eq!(problem["detail"], "The signature does not match");
+    let (status, problem) = send(&app, &reference, "e1", now() - 600, SECRET, &update).await;
+    assert_eq!(status, 401, "stale: {problem}");
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/integration/referrals/{reference}/status")))
+        .json(&update)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 401, "unsigned");
+    let (status, _) = send(
+        &app,
+        &reference,
+        "e1",
+        now(),
+        SECRET,
+        &json!({ "status": "lost" }),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let (status, _) = send(&app, "ASC-0000-0000-0000", "e1", now(), SECRET, &update).await;
+    assert_eq!(status, 404);
+    let stored = app.store.load_referral(&reference).await.unwrap().unwrap();
+    assert_eq!(
+        (stored.status.as_str(), stored.case_id.as_deref()),
+        ("received", None)
+    );
+
+    // A good update, sent under an event id that was refused before.
+    let events_before = app.store.outbox_pending("event").await.unwrap();
+    let (status, receipt) = send(&app, &reference, "e1", now(), SECRET, &update).await;
+    assert_eq!(status, 200, "{receipt}");
+    assert_eq!(
+        receipt,
+        json!({ "reference": reference, "status": "assessment_arranged", "case_id": "MOS-204518" })
+    );
+    let stored = app.store.load_referral(&reference).await.unwrap().unwrap();
+    assert_eq!(stored.case_id.as_deref(), Some("MOS-204518"));
+    let last = stored.history.last().unwrap();
+    assert_eq!(
+        (last.status.as_str(), last.actor.as_str()),
+        ("assessment_arranged", "case-management system")
+    );
+    assert!(last.note_visible);
+    assert_eq!(
+        app.store.outbox_pending("event").await.unwrap(),
+        events_before + 1
+    );
+
+    // A replay is refused, even signed afresh.
+    let (status, _) = send(&app, &reference, "e1", now(), SECRET, &update).await;
+    assert_eq!(status, 409);
+    assert_eq!(
+        app.store
+            .load_referral(&reference)
+            .await
+            .unwrap()
+            .unwrap()
+            .history
+            .len(),
+        2
+    );
+
+    // A case id alone.
+    let (status, receipt) = send(
+        &app,
+        &reference,
+        "e2",
+        now(),
+        SECRET,
+        &json!({ "case_id": "MOS-9" }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(receipt["case_id"], "MOS-9");
+    assert!(app
+        .store
+        .recent_audit(20)
+        .await
+        .unwrap()
+        .iter()
+        .any(|e| e.action == "integration_update"));
+}
+
+#[tokio::test]
+async fn without_a_secret_updates_are_not_accepted() {
+    let app = app_on(sqlite_store().await, "").await;
+    let reference = referral(&app).await;
+    let (status, _) = send(
+        &app,
+        &reference,
+        "e1",
+        now(),
+        "",
+        &json!({ "status": "triage" }),
+    )
+    .await;
+    assert_eq!(status, 503);
+}
+
+#[tokio::test]
+async fn signed_updates_on_sqlite() {
+    signed_updates(sqlite_store().await).await;
+}
+
+#[tokio::test]
+async fn signed_updates_on_postgres() {
+    signed_updates(postgres_store().await).await;
+}
