@@ -253,4 +253,46 @@ for (const { js, name } of MODES) {
     await audit(managerPage, js, 'safeguarding view')
     await managerPage.context().close()
   })
+
+  test(`the emergency duty team's door and integration health (${name})`, async () => {
+    const tag = js ? 'on' : 'off'
+    const duty = createStaff(`duty-${tag}@example.gov.uk`, 'carers_lead')
+    const admin = createStaff(`admin-${tag}@example.gov.uk`, 'admin')
+    const response = await fetch(server.base + '/api/v1/carers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        carer: { given_name: 'Sam', family_name: 'Patel', date_of_birth: '1970-05-05', address_line_1: '3 High St', town: 'Exampletown', postcode: 'EX2 3CD', phone: '01632 960002', email: 'sam@example.org' },
+        cared_for: [{ given_name: 'Ravi', family_name: 'Patel', date_of_birth: '1940-02-02', relationship: 'father', same_address: true }],
+        caring: { hours_per_week: 35, when: 'day_and_night', tasks: ['personal_care'] },
+        emergency_plan: { needs: 'Insulin at 8am and 6pm', contacts: [{ name: 'Priya Patel', relationship: 'daughter', phone: '07700 900123' }], keyholders: [] },
+        consent: { agrees: true }
+      })
+    })
+    const { reference } = await response.json()
+    assert.equal(response.status, 201)
+
+    const page = await newPage(browser, { js })
+    await signIn(page, js, duty)
+    await page.getByRole('link', { name: 'Emergency plans' }).click()
+    await page.waitForURL('**/staff/emergency')
+    await audit(page, js, 'emergency door')
+    await submit(page, 'Look up the plan')
+    await expectSummary(page, js, /Enter the reference from the carer's emergency card/, 'emergency door, with an error')
+    await page.getByLabel("Reference on the carer's emergency card").fill(reference.toLowerCase())
+    await submit(page, 'Look up the plan')
+    const plan = await page.locator('main').textContent()
+    assert.match(plan, /Ravi Patel/)
+    assert.match(plan, /Insulin at 8am and 6pm/)
+    assert.match(plan, /Priya Patel/)
+    await audit(page, js, 'emergency plan')
+    await page.context().close()
+
+    const adminPage = await newPage(browser, { js })
+    await signIn(adminPage, js, admin)
+    assert.match(adminPage.url(), /\/staff\/integration$/, 'an administrator lands on integration health')
+    assert.match(await adminPage.locator('main').textContent(), /Case-management events/)
+    await audit(adminPage, js, 'integration health')
+    await adminPage.context().close()
+  })
 }

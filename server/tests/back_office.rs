@@ -158,6 +158,11 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
         ("staff/audit", vec![]),
         ("staff/integration", vec![]),
         ("staff/integration/retry", vec![("form[id]", "1")]),
+        ("staff/emergency/load", vec![]),
+        (
+            "staff/emergency",
+            vec![("form[reference]", "CAR-0000-0000-0000")],
+        ),
     ];
     for (endpoint, fields) in &calls {
         let (status, body) = call(&app, endpoint, fields).await;
@@ -638,4 +643,88 @@ async fn administrators_see_failing_messages_without_addresses_and_retry_them() 
         .unwrap()
         .iter()
         .any(|e| e.action == "retry_outbox"));
+}
+
+#[tokio::test]
+async fn the_emergency_duty_team_opens_a_plan_by_the_cards_reference() {
+    let app = app().await;
+    let registration = json!({
+        "carer": { "given_name": "Sam", "family_name": "Patel", "date_of_birth": "1970-05-05",
+                   "address_line_1": "3 High St", "town": "Exampletown", "postcode": "EX2 3CD",
+                   "phone": "01632 960002", "email": "sam@example.org" },
+        "cared_for": [ { "given_name": "Ravi", "family_name": "Patel", "date_of_birth": "1940-02-02",
+                         "relationship": "father", "same_address": true, "main_needs": "Insulin at 8am and 6pm" } ],
+        "caring": { "hours_per_week": 35, "when": "day_and_night", "tasks": ["personal_care", "meals"] },
+        "emergency_plan": { "needs": "Ravi needs his insulin and cannot be left alone at night",
+                            "contacts": [ { "name": "Priya Patel", "relationship": "daughter", "phone": "07700 900123" } ],
+                            "keyholders": [ { "name": "Next door, number 5", "phone": "01632 960555" } ] },
+        "consent": { "agrees": true } });
+    let response = app
+        .client
+        .post(app.url("/api/v1/carers"))
+        .header("idempotency-key", "card-1")
+        .json(&registration)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 201);
+    let reference = response.json::<Value>().await.unwrap()["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let enrolment = staff(&app, "duty@example.gov.uk", "triage_officer").await;
+    sign_in(&app, "duty@example.gov.uk", &enrolment, 0).await;
+    let next = app
+        .post_form(
+            "/api/staff/emergency",
+            &[("form[reference]", "CAR-0000-0000-0000")],
+        )
+        .await;
+    assert_eq!(next, "/staff/emergency");
+    let (_, page) = app.get_html("/staff/emergency").await;
+    assert!(text_of(&page, ".govuk-error-summary")
+        .unwrap()
+        .contains("no carer on the register"));
+
+    // Typed as it is read out over the phone.
+    let spoken = reference.to_lowercase().replace('-', " ");
+    app.post_form("/api/staff/emergency", &[("form[reference]", &spoken)])
+        .await;
+    let (status, page) = app.get_html("/staff/emergency").await;
+    assert_eq!(status, 200);
+    let plan = text_of(&page, "main").unwrap();
+    for expected in [
+        "Ravi Patel",
+        "Insulin at 8am and 6pm",
+        "cannot be left alone at night",
+        "Priya Patel",
+        "07700 900123",
+        "Next door, number 5",
+        "Lives with the carer: 3 High St",
+    ] {
+        assert!(plan.contains(expected), "{expected} missing from {plan}");
+    }
+    // Shown once: not left in the session.
+    let (_, again) = app.get_html("/staff/emergency").await;
+    assert!(!text_of(&again, "main").unwrap().contains("Priya Patel"));
+
+    let audit = app.store.recent_audit(50).await.unwrap();
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "emergency_lookup" && e.subject == reference && e.detail == "found"));
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "emergency_lookup" && e.detail == "not_found"));
+
+    let admin = app.new_browser();
+    let enrolment = staff(&app, "admin@example.gov.uk", "admin").await;
+    sign_in(&admin, "admin@example.gov.uk", &enrolment, 0).await;
+    let (status, body) = call(
+        &admin,
+        "staff/emergency",
+        &[("form[reference]", &reference)],
+    )
+    .await;
+    assert_eq!(status, 403, "{body}");
 }

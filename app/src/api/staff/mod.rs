@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod credentials;
+pub mod emergency;
 pub mod integration;
 pub mod queue;
 pub mod referral;
@@ -65,6 +66,11 @@ pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
             Permission::SeeSafeguarding,
             "/staff/safeguarding",
             "Safeguarding concerns",
+        ),
+        (
+            Permission::EmergencyLookup,
+            "/staff/emergency",
+            "Emergency plans",
         ),
         (Permission::ReadAudit, "/staff/audit", "Audit log"),
         (

@@ -1,8 +1,10 @@
 //! The back office's pages under `/staff`: sign-in (password, then code), the queue and the
-//! safeguarding view, a referral's record, the audit log and integration health. Plain forms and links: every
-//! one works with HTML alone; GOV.UK Frontend's script focuses error summaries.
+//! safeguarding view, a referral's record, carers' emergency plans, the audit log and
+//! integration health. Plain forms and links: every one works with HTML alone; GOV.UK
+//! Frontend's script focuses error summaries.
 
 mod audit_page;
+mod emergency_page;
 mod frame;
 mod integration_page;
 mod queue_page;
@@ -10,6 +12,7 @@ mod record_page;
 mod sign_in_pages;
 
 pub use audit_page::AuditPage;
+pub use emergency_page::EmergencyPage;
 pub use integration_page::IntegrationPage;
 pub use queue_page::{QueuePage, SafeguardingPage};
 pub use record_page::RecordPage;
