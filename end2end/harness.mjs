@@ -12,8 +12,11 @@ import { AxeBuilder } from '@axe-core/playwright'
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** Starts the server binary; resolves with its base URL once it is listening. */
-/** Starts the server on a fresh database; `directory: true` imports the demo directory first. */
-export async function startServer ({ directory = false } = {}) {
+/**
+ * Starts the server on a fresh database; `directory: true` imports the demo directory first;
+ * `env` adds configuration.
+ */
+export async function startServer ({ directory = false, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'))
   const bin = process.env.PORTAL_SERVER_BIN || 'target/debug/server'
   if (directory) {
@@ -32,7 +35,8 @@ export async function startServer ({ directory = false } = {}) {
       PORTAL_SECURE_COOKIES: 'false',
       PORTAL_MAIL_DIR: join(dir, 'mail'),
       RUST_LOG: 'warn,server=info',
-      NO_COLOR: '1'
+      NO_COLOR: '1',
+      ...env
     },
     stdio: ['ignore', 'pipe', 'pipe']
   })

@@ -254,6 +254,37 @@ for (const { js, name } of MODES) {
     await managerPage.context().close()
   })
 
+  if (js) {
+    test('the session timeout warning lets a staff member stay signed in (JavaScript on)', async () => {
+      // A one-minute idle limit: the warning shows halfway, 30 seconds before the end.
+      const short = await startServer({ env: { PORTAL_STAFF_IDLE_MINUTES: '1' } })
+      try {
+        const secret = short.admin(['staff', 'create', '--email', 'brief@example.gov.uk', '--name', 'Brief Session', '--role', 'triage_officer'], { input: PASSWORD + '\n' })
+          .match(/TOTP secret: ([A-Z2-7]+)/)[1]
+        const page = await newPage(browser, { js })
+        await page.goto(short.base + '/staff/sign-in')
+        await page.getByLabel('Email address').fill('brief@example.gov.uk')
+        await page.getByLabel('Password').fill(PASSWORD)
+        await submit(page, 'Continue')
+        await page.getByLabel('Enter the code from your authenticator app').fill(totp(secret))
+        await submit(page, 'Sign in')
+        assert.equal(await page.locator('#session-warning').isVisible(), false, 'no warning yet')
+        const before = Number(await page.locator('[data-session-ends-at]').getAttribute('data-session-ends-at'))
+        await page.locator('#session-warning').waitFor({ state: 'visible', timeout: 40_000 })
+        assert.match(await page.locator('#session-warning').textContent(), /You will be signed out at/)
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'session-warning-stay', 'the button takes focus')
+        await audit(page, js, 'session warning')
+        await page.getByRole('button', { name: 'Stay signed in' }).click()
+        await page.locator('#session-warning').waitFor({ state: 'hidden' })
+        const after = Number(await page.locator('[data-session-ends-at]').getAttribute('data-session-ends-at'))
+        assert.ok(after > before, `the session was extended (${before} to ${after})`)
+        await page.context().close()
+      } finally {
+        await short.stop()
+      }
+    })
+  }
+
   test(`the emergency duty team's door and integration health (${name})`, async () => {
     const tag = js ? 'on' : 'off'
     const duty = createStaff(`duty-${tag}@example.gov.uk`, 'carers_lead')

@@ -141,6 +141,7 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
     let reference = submit_referral(&app, "assessment").await;
     let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
         ("staff/header", vec![]),
+        ("staff/keep-alive", vec![]),
         ("staff/queue", vec![]),
         ("staff/queue", vec![("safeguarding", "true")]),
         ("staff/referral", vec![("reference", &reference)]),

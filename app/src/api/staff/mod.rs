@@ -43,6 +43,10 @@ pub struct StaffHeader {
     pub links: Vec<(String, String)>,
     /// Unix seconds.
     pub session_ends_at: i64,
+    /// The server's clock when the page was made (the browser's may differ).
+    pub server_now: i64,
+    /// How long before the end the timeout warning shows.
+    pub warn_seconds: i64,
 }
 
 impl StaffHeader {
@@ -53,6 +57,8 @@ impl StaffHeader {
             role: user.role.label().to_owned(),
             links: links(user.role),
             session_ends_at: user.ends_at,
+            server_now: crate::api::context::now_unix(),
+            warn_seconds: warn_seconds(crate::api::context::settings().staff_sessions.idle_seconds),
         }
     }
 }
@@ -83,6 +89,19 @@ pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
     .filter(|(permission, _, _)| role.may(*permission))
     .map(|(_, path, label)| (path.to_owned(), label.to_owned()))
     .collect()
+}
+
+/// The warning comes 2 minutes before the end, or halfway through a shorter idle limit.
+pub fn warn_seconds(idle_seconds: i64) -> i64 {
+    (idle_seconds / 2).min(120)
+}
+
+/// "Stay signed in": any good request extends the idle limit; this one does nothing else.
+/// Answers when the session now ends (unix seconds).
+#[leptos::server(endpoint = "staff/keep-alive")]
+pub async fn keep_alive() -> Result<i64, leptos::prelude::ServerFnError> {
+    let user = session::require_staff(None).await?;
+    Ok(user.ends_at)
 }
 
 /// The header alone, for pages with nothing else to load (a role's landing page).

@@ -28,7 +28,12 @@ pub fn StaffFrame(
         .collect_view();
     view! {
         <Layout title=title>
-            <nav class="app-staff-nav" aria-label="Back office">
+            <nav
+                class="app-staff-nav" aria-label="Back office"
+                data-session-ends-at=header.session_ends_at.to_string()
+                data-server-now=header.server_now.to_string()
+                data-warn-seconds=header.warn_seconds.to_string()
+            >
                 <ul class="app-staff-nav__list">{links}</ul>
                 <p class="govuk-body-s app-staff-nav__who">
                     "Signed in as " {header.name} " (" {header.role} ")"
@@ -37,8 +42,28 @@ pub fn StaffFrame(
                     <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">"Sign out"</button>
                 </form>
             </nav>
+            <SessionWarning/>
             {children()}
         </Layout>
+        <script type="module" src="/assets/staff-session.js"></script>
+    }
+}
+
+/// The timeout warning (WCAG 2.2.1): hidden, and shown by `staff-session.js` before the
+/// session ends, with "Stay signed in". Without JavaScript it never shows, and nothing typed
+/// is lost: a form sent after the end is kept until the staff member signs in again.
+#[component]
+fn SessionWarning() -> impl IntoView {
+    view! {
+        <div id="session-warning" class="govuk-notification-banner app-session-warning" aria-labelledby="session-warning-title" hidden>
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="session-warning-title">"Important"</h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading" id="session-warning-text" role="alert"></p>
+                <button type="button" class="govuk-button govuk-!-margin-bottom-0" id="session-warning-stay" data-module="govuk-button">"Stay signed in"</button>
+            </div>
+        </div>
     }
 }
 
