@@ -197,13 +197,13 @@ for (const { js, name } of MODES) {
     assert.equal(await page.getByLabel('New status').inputValue(), 'triage', 'kept as chosen')
     await page.getByLabel('Note (optional)').fill('We will phone you on Tuesday morning.')
     await submit(page, 'Save status')
-    assert.match(await page.locator('.govuk-notification-banner').textContent(), /Status changed to With the First Contact Team/)
+    assert.match(await page.locator('.govuk-notification-banner--success').textContent(), /Status changed to With the First Contact Team/)
     assert.match(await page.locator('.app-history').textContent(), /Note for the resident: We will phone you on Tuesday morning\./)
     await audit(page, js, 'record, changed')
 
     await page.getByLabel('Assign to').selectOption({ label: `triage_officer triage-${tag}` })
     await submit(page, 'Assign')
-    assert.match(await page.locator('.govuk-notification-banner').textContent(), /Assigned to triage_officer triage-/)
+    assert.match(await page.locator('.govuk-notification-banner--success').textContent(), /Assigned to triage_officer triage-/)
 
     // The email to the resident leaves through the outbox (the mail worker writes files here).
     const deadline = Date.now() + 15_000
