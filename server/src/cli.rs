@@ -25,6 +25,9 @@ pub enum Command {
         /// The feed, e.g. content/directory/exampleshire.json.
         file: std::path::PathBuf,
     },
+    /// Apply the retention policy now (the server also does this every hour): anonymise
+    /// closed referrals past their time, delete old delivered messages and audit entries.
+    PurgeExpired,
     /// Work on back-office staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),

@@ -44,6 +44,9 @@ pub struct Config {
     /// `PORTAL_INTEGRATION_SECRET`: signs the case-management system's updates to the portal
     /// (empty: they are refused with 503).
     pub integration_secret: String,
+    /// `PORTAL_RETAIN_CLOSED_REFERRAL_DAYS`, `PORTAL_RETAIN_DELIVERED_MESSAGE_DAYS`,
+    /// `PORTAL_RETAIN_AUDIT_DAYS`.
+    pub retention: crate::retention::RetentionPolicy,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -135,6 +138,11 @@ impl Config {
             events_url: optional("PORTAL_EVENTS_URL"),
             events_secret: get("PORTAL_EVENTS_SECRET", ""),
             integration_secret: get("PORTAL_INTEGRATION_SECRET", ""),
+            retention: crate::retention::RetentionPolicy {
+                closed_referral_days: number("PORTAL_RETAIN_CLOSED_REFERRAL_DAYS", "2190", 1)?,
+                delivered_message_days: number("PORTAL_RETAIN_DELIVERED_MESSAGE_DAYS", "30", 1)?,
+                audit_days: number("PORTAL_RETAIN_AUDIT_DAYS", "2190", 1)?,
+            },
             database_url: get("DATABASE_URL", "sqlite://data/portal.db"),
             site_addr,
             site_root: get("LEPTOS_SITE_ROOT", "target/site"),

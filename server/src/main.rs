@@ -42,6 +42,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::ImportDirectory { file } => import_directory(&*store, &file).await,
+        Command::PurgeExpired => {
+            let report = server::retention::purge(&*store, &config.retention).await?;
+            println!(
+                "Anonymised {} closed referrals; deleted {} delivered messages, {} audit entries and {} integration receipts",
+                report.referrals_anonymised,
+                report.messages_deleted,
+                report.audit_entries_deleted,
+                report.receipts_deleted
+            );
+            Ok(())
+        }
         Command::Staff(StaffCommand::Create { email, name, role }) => {
             server::staff_admin::create_from_stdin(&*store, &email, &name, &role).await
         }
@@ -97,6 +108,7 @@ async fn serve(
     }
     server::search_index::index_guidance(&*store).await?;
     workers::spawn_session_sweeper(store.clone(), Duration::from_secs(600));
+    server::retention::spawn_worker(store.clone(), config.retention, Duration::from_secs(3600));
     let email = delivery::email::EmailSender::new(
         &config.mail_from,
         config.smtp_url.as_deref(),

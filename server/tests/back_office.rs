@@ -482,7 +482,7 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         .await;
     assert_eq!(next, record);
     let (_, page) = app.get_html(&record).await;
-    assert!(text_of(&page, ".govuk-notification-banner")
+    assert!(text_of(&page, ".govuk-notification-banner--success")
         .unwrap()
         .contains("Status changed to With the First Contact Team"));
     assert_eq!(
@@ -634,7 +634,7 @@ async fn administrators_see_failing_messages_without_addresses_and_retry_them() 
         "due again now, not in an hour"
     );
     let (_, page) = app.get_html("/staff/integration").await;
-    assert!(text_of(&page, ".govuk-notification-banner")
+    assert!(text_of(&page, ".govuk-notification-banner--success")
         .unwrap()
         .contains("will be tried again now"));
     assert!(app

@@ -4,6 +4,7 @@
 mod carers;
 mod directory;
 mod referrals;
+mod retention;
 mod search;
 mod staff;
 
@@ -12,6 +13,7 @@ use async_trait::async_trait;
 pub use carers::*;
 pub use directory::*;
 pub use referrals::*;
+pub use retention::*;
 pub use search::*;
 pub use staff::*;
 
@@ -170,6 +172,11 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
 
     /// Forgets a receipt whose update was refused, so the sender may send it again.
     async fn forget_integration_receipt(&self, event_id: &str) -> StoreResult<()>;
+
+    // Retention.
+
+    /// Anonymises and deletes what the retention policy no longer keeps, in one transaction.
+    async fn purge_expired(&self, cutoffs: &RetentionCutoffs) -> StoreResult<PurgeReport>;
 
     // Progress lookups.
 

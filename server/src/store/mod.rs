@@ -7,6 +7,7 @@ mod carer_queries;
 mod integration_queries;
 mod postgres;
 mod referral_queries;
+mod retention_queries;
 mod rows;
 mod sqlite;
 mod staff_queries;

@@ -14,6 +14,7 @@ use app::store::{
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
+use app::store::{PurgeReport, RetentionCutoffs};
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
@@ -22,6 +23,7 @@ use super::carer_queries::postgres as carers;
 use super::directory_queries::postgres as directory;
 use super::integration_queries::postgres as integration;
 use super::referral_queries::postgres as queries;
+use super::retention_queries::postgres as retention;
 use super::rows::{FeedbackRow, SessionRow};
 use super::staff_queries::postgres as staff;
 use super::unavailable;
@@ -237,6 +239,10 @@ impl Store for PostgresStore {
 
     async fn forget_integration_receipt(&self, event_id: &str) -> StoreResult<()> {
         integration::forget_integration_receipt(&self.pool, event_id).await
+    }
+
+    async fn purge_expired(&self, cutoffs: &RetentionCutoffs) -> StoreResult<PurgeReport> {
+        retention::purge_expired(&self.pool, cutoffs).await
     }
 
     async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {

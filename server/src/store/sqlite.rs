@@ -23,6 +23,7 @@ use app::store::{
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
+use app::store::{PurgeReport, RetentionCutoffs};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
@@ -31,6 +32,7 @@ use super::carer_queries::sqlite as carers;
 use super::directory_queries::sqlite as directory;
 use super::integration_queries::sqlite as integration;
 use super::referral_queries::sqlite as queries;
+use super::retention_queries::sqlite as retention;
 use super::rows::{FeedbackRow, SessionRow};
 use super::staff_queries::sqlite as staff;
 use super::unavailable;
@@ -262,6 +264,10 @@ impl Store for SqliteStore {
 
     async fn forget_integration_receipt(&self, event_id: &str) -> StoreResult<()> {
         integration::forget_integration_receipt(&self.writer, event_id).await
+    }
+
+    async fn purge_expired(&self, cutoffs: &RetentionCutoffs) -> StoreResult<PurgeReport> {
+        retention::purge_expired(&self.writer, cutoffs).await
     }
 
     async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {

@@ -1,0 +1,232 @@
+//! The retention purge on real SQLite and PostgreSQL: closed referrals past their time lose
+//! their personal details but keep what the council's figures need; open ones and recent ones
+//! are untouched; delivered messages, audit entries and integration receipts go when old;
+//! a second run changes nothing. And `server purge-expired` as the real binary.
+mod common;
+
+use app::store::{
+    AuditEntry, CreateReferral, NewOutboxMessage, NewReferralRecord, PurgeReport, ReferralPerson,
+    StatusChange, Store, TrackerRecord,
+};
+use common::{postgres_store, sqlite_store};
+use server::retention::RetentionPolicy;
+
+const DAY: i64 = 86_400;
+
+async fn referral(store: &dyn Store, n: u32, at: i64) -> String {
+    let reference = format!("ASC-0000-0000-{n:04}");
+    let record = NewReferralRecord {
+        reference: reference.clone(),
+        idempotency_key: format!("api:{n}"),
+        request_body: r#"{"person":{"given_name":"Amara"}}"#.into(),
+        kind: "assessment".into(),
+        channel: "web".into(),
+        urgent: false,
+        lookup_date_of_birth: Some("1948-03-02".into()),
+        details: r#"{"person":{"given_name":"Amara"}}"#.into(),
+        people: vec![ReferralPerson {
+            role: "person".into(),
+            given_name: "Amara".into(),
+            family_name: "Okafor".into(),
+            date_of_birth: Some("1948-03-02".into()),
+            phone: "01632 960001".into(),
+            email: "amara@example.org".into(),
+        }],
+        trackers: vec![TrackerRecord {
+            name: "Chidi Okafor".into(),
+            relationship: "son".into(),
+            email: "chidi@example.org".into(),
+            phone: String::new(),
+        }],
+        submitted_at: at,
+        outbox: vec![NewOutboxMessage {
+            channel: "email".into(),
+            ordering_key: format!("{reference}/0"),
+            payload: r#"{"to":"amara@example.org"}"#.into(),
+        }],
+    };
+    assert!(matches!(
+        store.create_referral(&record).await.unwrap(),
+        CreateReferral::Created(_)
+    ));
+    reference
+}
+
+async fn close(store: &dyn Store, reference: &str, at: i64) {
+    let change = StatusChange {
+        reference: reference.into(),
+        status: "closed".into(),
+        outcome: Some("information_and_advice".into()),
+        note: "Spoke to Amara about the lunch club".into(),
+        note_visible: true,
+        actor: "staff:ann@example.gov.uk".into(),
+        at,
+        outbox: vec![],
+    };
+    assert!(store.change_referral_status(&change).await.unwrap());
+}
+
+async fn the_policy_removes_what_it_no_longer_keeps(store: &dyn Store) {
+    let now = 100_000 * DAY;
+    let policy = RetentionPolicy {
+        closed_referral_days: 365,
+        delivered_message_days: 30,
+        audit_days: 730,
+    };
+    let old_closed = referral(store, 1, now - 800 * DAY).await;
+    close(store, &old_closed, now - 700 * DAY).await;
+    let recently_closed = referral(store, 2, now - 800 * DAY).await;
+    close(store, &recently_closed, now - 10 * DAY).await;
+    let old_open = referral(store, 3, now - 800 * DAY).await;
+
+    // Deliver every message: two long ago, one recently.
+    for message in store.due_outbox("email", i64::MAX, 10).await.unwrap() {
+        let at = if message.ordering_key.starts_with(&old_open) {
+            now - DAY
+        } else {
+            now - 60 * DAY
+        };
+        store.outbox_delivered(message.id, at).await.unwrap();
+    }
+    // An old message never delivered stays: it has not done its job yet.
+    let undelivered = referral(store, 4, now - 800 * DAY).await;
+    for (at, action) in [(now - 800 * DAY, "old"), (now - DAY, "new")] {
+        store
+            .record_audit(&AuditEntry {
+                at,
+                actor: "staff:ann@example.gov.uk".into(),
+                action: action.into(),
+                subject: old_closed.clone(),
+                detail: String::new(),
+                client: String::new(),
+            })
+            .await
+            .unwrap();
+    }
+    assert!(store
+        .record_integration_receipt("old-event", now - 2 * DAY)
+        .await
+        .unwrap());
+    assert!(store
+        .record_integration_receipt("new-event", now - 60)
+        .await
+        .unwrap());
+
+    let report = store.purge_expired(&policy.cutoffs(now)).await.unwrap();
+    assert_eq!(
+        report,
+        PurgeReport {
+            referrals_anonymised: 1,
+            messages_deleted: 2,
+            audit_entries_deleted: 1,
+            receipts_deleted: 1
+        }
+    );
+
+    let gone = store
+        .load_referral(&old_closed)
+        .await
+        .unwrap()
+        .expect("the referral stays, for the figures");
+    assert_eq!(
+        (
+            gone.kind.as_str(),
+            gone.status.as_str(),
+            gone.outcome.as_deref()
+        ),
+        ("assessment", "closed", Some("information_and_advice"))
+    );
+    assert_eq!(gone.details, "{}");
+    assert_eq!(
+        gone.lookup_date_of_birth, None,
+        "nobody can open it by date of birth any more"
+    );
+    assert!(gone.trackers.is_empty());
+    assert!(gone.history.iter().all(|h| h.note.is_empty()));
+    assert!(store
+        .referral_queue(&app::store::QueueQuery {
+            kinds: vec!["assessment".into()],
+            status: Some("closed".into()),
+            page: 1,
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .filter(|i| i.reference == old_closed)
+        .all(|i| i.given_name.is_empty()));
+
+    for kept in [&recently_closed, &old_open] {
+        let referral = store.load_referral(kept).await.unwrap().unwrap();
+        assert!(
+            referral.details.contains("Amara"),
+            "{kept} keeps its details"
+        );
+        assert_eq!(referral.trackers.len(), 1);
+    }
+    assert_eq!(
+        store.outbox_pending("email").await.unwrap(),
+        1,
+        "{undelivered}'s email still waits"
+    );
+    let audit = store.recent_audit(10).await.unwrap();
+    assert_eq!(
+        audit.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        vec!["new"]
+    );
+    assert!(
+        store
+            .record_integration_receipt("new-event", now)
+            .await
+            .is_ok_and(|fresh| !fresh),
+        "the fresh receipt stays"
+    );
+
+    // Nothing left to do.
+    assert_eq!(
+        store.purge_expired(&policy.cutoffs(now)).await.unwrap(),
+        PurgeReport::default()
+    );
+}
+
+#[tokio::test]
+async fn purge_on_sqlite() {
+    the_policy_removes_what_it_no_longer_keeps(&*sqlite_store().await.store).await;
+}
+
+#[tokio::test]
+async fn purge_on_postgres() {
+    the_policy_removes_what_it_no_longer_keeps(&*postgres_store().await.store).await;
+}
+
+#[tokio::test]
+async fn purge_expired_runs_from_the_command_line() {
+    let test_store = sqlite_store().await;
+    let reference = referral(&*test_store.store, 9, 1_000).await;
+    close(&*test_store.store, &reference, 2_000).await;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("purge-expired")
+        .env("DATABASE_URL", &test_store.url)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run server purge-expired");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Anonymised 1 closed referrals"), "{stdout}");
+    assert_eq!(
+        test_store
+            .store
+            .load_referral(&reference)
+            .await
+            .unwrap()
+            .unwrap()
+            .details,
+        "{}"
+    );
+}
