@@ -69,10 +69,9 @@ pub fn spawn_worker(
     policy: RetentionPolicy,
     every: Duration,
 ) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut ticker = tokio::time::interval(every);
-        loop {
-            ticker.tick().await;
+    crate::workers::spawn_every(every, move || {
+        let store = store.clone();
+        async move {
             if let Err(error) = purge(&*store, &policy).await {
                 tracing::warn!(%error, "retention purge failed; will try again");
             }

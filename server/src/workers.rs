@@ -6,15 +6,29 @@ use std::time::Duration;
 use app::store::Store;
 use time::OffsetDateTime;
 
+/// Runs `work` now and then every `every`, until the process stops.
+pub fn spawn_every<F, Fut>(every: Duration, mut work: F) -> tokio::task::JoinHandle<()>
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(every);
+        loop {
+            ticker.tick().await;
+            work().await;
+        }
+    })
+}
+
 /// Every `every`, deletes sessions that have expired. Runs until the process stops.
 pub fn spawn_session_sweeper(
     store: Arc<dyn Store>,
     every: Duration,
 ) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut ticker = tokio::time::interval(every);
-        loop {
-            ticker.tick().await;
+    spawn_every(every, move || {
+        let store = store.clone();
+        async move {
             let now = OffsetDateTime::now_utc().unix_timestamp();
             report("expired sessions", store.delete_expired_sessions(now).await);
             report(

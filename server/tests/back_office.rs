@@ -30,20 +30,28 @@ async fn staff(app: &TestApp, email: &str, role: &str) -> Enrolment {
     enrolment
 }
 
+/// The first step of signing in, with the right password.
+async fn give_password(app: &TestApp, email: &str) {
+    let fields = [("form[email]", email), ("form[password]", PASSWORD)];
+    let next = app.post_form("/api/staff/sign-in", &fields).await;
+    assert_eq!(next, "/staff/sign-in/code");
+}
+
+/// The second step: where it leads.
+async fn give_code(app: &TestApp, code: &str) -> String {
+    app.post_form("/api/staff/sign-in/code", &[("form[code]", code)])
+        .await
+}
+
 /// Signs in as a browser without JavaScript does. `step` picks the TOTP step relative to now
 /// (-1, 0 or 1): each step works once per account.
 async fn sign_in(app: &TestApp, email: &str, enrolment: &Enrolment, step: i64) {
-    let next = app
-        .post_form(
-            "/api/staff/sign-in",
-            &[("form[email]", email), ("form[password]", PASSWORD)],
-        )
-        .await;
-    assert_eq!(next, "/staff/sign-in/code");
-    let code = totp_code(&enrolment.totp_secret, now() + step * 30).unwrap();
-    let next = app
-        .post_form("/api/staff/sign-in/code", &[("form[code]", &code)])
-        .await;
+    give_password(app, email).await;
+    let next = give_code(
+        app,
+        &totp_code(&enrolment.totp_secret, now() + step * 30).unwrap(),
+    )
+    .await;
     assert!(
         next.starts_with("/staff") && !next.starts_with("/staff/sign-in"),
         "signed in: {next}"
@@ -51,19 +59,9 @@ async fn sign_in(app: &TestApp, email: &str, enrolment: &Enrolment, step: i64) {
 }
 
 async fn submit_referral(app: &TestApp, kind: &str) -> String {
-    let mut body = json!({
-        "for": "self",
-        "kind": kind,
-        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
-                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
-                    "phone": "01632 960001", "email": "amara@example.org",
-                    "preferred_contact": "phone", "language": "English", "interpreter_needed": false,
-                    "communication_needs": "" },
-        "referrer": null,
-        "consent": { "person_agrees": true },
-        "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
-        "trackers": [ { "name": "Chidi Okafor", "relationship": "son", "email": "chidi@example.org" } ]
-    });
+    let mut body = common::referral_example();
+    body["kind"] = json!(kind);
+    body["needs"]["summary"] = json!("Struggling to wash and cook since a fall");
     if kind == "safeguarding_concern" {
         body["concern"] = json!({ "what_happened": "Bruises and no food in the house",
                                   "person_knows": "no" });
@@ -72,18 +70,7 @@ async fn submit_referral(app: &TestApp, kind: &str) -> String {
                                    "phone": "01632 960002", "date_of_birth": "1970-01-01" });
         body["for"] = json!("someone_else");
     }
-    let response = app
-        .client
-        .post(app.url("/api/v1/referrals"))
-        .header("idempotency-key", uuid::Uuid::new_v4().to_string())
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let created: Value = response.json().await.unwrap();
-    assert_eq!(status, 201, "{created}");
-    created["reference"].as_str().unwrap().to_owned()
+    app.submit_referral(&body).await
 }
 
 /// Calls a server function as a script would (no HTML wanted): status and body.
@@ -333,19 +320,9 @@ async fn a_code_works_once_and_recovery_codes_stand_in_for_the_app() {
 
     // The same code again, from another browser: refused.
     let second = app.new_browser();
-    second
-        .post_form(
-            "/api/staff/sign-in",
-            &[
-                ("form[email]", "ann@example.gov.uk"),
-                ("form[password]", PASSWORD),
-            ],
-        )
-        .await;
+    give_password(&second, "ann@example.gov.uk").await;
     let used = totp_code(&enrolment.totp_secret, now()).unwrap();
-    let next = second
-        .post_form("/api/staff/sign-in/code", &[("form[code]", &used)])
-        .await;
+    let next = give_code(&second, &used).await;
     assert_eq!(next, "/staff/sign-in/code");
     let (_, page) = second.get_html("/staff/sign-in/code").await;
     assert!(text_of(&page, ".govuk-error-summary")
@@ -359,24 +336,12 @@ async fn a_code_works_once_and_recovery_codes_stand_in_for_the_app() {
 
     // A recovery code, typed loosely, works once.
     let typed = enrolment.recovery_codes[0].to_uppercase().replace('-', " ");
-    let next = second
-        .post_form("/api/staff/sign-in/code", &[("form[code]", &typed)])
-        .await;
+    let next = give_code(&second, &typed).await;
     assert_eq!(next, "/staff");
     assert_eq!(second.get("/staff").await.status().as_u16(), 200);
     let third = app.new_browser();
-    third
-        .post_form(
-            "/api/staff/sign-in",
-            &[
-                ("form[email]", "ann@example.gov.uk"),
-                ("form[password]", PASSWORD),
-            ],
-        )
-        .await;
-    let next = third
-        .post_form("/api/staff/sign-in/code", &[("form[code]", &typed)])
-        .await;
+    give_password(&third, "ann@example.gov.uk").await;
+    let next = give_code(&third, &typed).await;
     assert_eq!(next, "/staff/sign-in/code", "a recovery code works once");
 }
 
@@ -413,18 +378,9 @@ async fn an_idle_session_ends_and_what_was_typed_is_kept() {
     );
 
     // Signing in again goes back to the record, with the note as typed.
-    app.post_form(
-        "/api/staff/sign-in",
-        &[
-            ("form[email]", "ann@example.gov.uk"),
-            ("form[password]", PASSWORD),
-        ],
-    )
-    .await;
+    give_password(&app, "ann@example.gov.uk").await;
     let code = totp_code(&enrolment.totp_secret, now()).unwrap();
-    let next = app
-        .post_form("/api/staff/sign-in/code", &[("form[code]", &code)])
-        .await;
+    let next = give_code(&app, &code).await;
     assert_eq!(next, record);
     let (_, page) = app.get_html(&record).await;
     assert_eq!(text_of(&page, "textarea#note").unwrap(), note);
@@ -592,20 +548,9 @@ async fn administrators_see_failing_messages_without_addresses_and_retry_them() 
 
     let enrolment = staff(&app, "admin@example.gov.uk", "admin").await;
     // An administrator lands on integration health: the queue is not theirs.
-    let next = app
-        .post_form(
-            "/api/staff/sign-in",
-            &[
-                ("form[email]", "admin@example.gov.uk"),
-                ("form[password]", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(next, "/staff/sign-in/code");
+    give_password(&app, "admin@example.gov.uk").await;
     let code = totp_code(&enrolment.totp_secret, now()).unwrap();
-    let next = app
-        .post_form("/api/staff/sign-in/code", &[("form[code]", &code)])
-        .await;
+    let next = give_code(&app, &code).await;
     assert_eq!(next, "/staff/integration");
 
     let (status, page) = app.get_html("/staff/integration").await;

@@ -16,31 +16,7 @@ async fn app_on(store: TestStore, secret: &str) -> TestApp {
 }
 
 async fn referral(app: &TestApp) -> String {
-    let body = json!({
-        "for": "self",
-        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
-                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
-                    "phone": "01632 960001", "email": "amara@example.org",
-                    "preferred_contact": "phone", "language": "English", "interpreter_needed": false,
-                    "communication_needs": "" },
-        "referrer": null,
-        "consent": { "person_agrees": true },
-        "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
-        "trackers": []
-    });
-    let response = app
-        .client
-        .post(app.url("/api/v1/referrals"))
-        .header("idempotency-key", uuid::Uuid::new_v4().to_string())
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 201);
-    response.json::<Value>().await.unwrap()["reference"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    app.submit_referral(&common::referral_example()).await
 }
 
 fn now() -> i64 {

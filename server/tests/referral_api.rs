@@ -7,18 +7,7 @@ use common::{postgres_store, spawn_app_on, sqlite_store, test_config, TestApp, T
 use serde_json::{json, Value};
 
 fn example() -> Value {
-    json!({
-        "for": "self",
-        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
-                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
-                    "phone": "01632 960001", "email": "amara@example.org",
-                    "preferred_contact": "phone", "language": "English", "interpreter_needed": false,
-                    "communication_needs": "" },
-        "referrer": null,
-        "consent": { "person_agrees": true },
-        "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
-        "trackers": [ { "name": "Chidi Okafor", "relationship": "son", "email": "chidi@example.org" } ]
-    })
+    common::referral_example()
 }
 
 async fn app_on(store: TestStore) -> TestApp {

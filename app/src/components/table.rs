@@ -75,3 +75,30 @@ pub fn Table(
         </table>
     }
 }
+
+/// A GOV.UK table whose body rows the caller renders (for cells holding links, tags or
+/// buttons), labelled by a heading elsewhere on the page. `head` is the header row.
+#[component]
+pub fn TableFrame(
+    /// Added to `govuk-table`.
+    #[prop(into)]
+    class: String,
+    /// The id of the heading that names the table.
+    #[prop(into)]
+    labelled_by: String,
+    head: Vec<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let head = head
+        .into_iter()
+        .map(|text| view! { <th scope="col" class="govuk-table__header">{text}</th> })
+        .collect_view();
+    view! {
+        <table class=format!("govuk-table {class}") aria-labelledby=labelled_by>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">{head}</tr>
+            </thead>
+            <tbody class="govuk-table__body">{children()}</tbody>
+        </table>
+    }
+}

@@ -18,6 +18,21 @@ where
     Fut: Future<Output = Result<T, ServerFnError>> + Send + 'static,
     V: IntoView + 'static,
 {
+    with_loaded_or(load, render, |_| view! { <ServiceProblem/> }.into_any())
+}
+
+/// Like `with_loaded`, with the page to show for each error the loader can give.
+pub fn with_loaded_or<T, Load, Fut, V>(
+    load: Load,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    on_error: fn(ServerFnError) -> AnyView,
+) -> impl IntoView
+where
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ServerFnError>> + Send + 'static,
+    V: IntoView + 'static,
+{
     let state = Resource::new_blocking(|| (), move |_| load());
     view! {
         <Suspense>
@@ -26,7 +41,7 @@ where
                 Suspend::new(async move {
                     match state.await {
                         Ok(state) => render(state).into_any(),
-                        Err(_) => view! { <ServiceProblem/> }.into_any(),
+                        Err(error) => on_error(error),
                     }
                 })
             }}

@@ -191,3 +191,40 @@ pub fn attrs(html: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
         .filter_map(|e| e.value().attr(attr).map(str::to_owned))
         .collect()
 }
+
+/// API.md's example request for an assessment, for tests that need a referral to work on.
+pub fn referral_example() -> serde_json::Value {
+    serde_json::json!({
+        "for": "self",
+        "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
+                    "address_line_1": "12 Mill Lane", "town": "Exampletown", "postcode": "EX1 2AB",
+                    "phone": "01632 960001", "email": "amara@example.org",
+                    "preferred_contact": "phone", "language": "English", "interpreter_needed": false,
+                    "communication_needs": "" },
+        "referrer": null,
+        "consent": { "person_agrees": true },
+        "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
+        "trackers": [ { "name": "Chidi Okafor", "relationship": "son", "email": "chidi@example.org" } ]
+    })
+}
+
+impl TestApp {
+    /// Sends a request through the JSON API with a fresh key; its reference.
+    pub async fn submit_referral(&self, body: &serde_json::Value) -> String {
+        let response = self
+            .client
+            .post(self.url("/api/v1/referrals"))
+            .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+            .json(body)
+            .send()
+            .await
+            .expect("POST a referral");
+        let status = response.status().as_u16();
+        let created: serde_json::Value = response.json().await.expect("JSON");
+        assert_eq!(status, 201, "{created}");
+        created["reference"]
+            .as_str()
+            .expect("a reference")
+            .to_owned()
+    }
+}

@@ -91,6 +91,21 @@ pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
     .collect()
 }
 
+/// The active team members, by name, for "assign to": (account id, name).
+#[cfg(feature = "ssr")]
+pub(crate) async fn team(
+    store: &dyn crate::store::Store,
+) -> Result<Vec<(String, String)>, leptos::prelude::ServerFnError> {
+    Ok(store
+        .staff_members()
+        .await
+        .map_err(crate::api::context::service_problem)?
+        .into_iter()
+        .filter(|m| m.active)
+        .map(|m| (m.id.to_string(), m.name))
+        .collect())
+}
+
 /// The warning comes 2 minutes before the end, or halfway through a shorter idle limit.
 pub fn warn_seconds(idle_seconds: i64) -> i64 {
     (idle_seconds / 2).min(120)

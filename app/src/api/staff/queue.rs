@@ -234,14 +234,7 @@ pub async fn load_queue(
             }
         })
         .collect();
-    let team = store
-        .staff_members()
-        .await
-        .map_err(service_problem)?
-        .into_iter()
-        .filter(|m| m.active)
-        .map(|m| (m.id.to_string(), m.name))
-        .collect();
+    let team = super::team(&*store).await?;
     Ok(QueueView {
         header: StaffHeader::of(&user),
         filters,

@@ -197,14 +197,7 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, S
         ),
     };
     let flash: Option<String> = session.remove(FLASH).await.map_err(session_problem)?;
-    let team = store
-        .staff_members()
-        .await
-        .map_err(service_problem)?
-        .into_iter()
-        .filter(|m| m.active)
-        .map(|m| (m.id.to_string(), m.name))
-        .collect();
+    let team = super::team(&*store).await?;
     let label = |code: &str| status(code).map(|s| s.label).unwrap_or(code).to_owned();
     let outcome_label = |code: &Option<String>| {
         code.as_deref()

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::frame::{with_staff_loaded, StaffFrame};
 use crate::api::staff::audit::load_audit;
-use crate::components::{Button, ButtonKind, Input, Pagination};
+use crate::components::{Button, ButtonKind, Input, Pagination, TableFrame};
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
@@ -53,19 +53,9 @@ pub fn AuditPage() -> impl IntoView {
                         <Button text="Search" kind=ButtonKind::Secondary/>
                     </form>
                     <h2 class="govuk-heading-m" id="audit-heading">{count}</h2>
-                    <table class="govuk-table app-audit" aria-labelledby="audit-heading">
-                        <thead class="govuk-table__head">
-                            <tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"When"</th>
-                                <th scope="col" class="govuk-table__header">"Who"</th>
-                                <th scope="col" class="govuk-table__header">"What"</th>
-                                <th scope="col" class="govuk-table__header">"Record"</th>
-                                <th scope="col" class="govuk-table__header">"Detail"</th>
-                                <th scope="col" class="govuk-table__header">"From"</th>
-                            </tr>
-                        </thead>
-                        <tbody class="govuk-table__body">{rows}</tbody>
-                    </table>
+                    <TableFrame class="app-audit" labelled_by="audit-heading" head=vec!["When", "Who", "What", "Record", "Detail", "From"]>
+                        {rows}
+                    </TableFrame>
                     <Pagination
                         current=view.page as u32 total=view.pages as u32
                         href=move |page| format!("/staff/audit?reference={}&page={page}", subject.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', ""))

@@ -11,6 +11,7 @@ use crate::api::staff::referral::NOT_FOUND;
 use crate::api::staff::sign_in::SignOut;
 use crate::api::staff::{is_forbidden, is_signed_out, StaffHeader};
 use crate::components::Layout;
+use crate::pages::loaded::with_loaded_or;
 use crate::pages::service_problem::ServiceProblem;
 
 #[component]
@@ -90,7 +91,8 @@ fn RecordNotFound() -> impl IntoView {
     }
 }
 
-/// Like `with_loaded`, for staff pages (`SsrMode::Async` routes).
+/// Like `with_loaded`, for staff pages (`SsrMode::Async` routes): a refusal is a redirect to
+/// sign in (already set by the server function), "no access" (403) or "not found" (404).
 pub fn with_staff_loaded<T, Load, Fut, V>(
     load: Load,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -101,22 +103,17 @@ where
     Fut: Future<Output = Result<T, ServerFnError>> + Send + 'static,
     V: IntoView + 'static,
 {
-    let state = Resource::new_blocking(|| (), move |_| load());
-    view! {
-        <Suspense>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match state.await {
-                        Ok(state) => render(state).into_any(),
-                        // The server function has already set the redirect to sign in.
-                        Err(e) if is_signed_out(&e) => ().into_any(),
-                        Err(e) if is_forbidden(&e) => view! { <NoAccess/> }.into_any(),
-                        Err(e) if e.to_string().contains(NOT_FOUND) => view! { <RecordNotFound/> }.into_any(),
-                        Err(_) => view! { <ServiceProblem/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+    with_loaded_or(load, render, refusal)
+}
+
+fn refusal(error: ServerFnError) -> AnyView {
+    if is_signed_out(&error) {
+        ().into_any()
+    } else if is_forbidden(&error) {
+        view! { <NoAccess/> }.into_any()
+    } else if error.to_string().contains(NOT_FOUND) {
+        view! { <RecordNotFound/> }.into_any()
+    } else {
+        view! { <ServiceProblem/> }.into_any()
     }
 }

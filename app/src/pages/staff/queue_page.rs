@@ -7,7 +7,9 @@ use leptos_router::hooks::use_query_map;
 use super::frame::{with_staff_loaded, StaffFrame};
 use crate::api::staff::queue::{load_queue, QueueFilters, QueueView};
 use crate::api::staff::referral::RECORD_PATH;
-use crate::components::{Button, ButtonKind, OptionGroup, Pagination, Select, Tag, TagColour};
+use crate::components::{
+    Button, ButtonKind, OptionGroup, Pagination, Select, TableFrame, Tag, TagColour,
+};
 use crate::domain::referral_status::STATUSES;
 
 #[component]
@@ -154,19 +156,9 @@ fn results(view: &QueueView, base: &str) -> impl IntoView {
         <h2 class="govuk-heading-m" id="results-heading">{count}</h2>
         {empty}
         {(!view.lines.is_empty()).then(|| view! {
-            <table class="govuk-table app-queue" aria-labelledby="results-heading">
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Reference"</th>
-                        <th scope="col" class="govuk-table__header">"Name"</th>
-                        <th scope="col" class="govuk-table__header">"Type"</th>
-                        <th scope="col" class="govuk-table__header">"Status"</th>
-                        <th scope="col" class="govuk-table__header">"Received"</th>
-                        <th scope="col" class="govuk-table__header">"Assigned to"</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">{rows}</tbody>
-            </table>
+            <TableFrame class="app-queue" labelled_by="results-heading" head=vec!["Reference", "Name", "Type", "Status", "Received", "Assigned to"]>
+                {rows}
+            </TableFrame>
         })}
         <Pagination
             current=view.page as u32 total=view.pages as u32
