@@ -147,6 +147,9 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
         ("staff/integration", vec![]),
         ("staff/integration/retry", vec![("form[id]", "1")]),
         ("staff/emergency/load", vec![]),
+        ("staff/subject-access/load", vec![]),
+        ("staff/subject-access", vec![("form[given_name]", "Amara")]),
+        ("staff/subject-access/erase", vec![]),
         (
             "staff/emergency",
             vec![("form[reference]", "CAR-0000-0000-0000")],
@@ -673,4 +676,104 @@ async fn the_emergency_duty_team_opens_a_plan_by_the_cards_reference() {
     )
     .await;
     assert_eq!(status, 403, "{body}");
+}
+
+#[tokio::test]
+async fn a_manager_finds_everything_about_a_person_downloads_it_and_erases_what_may_go() {
+    let app = app().await;
+    let open = submit_referral(&app, "assessment").await;
+    let closed = submit_referral(&app, "carer_assessment").await;
+    let triage = app.new_browser();
+    let enrolment = staff(&app, "triage@example.gov.uk", "triage_officer").await;
+    sign_in(&triage, "triage@example.gov.uk", &enrolment, 0).await;
+    let mut close = status_fields(&closed, "closed", "", "internal");
+    close[2] = ("form[outcome]", "information_and_advice");
+    triage.post_form("/api/staff/referral/status", &close).await;
+    let (status, _) = call(&triage, "staff/subject-access/load", &[]).await;
+    assert_eq!(status, 403, "subject access is for managers");
+
+    let enrolment = staff(&app, "manager@example.gov.uk", "manager").await;
+    sign_in(&app, "manager@example.gov.uk", &enrolment, 0).await;
+    let search = [
+        ("form[given_name]", "amara"),
+        ("form[family_name]", "OKAFOR"),
+        ("form[date_of_birth][day]", "2"),
+        ("form[date_of_birth][month]", "3"),
+        ("form[date_of_birth][year]", "1948"),
+    ];
+    let next = app.post_form("/api/staff/subject-access", &search).await;
+    assert_eq!(next, "/staff/subject-access");
+    let (status, page) = app.get_html("/staff/subject-access").await;
+    assert_eq!(status, 200);
+    let found = text_of(&page, "main").unwrap();
+    assert!(found.contains("2 records found"), "{found}");
+    assert!(found.contains(&open) && found.contains(&closed));
+    assert!(
+        found.contains("Struggling to wash and cook since a fall"),
+        "every answer, readable"
+    );
+
+    // The download: JSON, an attachment, with the access log; nothing personal in the URL.
+    let response = app
+        .client
+        .get(app.url("/api/staff/subject-access/export.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    let export: Value = response.json().await.unwrap();
+    assert_eq!(export["records"].as_array().unwrap().len(), 2);
+    assert!(
+        export.to_string().contains("chidi@example.org"),
+        "the trackers are included"
+    );
+    assert!(export["access_log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["who"] == "staff:triage@example.gov.uk"));
+    assert!(export["records"][0].get("erasable").is_none());
+
+    // Erasure: the closed request goes, the open one stays.
+    let next = app.post_form("/api/staff/subject-access/erase", &[]).await;
+    assert_eq!(next, "/staff/subject-access");
+    let (_, page) = app.get_html("/staff/subject-access").await;
+    assert!(text_of(&page, ".govuk-notification-banner--success")
+        .unwrap()
+        .contains("Erased 1 record(s); 1 kept"));
+    assert_eq!(
+        app.store
+            .load_referral(&closed)
+            .await
+            .unwrap()
+            .unwrap()
+            .details,
+        "{}"
+    );
+    assert!(app
+        .store
+        .load_referral(&open)
+        .await
+        .unwrap()
+        .unwrap()
+        .details
+        .contains("Amara"));
+
+    let audit = app.store.recent_audit(100).await.unwrap();
+    for action in ["subject_access_search", "subject_access_export", "erase"] {
+        assert!(
+            audit.iter().any(|e| e.action == action),
+            "{action} is audited"
+        );
+    }
+    assert!(
+        audit
+            .iter()
+            .all(|e| !e.detail.to_lowercase().contains("amara")),
+        "never the name searched for"
+    );
 }

@@ -1,7 +1,8 @@
 //! The retention purge on real SQLite and PostgreSQL: closed referrals past their time lose
 //! their personal details but keep what the council's figures need; open ones and recent ones
 //! are untouched; delivered messages, audit entries and integration receipts go when old;
-//! a second run changes nothing. And `server purge-expired` as the real binary.
+//! a second run changes nothing. And `server purge-expired` as the real binary. A person is
+//! found in every record that names them, and a closed request can be erased at once.
 mod common;
 
 use app::store::{
@@ -189,6 +190,69 @@ async fn the_policy_removes_what_it_no_longer_keeps(store: &dyn Store) {
         store.purge_expired(&policy.cutoffs(now)).await.unwrap(),
         PurgeReport::default()
     );
+}
+
+async fn a_person_is_found_everywhere_and_erased_where_allowed(store: &dyn Store) {
+    let closed = referral(store, 1, 1_000).await;
+    close(store, &closed, 2_000).await;
+    let open = referral(store, 2, 3_000).await;
+    let also_amara = referral(store, 3, 3_000).await;
+
+    let found = store
+        .find_subject("AMARA", "okafor", "1948-03-02")
+        .await
+        .unwrap();
+    assert_eq!(
+        found.referrals,
+        vec![closed.clone(), open.clone(), also_amara]
+    );
+    assert!(found.carers.is_empty());
+    assert_eq!(
+        store
+            .find_subject("Amara", "Okafor", "1948-03-03")
+            .await
+            .unwrap(),
+        Default::default()
+    );
+
+    assert!(store.anonymise_referral(&closed, 5_000).await.unwrap());
+    assert!(
+        !store.anonymise_referral(&closed, 5_000).await.unwrap(),
+        "once"
+    );
+    assert!(
+        !store.anonymise_referral(&open, 5_000).await.unwrap(),
+        "an open request is kept"
+    );
+    assert_eq!(
+        store.load_referral(&closed).await.unwrap().unwrap().details,
+        "{}"
+    );
+    assert!(store
+        .load_referral(&open)
+        .await
+        .unwrap()
+        .unwrap()
+        .details
+        .contains("Amara"));
+    let found = store
+        .find_subject("Amara", "Okafor", "1948-03-02")
+        .await
+        .unwrap();
+    assert!(
+        !found.referrals.contains(&closed),
+        "erased: no longer found by name"
+    );
+}
+
+#[tokio::test]
+async fn subject_on_sqlite() {
+    a_person_is_found_everywhere_and_erased_where_allowed(&*sqlite_store().await.store).await;
+}
+
+#[tokio::test]
+async fn subject_on_postgres() {
+    a_person_is_found_everywhere_and_erased_where_allowed(&*postgres_store().await.store).await;
 }
 
 #[tokio::test]

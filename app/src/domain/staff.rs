@@ -10,7 +10,8 @@ pub enum Role {
     TriageOfficer,
     /// Looks after carers: carer's assessment requests.
     CarersLead,
-    /// Sees everything the team sees, safeguarding concerns, the audit log and the dashboard.
+    /// Sees everything the team sees, safeguarding concerns, the audit log, the dashboard, and
+    /// answers subject access requests.
     Manager,
     /// Runs the service: staff accounts and integration health, but no residents' records.
     Admin,
@@ -33,6 +34,8 @@ pub enum Permission {
     IntegrationHealth,
     /// Create and deactivate staff accounts.
     ManageStaff,
+    /// Everything held about one person (a subject access request), and erasure.
+    SubjectAccess,
 }
 
 pub const ROLES: [Role; 4] = [
@@ -176,6 +179,7 @@ mod tests {
             assert_eq!(role.may(Permission::SeeSafeguarding), manager, "{role:?}");
             assert_eq!(role.may(Permission::ReadAudit), manager, "{role:?}");
             assert_eq!(role.may(Permission::SeeDashboard), manager, "{role:?}");
+            assert_eq!(role.may(Permission::SubjectAccess), manager, "{role:?}");
             assert_eq!(role.may_open("safeguarding_concern"), manager, "{role:?}");
         }
     }

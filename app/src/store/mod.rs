@@ -178,6 +178,18 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// Anonymises and deletes what the retention policy no longer keeps, in one transaction.
     async fn purge_expired(&self, cutoffs: &RetentionCutoffs) -> StoreResult<PurgeReport>;
 
+    /// Erases a closed referral's personal details now; `false` if it is not closed, or was
+    /// anonymised already.
+    async fn anonymise_referral(&self, reference: &str, now: i64) -> StoreResult<bool>;
+
+    /// Everything held about one person (names without case, date of birth `YYYY-MM-DD`).
+    async fn find_subject(
+        &self,
+        given_name: &str,
+        family_name: &str,
+        date_of_birth: &str,
+    ) -> StoreResult<SubjectRecords>;
+
     // Progress lookups.
 
     /// Failed lookups in `bucket` at or after `since`.

@@ -1,5 +1,6 @@
-//! What the retention purge is told and what it reports: the times before which records are
-//! anonymised or deleted, worked out by the server from the council's policy.
+//! What the retention purge is told and what it reports (the times before which records are
+//! anonymised or deleted, worked out by the server from the council's policy), and what a
+//! search for everything held about one person finds.
 
 /// Unix seconds: records older than these go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,4 +21,11 @@ pub struct PurgeReport {
     pub messages_deleted: u64,
     pub audit_entries_deleted: u64,
     pub receipts_deleted: u64,
+}
+
+/// The references of everything held about one person.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SubjectRecords {
+    pub referrals: Vec<String>,
+    pub carers: Vec<String>,
 }

@@ -14,7 +14,7 @@ use app::store::{
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, Store, StoreResult};
-use app::store::{PurgeReport, RetentionCutoffs};
+use app::store::{PurgeReport, RetentionCutoffs, SubjectRecords};
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
@@ -243,6 +243,19 @@ impl Store for PostgresStore {
 
     async fn purge_expired(&self, cutoffs: &RetentionCutoffs) -> StoreResult<PurgeReport> {
         retention::purge_expired(&self.pool, cutoffs).await
+    }
+
+    async fn anonymise_referral(&self, reference: &str, now: i64) -> StoreResult<bool> {
+        retention::anonymise_referral(&self.pool, reference, now).await
+    }
+
+    async fn find_subject(
+        &self,
+        given_name: &str,
+        family_name: &str,
+        date_of_birth: &str,
+    ) -> StoreResult<SubjectRecords> {
+        retention::find_subject(&self.pool, given_name, family_name, date_of_birth).await
     }
 
     async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {

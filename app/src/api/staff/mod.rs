@@ -14,6 +14,7 @@ pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod sign_in;
+pub mod subject;
 
 use serde::{Deserialize, Serialize};
 
@@ -79,6 +80,11 @@ pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
             "Emergency plans",
         ),
         (Permission::ReadAudit, "/staff/audit", "Audit log"),
+        (
+            Permission::SubjectAccess,
+            "/staff/subject-access",
+            "Subject access",
+        ),
         (
             Permission::IntegrationHealth,
             "/staff/integration",

@@ -1,6 +1,6 @@
 //! The back office's pages under `/staff`: sign-in (password, then code), the queue and the
-//! safeguarding view, a referral's record, carers' emergency plans, the audit log and
-//! integration health. Plain forms and links: every one works with HTML alone; GOV.UK
+//! safeguarding view, a referral's record, carers' emergency plans, the audit log, subject
+//! access and erasure, and integration health. Plain forms and links: every one works with HTML alone; GOV.UK
 //! Frontend's script focuses error summaries.
 
 mod audit_page;
@@ -10,6 +10,7 @@ mod integration_page;
 mod queue_page;
 mod record_page;
 mod sign_in_pages;
+mod subject_page;
 
 pub use audit_page::AuditPage;
 pub use emergency_page::EmergencyPage;
@@ -17,3 +18,4 @@ pub use integration_page::IntegrationPage;
 pub use queue_page::{QueuePage, SafeguardingPage};
 pub use record_page::RecordPage;
 pub use sign_in_pages::{CodePage, SignInPage};
+pub use subject_page::SubjectAccessPage;
