@@ -252,6 +252,13 @@ for (const { js, name } of MODES) {
     await managerPage.waitForURL('**/staff/safeguarding')
     await audit(managerPage, js, 'safeguarding view')
 
+    // The dashboard: charts with their figures in tables.
+    await managerPage.getByRole('link', { name: 'Dashboard' }).click()
+    await managerPage.waitForURL('**/staff/dashboard')
+    assert.equal(await managerPage.locator('svg.app-chart[role="img"]').count(), 3)
+    assert.match(await managerPage.locator('main').textContent(), /Requests each week, by type/)
+    await audit(managerPage, js, 'dashboard')
+
     // Subject access: everything held about Amara, readable, with the JSON download.
     await managerPage.getByRole('link', { name: 'Subject access' }).click()
     await managerPage.waitForURL('**/staff/subject-access')

@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/referrals/:reference") view=staff::RecordPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/audit") view=staff::AuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/dashboard") view=staff::DashboardPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/emergency") view=staff::EmergencyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/subject-access") view=staff::SubjectAccessPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/integration") view=staff::IntegrationPage ssr=SsrMode::Async/>

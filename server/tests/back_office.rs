@@ -148,6 +148,7 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
         ("staff/integration/retry", vec![("form[id]", "1")]),
         ("staff/emergency/load", vec![]),
         ("staff/subject-access/load", vec![]),
+        ("staff/dashboard", vec![]),
         ("staff/subject-access", vec![("form[given_name]", "Amara")]),
         ("staff/subject-access/erase", vec![]),
         (
@@ -516,9 +517,24 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         "no personal data in the log's details"
     );
 
+    let (status, _) = call(&app, "staff/dashboard", &[]).await;
+    assert_eq!(status, 403, "the dashboard is for managers");
+
     let manager = app.new_browser();
     let enrolment = staff(&app, "manager@example.gov.uk", "manager").await;
     sign_in(&manager, "manager@example.gov.uk", &enrolment, 0).await;
+    let (status, page) = manager.get_html("/staff/dashboard").await;
+    assert_eq!(status, 200);
+    let weekly = text_of(&page, "#weekly-desc").unwrap();
+    assert!(
+        weekly.ends_with(": 1"),
+        "this week's request is counted: {weekly}"
+    );
+    let charts = common::attrs(&page, "svg.app-chart", "role");
+    assert_eq!(charts, vec!["img"; 3], "three charts, each a named image");
+    assert!(text_of(&page, "main")
+        .unwrap()
+        .contains("first acted on within 0.0 days"));
     let (status, page) = manager
         .get_html(&format!("/staff/audit?reference={reference}"))
         .await;

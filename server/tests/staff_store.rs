@@ -317,6 +317,53 @@ async fn the_audit_log_pages_by_subject_and_cannot_be_changed(store: &dyn Store,
     assert!(error.to_string().contains("append-only"), "{error}");
 }
 
+async fn the_dashboards_counts_come_by_week(store: &dyn Store) {
+    use app::domain::demand::{week_of, week_start};
+    let monday = week_start(week_of(1_795_392_000));
+    referral(store, 1, "assessment", false, monday + 100, "Ada").await;
+    let b = referral(store, 2, "assessment", false, monday + 200, "Ben").await;
+    referral(store, 3, "carer_assessment", false, monday - 100, "Cal").await;
+    referral(store, 4, "assessment", false, monday - 30 * 86_400, "Old").await;
+    let change = |status: &str, outcome: Option<&str>, at: i64| app::store::StatusChange {
+        reference: b.clone(),
+        status: status.into(),
+        outcome: outcome.map(str::to_owned),
+        note: String::new(),
+        note_visible: false,
+        actor: "test".into(),
+        at,
+        outbox: vec![],
+    };
+    store
+        .change_referral_status(&change("triage", None, monday + 200 + 7_200))
+        .await
+        .unwrap();
+    store
+        .change_referral_status(&change("closed", Some("withdrawn"), monday + 200 + 90_000))
+        .await
+        .unwrap();
+
+    let counts = store.demand_counts(monday - 7 * 86_400).await.unwrap();
+    let this = week_of(monday);
+    assert_eq!(
+        counts.by_kind,
+        vec![
+            (this - 1, "carer_assessment".to_owned(), 1),
+            (this, "assessment".to_owned(), 2)
+        ]
+    );
+    assert_eq!(
+        counts.by_channel,
+        vec![(this - 1, "web".to_owned(), 1), (this, "web".to_owned(), 2)]
+    );
+    assert_eq!(counts.outcomes, vec![("withdrawn".to_owned(), 1)]);
+    assert_eq!(
+        counts.first_contact_seconds,
+        vec![7_200],
+        "the first change of status"
+    );
+}
+
 macro_rules! staff_conformance {
     ($backend:ident, $open:ident) => {
         mod $backend {
@@ -328,6 +375,10 @@ macro_rules! staff_conformance {
             #[tokio::test]
             async fn queue() {
                 the_queue_filters_orders_and_pages(&*$open().await.store).await;
+            }
+            #[tokio::test]
+            async fn dashboard_counts() {
+                the_dashboards_counts_come_by_week(&*$open().await.store).await;
             }
             #[tokio::test]
             async fn audit_log() {

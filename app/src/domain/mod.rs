@@ -5,6 +5,7 @@ pub mod carer;
 pub mod charging;
 pub mod checks;
 pub mod concern;
+pub mod demand;
 pub mod eligibility;
 pub mod feedback;
 pub mod office_hours;

@@ -155,6 +155,9 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// A page of the audit log, newest first.
     async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage>;
 
+    /// The demand dashboard's counts for referrals submitted at or after `since`.
+    async fn demand_counts(&self, since: i64) -> StoreResult<DemandCounts>;
+
     // Integration.
 
     /// Each outbox channel's counts; `stuck_after`: the attempts after which a message is stuck.

@@ -112,3 +112,17 @@ pub struct ChannelHealth {
     /// When the oldest undelivered message was written (unix seconds).
     pub oldest_pending_at: Option<i64>,
 }
+
+/// The counts behind the demand dashboard, for referrals submitted since a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemandCounts {
+    /// (week as `domain::demand::week_of`, kind, count).
+    pub by_kind: Vec<(i64, String, i64)>,
+    /// (week, channel, count).
+    pub by_channel: Vec<(i64, String, i64)>,
+    /// Closed referrals by outcome: (outcome, count).
+    pub outcomes: Vec<(String, i64)>,
+    /// For each referral that has moved on from "received": seconds from submission to its
+    /// first change of status (the first contact).
+    pub first_contact_seconds: Vec<i64>,
+}

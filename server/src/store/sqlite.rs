@@ -17,8 +17,8 @@ use app::store::{
     StatusChange, StoredReferral,
 };
 use app::store::{
-    AuditPage, AuditQuery, ChannelHealth, NewStaffAccount, QueuePage, QueueQuery, StaffAccount,
-    StaffMember,
+    AuditPage, AuditQuery, ChannelHealth, DemandCounts, NewStaffAccount, QueuePage, QueueQuery,
+    StaffAccount, StaffMember,
 };
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
@@ -281,6 +281,10 @@ impl Store for SqliteStore {
         date_of_birth: &str,
     ) -> StoreResult<SubjectRecords> {
         retention::find_subject(&self.reader, given_name, family_name, date_of_birth).await
+    }
+
+    async fn demand_counts(&self, since: i64) -> StoreResult<DemandCounts> {
+        staff::demand_counts(&self.reader, since).await
     }
 
     async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {

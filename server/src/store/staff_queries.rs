@@ -4,7 +4,7 @@
 macro_rules! staff_queries {
     ($db:ty) => {
         use app::store::{
-            AuditEntry, AuditPage, AuditQuery, NewStaffAccount, QueueItem, QueuePage, QueueQuery,
+            AuditEntry, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, QueueItem, QueuePage, QueueQuery,
             StaffAccount, StaffMember, StoreResult,
         };
         use sqlx::{Pool, QueryBuilder};
@@ -232,6 +232,49 @@ macro_rules! staff_queries {
                 .map(|(at, actor, action, subject, detail, client)| AuditEntry { at, actor, action, subject, detail, client })
                 .collect();
             Ok(AuditPage { entries, total })
+        }
+
+        pub async fn demand_counts(pool: &Pool<Db>, since: i64) -> StoreResult<DemandCounts> {
+            // Weeks from Monday 5 January 1970, as `domain::demand::week_of` counts them.
+            let weekly = |column: &str| {
+                format!(
+                    "SELECT (submitted_at - 345600) / 604800 AS week, {column}, COUNT(*) FROM referrals \
+                     WHERE submitted_at >= $1 GROUP BY week, {column} ORDER BY week"
+                )
+            };
+            let by_kind: Vec<(i64, String, i64)> = sqlx::query_as(&weekly("kind"))
+                .bind(since)
+                .fetch_all(pool)
+                .await
+                .map_err(unavailable)?;
+            let by_channel: Vec<(i64, String, i64)> = sqlx::query_as(&weekly("channel"))
+                .bind(since)
+                .fetch_all(pool)
+                .await
+                .map_err(unavailable)?;
+            let outcomes: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT outcome, COUNT(*) FROM referrals WHERE status = 'closed' AND outcome IS NOT NULL \
+                 AND submitted_at >= $1 GROUP BY outcome ORDER BY outcome",
+            )
+            .bind(since)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            let first_contact: Vec<(i64,)> = sqlx::query_as(
+                "SELECT MIN(h.at) - r.submitted_at FROM referrals r \
+                 JOIN referral_history h ON h.referral_id = r.id AND h.status <> 'received' \
+                 WHERE r.submitted_at >= $1 GROUP BY r.id, r.submitted_at",
+            )
+            .bind(since)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(DemandCounts {
+                by_kind,
+                by_channel,
+                outcomes,
+                first_contact_seconds: first_contact.into_iter().map(|(s,)| s).collect(),
+            })
         }
     };
 }

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod credentials;
+pub mod dashboard;
 pub mod emergency;
 pub mod integration;
 pub mod queue;
@@ -79,6 +80,7 @@ pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
             "/staff/emergency",
             "Emergency plans",
         ),
+        (Permission::SeeDashboard, "/staff/dashboard", "Dashboard"),
         (Permission::ReadAudit, "/staff/audit", "Audit log"),
         (
             Permission::SubjectAccess,

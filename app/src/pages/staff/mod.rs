@@ -1,9 +1,10 @@
 //! The back office's pages under `/staff`: sign-in (password, then code), the queue and the
-//! safeguarding view, a referral's record, carers' emergency plans, the audit log, subject
-//! access and erasure, and integration health. Plain forms and links: every one works with HTML alone; GOV.UK
-//! Frontend's script focuses error summaries.
+//! safeguarding view, a referral's record, carers' emergency plans, the demand dashboard, the
+//! audit log, subject access and erasure, and integration health. Plain forms and links:
+//! every one works with HTML alone; GOV.UK Frontend's script focuses error summaries.
 
 mod audit_page;
+mod dashboard_page;
 mod emergency_page;
 mod frame;
 mod integration_page;
@@ -13,6 +14,7 @@ mod sign_in_pages;
 mod subject_page;
 
 pub use audit_page::AuditPage;
+pub use dashboard_page::DashboardPage;
 pub use emergency_page::EmergencyPage;
 pub use integration_page::IntegrationPage;
 pub use queue_page::{QueuePage, SafeguardingPage};

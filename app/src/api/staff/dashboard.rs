@@ -1,0 +1,127 @@
+//! The demand dashboard for managers: requests per week by type and by channel over the last
+//! 12 weeks, how closed requests ended, and the time from a request to its first contact.
+//! Counts only: no one's details. Viewing it is audited like any other staff page.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::StaffHeader;
+
+pub const DASHBOARD_PATH: &str = "/staff/dashboard";
+pub const WEEKS: i64 = 12;
+
+/// A table of figures: its column heads, then rows of a label and numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    pub head: Vec<String>,
+    pub rows: Vec<(String, Vec<i64>)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardView {
+    pub header: StaffHeader,
+    /// "25 August 2026 to 22 November 2026".
+    pub period: String,
+    /// Per week: (week label, total), and by type per week.
+    pub weekly_totals: Vec<(String, i64)>,
+    pub by_type: Figures,
+    /// Per channel: (label, total), and per week.
+    pub channel_totals: Vec<(String, i64)>,
+    pub by_channel: Figures,
+    /// (outcome, count).
+    pub outcomes: Vec<(String, i64)>,
+    /// How many requests have had a first contact, and the median time in days (one decimal).
+    pub contacted: i64,
+    pub median_days_to_contact: Option<String>,
+}
+
+#[server(endpoint = "staff/dashboard")]
+pub async fn load_dashboard() -> Result<DashboardView, ServerFnError> {
+    use super::session::require_staff;
+    use crate::api::context::{now_unix, service_problem, store};
+    use crate::domain::demand::{median, week_start, Weekly};
+    use crate::domain::office_hours::describe_date;
+    use crate::domain::referral::KINDS;
+    use crate::domain::referral_status::{outcome, OUTCOMES};
+    use crate::domain::staff::Permission;
+
+    let user = require_staff(Some(Permission::SeeDashboard)).await?;
+    let store = store()?;
+    let now = now_unix();
+    let first_week = crate::domain::demand::week_of(now) - WEEKS + 1;
+    let since = week_start(first_week);
+    let counts = store.demand_counts(since).await.map_err(service_problem)?;
+    store
+        .record_audit(&user.audit("view_dashboard", "dashboard", ""))
+        .await
+        .map_err(service_problem)?;
+
+    let day = |at: i64| {
+        time::OffsetDateTime::from_unix_timestamp(at)
+            .map(|t| describe_date(t.date()))
+            .unwrap_or_default()
+    };
+    let short = |at: i64| {
+        time::OffsetDateTime::from_unix_timestamp(at)
+            .map(|t| format!("{} {}", t.day(), &format!("{}", t.month())[..3]))
+            .unwrap_or_default()
+    };
+    let by_kind = Weekly::from_counts(&counts.by_kind, &KINDS, now, WEEKS);
+    let channels = ["web", "api"];
+    let by_channel = Weekly::from_counts(&counts.by_channel, &channels, now, WEEKS);
+    let week_heads: Vec<String> = by_kind
+        .weeks
+        .iter()
+        .map(|w| short(week_start(*w)))
+        .collect();
+    let kind_label = |k: &str| super::queue::kind_label(k).to_owned();
+    let channel_label = |c: &str| {
+        if c == "api" {
+            "Partner systems"
+        } else {
+            "Online"
+        }
+        .to_owned()
+    };
+    let table = |weekly: &Weekly, label: &dyn Fn(&str) -> String| Figures {
+        head: week_heads.clone(),
+        rows: weekly
+            .series
+            .iter()
+            .map(|(l, counts)| (label(l), counts.clone()))
+            .collect(),
+    };
+    let contacted = counts.first_contact_seconds.len() as i64;
+    let median_days_to_contact = median(counts.first_contact_seconds)
+        .map(|seconds| format!("{:.1}", seconds as f64 / 86_400.0));
+    Ok(DashboardView {
+        header: StaffHeader::of(&user),
+        period: format!(
+            "{} to {}",
+            day(since),
+            day(week_start(first_week + WEEKS) - 1)
+        ),
+        weekly_totals: week_heads.iter().cloned().zip(by_kind.totals()).collect(),
+        by_type: table(&by_kind, &kind_label),
+        channel_totals: by_channel
+            .label_totals()
+            .into_iter()
+            .map(|(c, n)| (channel_label(&c), n))
+            .collect(),
+        by_channel: table(&by_channel, &channel_label),
+        outcomes: OUTCOMES
+            .iter()
+            .map(|o| {
+                let n = counts
+                    .outcomes
+                    .iter()
+                    .filter(|(code, _)| outcome(code).is_some_and(|x| x.code == o.code))
+                    .map(|(_, n)| *n)
+                    .sum();
+                (o.label.to_owned(), n)
+            })
+            .collect(),
+        contacted,
+        median_days_to_contact,
+    })
+}
