@@ -35,6 +35,46 @@ pub struct DashboardView {
     pub median_days_to_contact: Option<String>,
 }
 
+/// The dashboard's figures as CSV: one line per figure (what, label, week or "all", value).
+pub fn to_csv(view: &DashboardView) -> String {
+    let quote = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
+    let mut lines = vec!["figure,label,week_starting,value".to_owned()];
+    for (figure, table) in [
+        ("requests_by_type", &view.by_type),
+        ("requests_by_channel", &view.by_channel),
+    ] {
+        for (label, counts) in &table.rows {
+            for (week, n) in table.head.iter().zip(counts) {
+                lines.push(format!("{figure},{},{},{n}", quote(label), quote(week)));
+            }
+        }
+    }
+    for (label, n) in &view.outcomes {
+        lines.push(format!("closed_by_outcome,{},all,{n}", quote(label)));
+    }
+    lines.push(format!("requests_contacted,all,all,{}", view.contacted));
+    if let Some(days) = &view.median_days_to_contact {
+        lines.push(format!("median_days_to_first_contact,all,all,{days}"));
+    }
+    lines.join("\r\n") + "\r\n"
+}
+
+/// The dashboard as a CSV file (a GET, for a download link).
+#[server(endpoint = "staff/dashboard.csv", input = server_fn::codec::GetUrl, output = server_fn::codec::StreamingText)]
+pub async fn download_dashboard() -> Result<server_fn::codec::TextStream, ServerFnError> {
+    let view = load_dashboard().await?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CONTENT_DISPOSITION,
+            http::HeaderValue::from_static("attachment; filename=\"dashboard.csv\""),
+        );
+    }
+    let csv = to_csv(&view);
+    Ok(server_fn::codec::TextStream::new(futures::stream::once(
+        async move { Ok(csv) },
+    )))
+}
+
 #[server(endpoint = "staff/dashboard")]
 pub async fn load_dashboard() -> Result<DashboardView, ServerFnError> {
     use super::session::require_staff;

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::frame::{with_staff_loaded, StaffFrame};
-use crate::api::staff::dashboard::{load_dashboard, Figures, WEEKS};
+use crate::api::staff::dashboard::{load_dashboard, DownloadDashboard, Figures, WEEKS};
 use crate::components::{BarChart, HeadingSize, Table};
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -20,6 +21,7 @@ pub fn DashboardPage() -> impl IntoView {
             <StaffFrame title="Dashboard" header=header>
                 <h1 class="govuk-heading-l">"Dashboard"</h1>
                 <p class="govuk-body">{format!("Requests made in the last {WEEKS} weeks: {}. Weeks start on Monday.", view.period)}</p>
+                <p class="govuk-body"><a class="govuk-link" href=DownloadDashboard::url() download="dashboard.csv">"Download these figures (CSV)"</a></p>
 
                 <h2 class="govuk-heading-m">"Requests each week"</h2>
                 <BarChart id="weekly" title="Requests each week, all types" bars=view.weekly_totals.clone()/>
