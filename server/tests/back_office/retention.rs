@@ -3,7 +3,7 @@
 //! are untouched; delivered messages, audit entries and integration receipts go when old;
 //! a second run changes nothing. And `server purge-expired` as the real binary. A person is
 //! found in every record that names them, and a closed request can be erased at once.
-mod common;
+use crate::common;
 
 use app::store::{
     AuditEntry, CreateReferral, NewOutboxMessage, NewReferralRecord, PurgeReport, ReferralPerson,

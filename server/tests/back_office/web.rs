@@ -4,7 +4,7 @@
 //! function refuses anonymous and under-privileged callers itself. Then the work: a request
 //! in the queue, its record, a status change that reaches the resident's progress page and
 //! the outbox, assignment, and the audit log.
-mod common;
+use crate::common;
 
 use app::api::staff::accounts::{new_account, Enrolment};
 use app::api::staff::credentials::totp_code;

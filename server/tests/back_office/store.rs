@@ -1,7 +1,7 @@
 //! The back office's half of the `Store` contract, on real SQLite and real PostgreSQL: staff
 //! accounts, TOTP steps and recovery codes used once, the queue's filters, order and pages,
 //! assignment, and the audit log (paged, by subject, and append-only).
-mod common;
+use crate::common;
 
 use app::store::{
     AuditEntry, AuditQuery, CreateReferral, NewReferralRecord, NewStaffAccount, QueueQuery,

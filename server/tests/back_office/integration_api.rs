@@ -2,7 +2,7 @@
 //! set a referral's status (with the resident's emails and the portal's own event through the
 //! outbox) and record the system's case id; missing, wrong and stale signatures, replays,
 //! unknown references and broken updates are refused, and a refused update may be sent again.
-mod common;
+use crate::common;
 
 use common::{postgres_store, spawn_app_on, sqlite_store, test_config, TestApp, TestStore};
 use serde_json::{json, Value};
