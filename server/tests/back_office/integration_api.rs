@@ -136,13 +136,7 @@ async fn signed_updates(store: TestStore) {
     .await;
     assert_eq!(status, 200);
     assert_eq!(receipt["case_id"], "MOS-9");
-    assert!(app
-        .store
-        .recent_audit(20)
-        .await
-        .unwrap()
-        .iter()
-        .any(|e| e.action == "integration_update"));
+    assert!(app.audited("integration_update").await);
 }
 
 #[tokio::test]

@@ -209,6 +209,16 @@ pub fn referral_example() -> serde_json::Value {
 }
 
 impl TestApp {
+    /// Whether the audit log's latest 200 entries include `action`.
+    pub async fn audited(&self, action: &str) -> bool {
+        self.store
+            .recent_audit(200)
+            .await
+            .expect("read the audit log")
+            .iter()
+            .any(|e| e.action == action)
+    }
+
     /// Sends a request through the JSON API with a fresh key; its reference.
     pub async fn submit_referral(&self, body: &serde_json::Value) -> String {
         let response = self

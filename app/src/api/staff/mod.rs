@@ -126,10 +126,3 @@ pub async fn keep_alive() -> Result<i64, leptos::prelude::ServerFnError> {
     let user = session::require_staff(None).await?;
     Ok(user.ends_at)
 }
-
-/// The header alone, for pages with nothing else to load (a role's landing page).
-#[leptos::server(endpoint = "staff/header")]
-pub async fn load_header() -> Result<StaffHeader, leptos::prelude::ServerFnError> {
-    let user = session::require_staff(None).await?;
-    Ok(StaffHeader::of(&user))
-}
