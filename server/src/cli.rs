@@ -47,6 +47,17 @@ pub enum StaffCommand {
         #[arg(long)]
         role: String,
     },
+    /// Deactivate a staff account: its sessions end on their next request, and it cannot sign
+    /// in. Nothing is deleted (the audit log still names who did what).
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
+    /// Let a deactivated staff account sign in again.
+    Reactivate {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -56,6 +56,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Command::Staff(StaffCommand::Create { email, name, role }) => {
             server::staff_admin::create_from_stdin(&*store, &email, &name, &role).await
         }
+        Command::Staff(StaffCommand::Deactivate { email }) => {
+            server::staff_admin::set_active(&*store, &email, false).await
+        }
+        Command::Staff(StaffCommand::Reactivate { email }) => {
+            server::staff_admin::set_active(&*store, &email, true).await
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! `server staff create`: makes a staff account from the command line (the first
 //! administrator's, on a new installation), reading the password from standard input and
-//! printing the authenticator app's QR code, its secret and the recovery codes, once.
+//! printing the authenticator app's QR code, its secret and the recovery codes, once; and
+//! `server staff deactivate` / `reactivate`.
 
 use std::io::BufRead;
 
-use app::api::staff::accounts::new_account;
+use app::api::staff::accounts::{in_one_line, new_account};
 use app::store::Store;
 use qrcode::render::unicode::Dense1x2;
 use qrcode::QrCode;
@@ -20,7 +21,8 @@ pub async fn create_from_stdin(
     std::io::stdin().lock().read_line(&mut password)?;
     let password = password.trim_end_matches(['\r', '\n']);
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let (account, enrolment) = new_account(email, name, role, password, now)?;
+    let (account, enrolment) =
+        new_account(email, name, role, password, now).map_err(|e| in_one_line(&e))?;
     if !store.create_staff_account(&account).await? {
         return Err(format!("there is already an account for {}", account.email).into());
     }
@@ -36,5 +38,40 @@ pub async fn create_from_stdin(
     for code in &enrolment.recovery_codes {
         println!("  {code}");
     }
+    Ok(())
+}
+
+/// Deactivates or reactivates the account with this email, and audits it as the command line.
+pub async fn set_active(
+    store: &dyn Store,
+    email: &str,
+    active: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let email = app::domain::staff::normalise_email(email);
+    let account = store
+        .staff_account_by_email(&email)
+        .await?
+        .ok_or_else(|| format!("there is no staff account for {email}"))?;
+    store.set_staff_active(account.id, active).await?;
+    let action = if active {
+        "reactivate_staff"
+    } else {
+        "deactivate_staff"
+    };
+    store
+        .record_audit(&app::store::AuditEntry {
+            at: time::OffsetDateTime::now_utc().unix_timestamp(),
+            actor: "admin command".into(),
+            action: action.into(),
+            subject: format!("staff:{}", account.email),
+            detail: String::new(),
+            client: "command line".into(),
+        })
+        .await?;
+    println!(
+        "{} is now {}",
+        account.email,
+        if active { "active" } else { "deactivated" }
+    );
     Ok(())
 }

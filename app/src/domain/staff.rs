@@ -139,6 +139,27 @@ impl SessionLimits {
     }
 }
 
+/// The shortest password a staff account may have (NCSC: length over complexity rules).
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// The longest: argon2 could take more, but nobody types more.
+pub const MAX_PASSWORD_CHARS: usize = 200;
+
+/// Why a new password will not do, if it will not.
+pub fn password_problem(password: &str) -> Result<(), String> {
+    let length = password.chars().count();
+    if length < MIN_PASSWORD_CHARS {
+        return Err(format!(
+            "The password must be at least {MIN_PASSWORD_CHARS} characters"
+        ));
+    }
+    if length > MAX_PASSWORD_CHARS {
+        return Err(format!(
+            "The password must be {MAX_PASSWORD_CHARS} characters or fewer"
+        ));
+    }
+    Ok(())
+}
+
 /// Staff email addresses are compared in lower case, trimmed.
 pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()

@@ -146,8 +146,24 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
         at: i64,
     ) -> StoreResult<bool>;
 
-    /// Every staff account, by name (for "assign to").
+    /// Every staff account, by name (for "assign to" and the administrators' list).
     async fn staff_members(&self) -> StoreResult<Vec<StaffMember>>;
+
+    /// Deactivates (or reactivates) an account; `false` if there is no such account. A
+    /// deactivated account's sessions end on their next request.
+    async fn set_staff_active(&self, account_id: i64, active: bool) -> StoreResult<bool>;
+
+    /// Gives an account new sign-in details (password, authenticator secret, recovery codes:
+    /// the other fields of `fresh` are ignored) in one transaction; the old recovery codes stop
+    /// working. `false` if there is no such account.
+    async fn reset_staff_sign_in(
+        &self,
+        account_id: i64,
+        fresh: &NewStaffAccount,
+    ) -> StoreResult<bool>;
+
+    /// Replaces an account's password hash; `false` if there is no such account.
+    async fn set_staff_password(&self, account_id: i64, password_hash: &str) -> StoreResult<bool>;
 
     /// Assigns a referral to an account (or to nobody); `false` if there is no such referral.
     async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool>;

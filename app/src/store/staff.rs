@@ -94,6 +94,7 @@ pub struct AuditPage {
 pub struct StaffMember {
     pub id: i64,
     pub name: String,
+    pub email: String,
     pub role: String,
     pub active: bool,
 }

@@ -213,6 +213,22 @@ impl Store for PostgresStore {
         staff::staff_members(&self.pool).await
     }
 
+    async fn set_staff_active(&self, account_id: i64, active: bool) -> StoreResult<bool> {
+        staff::set_staff_active(&self.pool, account_id, active).await
+    }
+
+    async fn reset_staff_sign_in(
+        &self,
+        account_id: i64,
+        fresh: &NewStaffAccount,
+    ) -> StoreResult<bool> {
+        staff::reset_staff_sign_in(&self.pool, account_id, fresh).await
+    }
+
+    async fn set_staff_password(&self, account_id: i64, password_hash: &str) -> StoreResult<bool> {
+        staff::set_staff_password(&self.pool, account_id, password_hash).await
+    }
+
     async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool> {
         staff::assign_referral(&self.pool, reference, account_id).await
     }

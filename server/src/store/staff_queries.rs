@@ -35,14 +35,52 @@ macro_rules! staff_queries {
                 tx.rollback().await.map_err(unavailable)?;
                 return Ok(false);
             };
-            for hash in &a.recovery_code_hashes {
+            insert_recovery_codes(&mut tx, id, &a.recovery_code_hashes).await?;
+            tx.commit().await.map_err(unavailable)?;
+            Ok(true)
+        }
+
+        async fn insert_recovery_codes(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            account_id: i64,
+            hashes: &[String],
+        ) -> StoreResult<()> {
+            for hash in hashes {
                 sqlx::query("INSERT INTO staff_recovery_codes (account_id, code_hash) VALUES ($1, $2)")
-                    .bind(id)
+                    .bind(account_id)
                     .bind(hash)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await
                     .map_err(unavailable)?;
             }
+            Ok(())
+        }
+
+        pub async fn reset_staff_sign_in(
+            pool: &Pool<Db>,
+            account_id: i64,
+            fresh: &NewStaffAccount,
+        ) -> StoreResult<bool> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            let updated = sqlx::query(
+                "UPDATE staff_accounts SET password_hash = $1, totp_secret = $2, totp_last_step = 0 WHERE id = $3",
+            )
+            .bind(&fresh.password_hash)
+            .bind(&fresh.totp_secret)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            if updated.rows_affected() != 1 {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(false);
+            }
+            sqlx::query("DELETE FROM staff_recovery_codes WHERE account_id = $1")
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+            insert_recovery_codes(&mut tx, account_id, &fresh.recovery_code_hashes).await?;
             tx.commit().await.map_err(unavailable)?;
             Ok(true)
         }
@@ -186,15 +224,50 @@ macro_rules! staff_queries {
         }
 
         pub async fn staff_members(pool: &Pool<Db>) -> StoreResult<Vec<StaffMember>> {
-            let rows: Vec<(i64, String, String, i64)> =
-                sqlx::query_as("SELECT id, name, role, active FROM staff_accounts ORDER BY name, id")
-                    .fetch_all(pool)
-                    .await
-                    .map_err(unavailable)?;
+            let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+                "SELECT id, name, email, role, active FROM staff_accounts ORDER BY name, id",
+            )
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
             Ok(rows
                 .into_iter()
-                .map(|(id, name, role, active)| StaffMember { id, name, role, active: active == 1 })
+                .map(|(id, name, email, role, active)| StaffMember {
+                    id,
+                    name,
+                    email,
+                    role,
+                    active: active == 1,
+                })
                 .collect())
+        }
+
+        pub async fn set_staff_active(
+            pool: &Pool<Db>,
+            account_id: i64,
+            active: bool,
+        ) -> StoreResult<bool> {
+            let result = sqlx::query("UPDATE staff_accounts SET active = $1 WHERE id = $2")
+                .bind(i64::from(active))
+                .bind(account_id)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
+        }
+
+        pub async fn set_staff_password(
+            pool: &Pool<Db>,
+            account_id: i64,
+            password_hash: &str,
+        ) -> StoreResult<bool> {
+            let result = sqlx::query("UPDATE staff_accounts SET password_hash = $1 WHERE id = $2")
+                .bind(password_hash)
+                .bind(account_id)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
         }
 
         pub async fn assign_referral(

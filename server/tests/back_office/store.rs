@@ -107,6 +107,46 @@ async fn accounts_are_unique_and_their_codes_work_once(store: &dyn Store) {
     let team = store.staff_members().await.unwrap();
     assert_eq!(team.len(), 1);
     assert_eq!(team[0].name, "Name of ann@example.gov.uk");
+    assert_eq!(team[0].email, "ann@example.gov.uk");
+
+    // Deactivated, then back.
+    assert!(store.set_staff_active(ann.id, false).await.unwrap());
+    assert!(!store.staff_account(ann.id).await.unwrap().unwrap().active);
+    assert!(store.set_staff_active(ann.id, true).await.unwrap());
+    assert!(store.staff_account(ann.id).await.unwrap().unwrap().active);
+    assert!(!store.set_staff_active(ann.id + 100, false).await.unwrap());
+
+    // New sign-in details: the step starts again and only the new recovery codes work.
+    let mut fresh = account("ann@example.gov.uk");
+    fresh.password_hash = "new hash".into();
+    fresh.totp_secret = "NEWSECRET".into();
+    fresh.recovery_code_hashes = vec!["n1".into()];
+    assert!(store.reset_staff_sign_in(ann.id, &fresh).await.unwrap());
+    let reset = store.staff_account(ann.id).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            reset.password_hash.as_str(),
+            reset.totp_secret.as_str(),
+            reset.totp_last_step
+        ),
+        ("new hash", "NEWSECRET", 0)
+    );
+    assert!(!store.use_recovery_code(ann.id, "r2", 7).await.unwrap());
+    assert!(store.use_recovery_code(ann.id, "n1", 7).await.unwrap());
+    assert!(!store
+        .reset_staff_sign_in(ann.id + 100, &fresh)
+        .await
+        .unwrap());
+    assert!(store.set_staff_password(ann.id, "own hash").await.unwrap());
+    assert_eq!(
+        store
+            .staff_account(ann.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash,
+        "own hash"
+    );
 }
 
 async fn the_queue_filters_orders_and_pages(store: &dyn Store) {

@@ -1,12 +1,13 @@
 //! Making a staff account: its rules (a real email, a name, a role, a long enough password) and
 //! its secrets (the argon2id hash, a new TOTP secret and ten recovery codes, shown once). Used
-//! by `server staff create`; an administrator's page would use the same.
+//! by `server staff create` and by the administrators' "Add a staff member" page.
 
 use super::credentials::{
-    hash_password, new_recovery_codes, new_totp_secret, otpauth_url, recovery_code_hash,
-    MIN_PASSWORD_CHARS,
+    hash_password, new_recovery_codes, new_totp_secret, otpauth_url, random_code,
+    recovery_code_hash,
 };
-use crate::domain::staff::{normalise_email, Role};
+use crate::domain::problems::FieldErrors;
+use crate::domain::staff::{normalise_email, password_problem, Role};
 use crate::store::NewStaffAccount;
 
 /// What the new staff member must be given, once: the authenticator secret and recovery codes.
@@ -18,31 +19,49 @@ pub struct Enrolment {
 }
 
 /// Checks the details and makes the account to store, with what to give the staff member.
+/// Problems are per field (`email`, `name`, `role`, `password`), in the form's order.
 pub fn new_account(
     email: &str,
     name: &str,
     role: &str,
     password: &str,
     now: i64,
-) -> Result<(NewStaffAccount, Enrolment), String> {
+) -> Result<(NewStaffAccount, Enrolment), FieldErrors> {
+    let mut errors = FieldErrors::default();
     let email = normalise_email(email);
-    crate::domain::checks::email_address(&email, "Enter a real email address")?;
-    let name = crate::domain::checks::required_text(name, 100, "Enter a name", "The name")?;
-    let role = Role::parse(role).ok_or_else(|| {
-        "The role must be triage_officer, carers_lead, manager or admin".to_owned()
-    })?;
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(format!(
-            "The password must be at least {MIN_PASSWORD_CHARS} characters"
-        ));
+    errors.take(
+        "email",
+        crate::domain::checks::email_address(
+            &email,
+            "Enter an email address in the correct format, like name@example.gov.uk",
+        ),
+    );
+    let name = errors.take(
+        "name",
+        crate::domain::checks::required_text(name, 100, "Enter their full name", "Their name"),
+    );
+    let role = errors.take(
+        "role",
+        Role::parse(role).ok_or_else(|| "Select a role".to_owned()),
+    );
+    if let Err(problem) = password_problem(password) {
+        errors.add("password", problem);
     }
+    let (Some(name), Some(role), true) = (name, role, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let internal = |e: String| {
+        let mut errors = FieldErrors::default();
+        errors.add("email", format!("The account could not be made: {e}"));
+        errors
+    };
     let totp_secret = new_totp_secret();
-    let recovery_codes = new_recovery_codes()?;
+    let recovery_codes = new_recovery_codes().map_err(internal)?;
     let account = NewStaffAccount {
         email: email.clone(),
         name,
         role: role.code().to_owned(),
-        password_hash: hash_password(password)?,
+        password_hash: hash_password(password).map_err(internal)?,
         totp_secret: totp_secret.clone(),
         recovery_code_hashes: recovery_codes
             .iter()
@@ -50,7 +69,8 @@ pub fn new_account(
             .collect(),
         created_at: now,
     };
-    let otpauth_url = otpauth_url(&totp_secret, &email).ok_or("could not make the TOTP address")?;
+    let otpauth_url = otpauth_url(&totp_secret, &email)
+        .ok_or_else(|| internal("could not make the authenticator address".into()))?;
     Ok((
         account,
         Enrolment {
@@ -59,6 +79,23 @@ pub fn new_account(
             recovery_codes,
         },
     ))
+}
+
+/// A first password made by the service (an administrator never chooses another person's
+/// password): 20 letters and digits in groups of four, about 98 bits. The staff member
+/// changes it after signing in.
+pub fn first_password() -> Result<String, String> {
+    random_code(20)
+}
+
+/// Every problem in one line, for the command line.
+pub fn in_one_line(errors: &FieldErrors) -> String {
+    errors
+        .0
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]
@@ -94,6 +131,18 @@ mod tests {
         assert!(new_account("a@b.example", "", "manager", "a long passphrase", 0).is_err());
         assert!(new_account("a@b.example", "Ann", "superuser", "a long passphrase", 0).is_err());
         let short = new_account("a@b.example", "Ann", "manager", "short", 0).unwrap_err();
-        assert!(short.contains("at least 12"), "{short}");
+        assert!(short
+            .message_for("password")
+            .is_some_and(|m| m.contains("at least 12")));
+        let all = new_account("", "", "", "", 0).unwrap_err();
+        let fields: Vec<&str> = all.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["email", "name", "role", "password"]);
+    }
+
+    #[test]
+    fn a_first_password_is_long_enough_and_new_each_time() {
+        let one = first_password().unwrap();
+        assert!(password_problem(&one).is_ok());
+        assert_ne!(one, first_password().unwrap());
     }
 }

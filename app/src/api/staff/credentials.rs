@@ -9,8 +9,7 @@ use totp_rs::{Algorithm, Secret, TOTP};
 
 use crate::domain::staff::normalise_recovery_code;
 
-/// The shortest password an account may have (NCSC: length over complexity rules).
-pub const MIN_PASSWORD_CHARS: usize = 12;
+/// How many recovery codes an account is given.
 pub const RECOVERY_CODES: usize = 10;
 const STEP_SECONDS: i64 = 30;
 
@@ -88,22 +87,24 @@ pub fn totp_code(secret_base32: &str, now: i64) -> Option<String> {
 
 /// Ten recovery codes, as shown once to the staff member (`abcd-efgh-ijkl`).
 pub fn new_recovery_codes() -> Result<Vec<String>, String> {
+    (0..RECOVERY_CODES).map(|_| random_code(12)).collect()
+}
+
+/// `letters` random letters and digits (none that look alike), in groups of four joined by
+/// hyphens.
+pub fn random_code(letters: usize) -> Result<String, String> {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    (0..RECOVERY_CODES)
-        .map(|_| {
-            let mut random = [0u8; 12];
-            getrandom::fill(&mut random).map_err(|e| e.to_string())?;
-            let letters: Vec<char> = random
-                .iter()
-                .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
-                .collect();
-            Ok(letters
-                .chunks(4)
-                .map(|c| c.iter().collect::<String>())
-                .collect::<Vec<_>>()
-                .join("-"))
-        })
-        .collect()
+    let mut random = vec![0u8; letters];
+    getrandom::fill(&mut random).map_err(|e| e.to_string())?;
+    let letters: Vec<char> = random
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect();
+    Ok(letters
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-"))
 }
 
 /// How a recovery code is stored and looked up.

@@ -10,6 +10,8 @@ pub mod credentials;
 pub mod dashboard;
 pub mod emergency;
 pub mod integration;
+pub mod manage_accounts;
+pub mod password;
 pub mod queue;
 pub mod referral;
 #[cfg(feature = "ssr")]
@@ -92,6 +94,7 @@ pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
             "/staff/integration",
             "Integration health",
         ),
+        (Permission::ManageStaff, "/staff/accounts", "Staff accounts"),
     ]
     .into_iter()
     .filter(|(permission, _, _)| role.may(*permission))

@@ -92,7 +92,7 @@ pub async fn load_sign_in() -> Result<SignInState, ServerFnError> {
 }
 
 #[cfg(feature = "ssr")]
-fn failure_buckets(email: &str, client: &str) -> [String; 2] {
+pub(crate) fn failure_buckets(email: &str, client: &str) -> [String; 2] {
     use sha2::{Digest, Sha256};
     let hash = |text: String| hex::encode(Sha256::digest(text.as_bytes()))[..24].to_owned();
     [
@@ -110,7 +110,7 @@ fn failure_buckets(email: &str, client: &str) -> [String; 2] {
 /// Whether sign-in is locked for this email or client, after counting recent failures; waits
 /// a little longer after each failure (up to 2 seconds) to slow guessing.
 #[cfg(feature = "ssr")]
-async fn locked(
+pub(crate) async fn locked(
     store: &dyn crate::store::Store,
     buckets: &[String; 2],
     now: i64,
@@ -131,7 +131,7 @@ async fn locked(
 }
 
 #[cfg(feature = "ssr")]
-async fn record_failure(
+pub(crate) async fn record_failure(
     store: &dyn crate::store::Store,
     buckets: &[String; 2],
     now: i64,
@@ -147,7 +147,7 @@ async fn record_failure(
 }
 
 #[cfg(feature = "ssr")]
-fn locked_message() -> String {
+pub(crate) fn locked_message() -> String {
     "You have tried to sign in too many times. Wait 15 minutes and try again, or ask an administrator to check your account".to_owned()
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::api::staff::password::PASSWORD_PATH;
 use crate::api::staff::referral::NOT_FOUND;
 use crate::api::staff::sign_in::SignOut;
 use crate::api::staff::{is_forbidden, is_signed_out, StaffHeader};
@@ -37,7 +38,8 @@ pub fn StaffFrame(
             >
                 <ul class="app-staff-nav__list">{links}</ul>
                 <p class="govuk-body-s app-staff-nav__who">
-                    "Signed in as " {header.name} " (" {header.role} ")"
+                    "Signed in as " {header.name} " (" {header.role} ") · "
+                    <a class="govuk-link govuk-link--no-visited-state" href=PASSWORD_PATH>"Change your password"</a>
                 </p>
                 <form method="post" action=SignOut::url() class="app-staff-nav__sign-out">
                     <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">"Sign out"</button>
