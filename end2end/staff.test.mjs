@@ -3,7 +3,8 @@
 // code (worked out here as an authenticator app would), wrong details, a used-up code and
 // lockout; the queue and its filters, a request's record, a status change whose note reaches
 // the resident's progress page and whose email leaves through the outbox; roles refused what
-// their work does not need; the audit log; signing out.
+// their work does not need; the audit log; signing out; a carer's registration from the
+// queue; administrators adding and deactivating staff, and changing one's password.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
@@ -255,7 +256,8 @@ for (const { js, name } of MODES) {
     // The dashboard: charts with their figures in tables.
     await managerPage.getByRole('link', { name: 'Dashboard' }).click()
     await managerPage.waitForURL('**/staff/dashboard')
-    assert.equal(await managerPage.locator('svg.app-chart[role="img"]').count(), 3)
+    assert.equal(await managerPage.locator('svg.app-chart[role="img"]').count(), 4)
+    assert.match(await managerPage.locator('main').textContent(), /came from the eligibility self-check/)
     assert.match(await managerPage.locator('main').textContent(), /Requests each week, by type/)
     await audit(managerPage, js, 'dashboard')
 
@@ -342,6 +344,16 @@ for (const { js, name } of MODES) {
     assert.match(plan, /Insulin at 8am and 6pm/)
     assert.match(plan, /Priya Patel/)
     await audit(page, js, 'emergency plan')
+
+    // The new registration waits in the carers lead's queue until checked.
+    await page.goto(server.base + '/staff?kind=carer_registration')
+    await page.getByRole('link', { name: reference }).click()
+    await page.waitForURL(`**/staff/carers/${reference}`)
+    assert.match(await page.locator('main').textContent(), /Day and night/)
+    await audit(page, js, 'carer registration')
+    await submit(page, 'Mark as checked')
+    assert.match(await page.locator('.govuk-notification-banner--success').textContent(), /Marked as checked/)
+    await audit(page, js, 'carer registration, checked')
     await page.context().close()
 
     const adminPage = await newPage(browser, { js })

@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/sign-in/code") view=staff::CodePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/referrals/:reference") view=staff::RecordPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/carers/:reference") view=staff::CarerRecordPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/audit") view=staff::AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/dashboard") view=staff::DashboardPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/emergency") view=staff::EmergencyPage ssr=SsrMode::Async/>

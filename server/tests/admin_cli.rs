@@ -23,6 +23,7 @@ async fn set_status_records_history_and_queues_messages() {
         "cli",
         &request,
         "{}",
+        None,
     )
     .await
     .unwrap() else {

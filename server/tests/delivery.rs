@@ -40,6 +40,7 @@ async fn submit(store: &dyn Store, key: &str) -> String {
         key,
         &request(),
         key,
+        None,
     )
     .await
     .unwrap()

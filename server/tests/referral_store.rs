@@ -36,6 +36,7 @@ fn referral(reference: &str, key: &str, body: &str) -> NewReferralRecord {
             phone: String::new(),
         }],
         submitted_at: 1_000,
+        check_result: None,
         outbox: vec![
             NewOutboxMessage {
                 channel: "event".into(),

@@ -49,7 +49,9 @@ pub enum Submitted {
 }
 
 /// Checks and writes a request. `request_body` is the canonical JSON of what was received
-/// (to tell a replay from a reused key).
+/// (to tell a replay from a reused key). `from_check`: the eligibility self-check's result,
+/// when the request came from its "ask for an assessment" (for the dashboard).
+#[allow(clippy::too_many_arguments)]
 pub async fn submit_referral(
     store: &dyn Store,
     settings: &Settings,
@@ -58,6 +60,7 @@ pub async fn submit_referral(
     idempotency_key: &str,
     request: &ReferralRequest,
     request_body: &str,
+    from_check: Option<&str>,
 ) -> Result<Submitted, StoreError> {
     let checked = match request.check(uk_local(now).date()) {
         Ok(checked) => checked,
@@ -66,7 +69,7 @@ pub async fn submit_referral(
     // 60 random bits make a collision very unlikely; a few tries make it impossible to matter.
     for _ in 0..5 {
         let reference = new_reference(ReferenceKind::Referral)?;
-        let record = referral_record(
+        let mut record = referral_record(
             settings,
             now,
             channel,
@@ -75,6 +78,7 @@ pub async fn submit_referral(
             request_body,
             &reference,
         );
+        record.check_result = from_check.map(str::to_owned);
         match store.create_referral(&record).await? {
             CreateReferral::Created(receipt) => {
                 tracing::info!(reference = %receipt.reference, channel = channel.code(), "referral received");
@@ -177,6 +181,7 @@ fn referral_record(
         trackers,
         submitted_at,
         outbox,
+        check_result: None,
     }
 }
 

@@ -33,7 +33,7 @@ mod warning_text;
 // Each component's props struct is exported too, to build a component from data (the GOV.UK
 // parity test builds them from GOV.UK Frontend's fixtures).
 pub use back_link::{BackLink, BackLinkProps};
-pub use bar_chart::{BarChart, BarChartProps};
+pub use bar_chart::{BarChart, BarChartProps, HorizontalBarChart, HorizontalBarChartProps};
 pub use button::{Button, ButtonKind, ButtonProps};
 pub use checkboxes::{Checkboxes, CheckboxesProps};
 pub use danger_warning::DangerWarning;

@@ -228,6 +228,17 @@ fn wellbeing(impact: &str, regulation: &str, reasons: &mut Vec<Reason>) -> Met {
     }
 }
 
+/// A result code in staff's words (the dashboard and a request's record).
+pub fn result_words(code: &str) -> &'static str {
+    match code {
+        "likely_eligible" => "Likely to be eligible",
+        "may_be_eligible" => "May be eligible",
+        "unlikely_eligible" => "Unlikely to be eligible",
+        "young_carer" => "A young carer",
+        _ => "Not from the self-check",
+    }
+}
+
 /// The result from how sure each condition is: any clear no is "unlikely", any doubt is
 /// "may be", else "likely".
 fn result_of(conditions: &[Met]) -> &'static str {

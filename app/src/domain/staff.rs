@@ -78,13 +78,19 @@ impl Role {
         }
     }
 
-    /// The kinds of referral this role works on in the queue (safeguarding concerns only with
+    /// The kinds of record this role works on in the queue: referrals' kinds, and
+    /// `carer_registration` for carers' registrations (safeguarding concerns only with
     /// `SeeSafeguarding`).
     pub fn kinds(self) -> &'static [&'static str] {
         match self {
-            Role::TriageOfficer => &["assessment", "carer_assessment"],
-            Role::CarersLead => &["carer_assessment"],
-            Role::Manager => &["assessment", "carer_assessment", "safeguarding_concern"],
+            Role::TriageOfficer => &["assessment", "carer_assessment", "carer_registration"],
+            Role::CarersLead => &["carer_assessment", "carer_registration"],
+            Role::Manager => &[
+                "assessment",
+                "carer_assessment",
+                "carer_registration",
+                "safeguarding_concern",
+            ],
             Role::Admin => &[],
         }
     }

@@ -50,6 +50,8 @@ pub struct StoredCarer {
     pub cared_for: Vec<CaredForRecord>,
     pub emergency_plan: Option<String>,
     pub registered_at: i64,
+    /// When a member of staff checked the registration (`None`: new, in the queue).
+    pub reviewed_at: Option<i64>,
 }
 
 /// A registered carer's new details (from "change your details").

@@ -174,6 +174,14 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// The demand dashboard's counts for referrals submitted at or after `since`.
     async fn demand_counts(&self, since: i64) -> StoreResult<DemandCounts>;
 
+    /// Counts one showing of each of these directory services, (id, name), on a self-check's
+    /// result page in `week` (`domain::demand::week_of`).
+    async fn count_suggestions(&self, week: i64, services: &[(String, String)]) -> StoreResult<()>;
+
+    /// Marks a new carer's registration checked by staff (it leaves the open queue); `false`
+    /// if there is no such registration on the register, or it was checked already.
+    async fn mark_carer_reviewed(&self, reference: &str, at: i64) -> StoreResult<bool>;
+
     // Integration.
 
     /// Each outbox channel's counts; `stuck_after`: the attempts after which a message is stuck.

@@ -20,6 +20,8 @@ pub struct NewReferralRecord {
     pub trackers: Vec<TrackerRecord>,
     pub submitted_at: i64,
     pub outbox: Vec<NewOutboxMessage>,
+    /// The eligibility self-check's result, when the request came from one.
+    pub check_result: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +79,8 @@ pub struct StoredReferral {
     pub channel: String,
     /// The case-management system's id for it, once known.
     pub case_id: Option<String>,
+    /// The eligibility self-check's result, when the request came from one.
+    pub check_result: Option<String>,
     pub trackers: Vec<TrackerRecord>,
     pub history: Vec<HistoryEntry>,
 }

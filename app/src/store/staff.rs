@@ -29,10 +29,11 @@ pub struct StaffAccount {
     pub active: bool,
 }
 
-/// Which referrals the queue shows, and in what order.
+/// Which referrals and carers' registrations the queue shows, and in what order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueueQuery {
-    /// Only these kinds (never empty: the caller decides what a role may see).
+    /// Only these kinds (never empty: the caller decides what a role may see);
+    /// `carer_registration` for carers' registrations.
     pub kinds: Vec<String>,
     /// Only this status; `None`: every status but `closed` (or every status at all, with
     /// `include_closed`).
@@ -126,4 +127,10 @@ pub struct DemandCounts {
     /// For each referral that has moved on from "received": seconds from submission to its
     /// first change of status (the first contact).
     pub first_contact_seconds: Vec<i64>,
+    /// Requests for an assessment (not concerns) by the self-check result that led to them:
+    /// (result, count), where "" is a request that did not come from a self-check.
+    pub check_results: Vec<(String, i64)>,
+    /// The directory services most often suggested by the self-check, most first (up to 10):
+    /// (service id, name, times shown).
+    pub suggested: Vec<(String, String, i64)>,
 }

@@ -82,6 +82,7 @@ pub async fn create(
         &key,
         &request,
         &canonical_json(&value),
+        None,
     )
     .await;
     submitted_response(submitted, "referral")

@@ -178,15 +178,16 @@ macro_rules! carer_queries {
         }
 
         pub async fn load_carer(pool: &Pool<Db>, reference: &str) -> StoreResult<Option<StoredCarer>> {
-            let row: Option<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
-                "SELECT id, status, given_name, family_name, date_of_birth, details, registered_at \
+            type Row = (i64, String, String, String, String, String, i64, Option<i64>);
+            let row: Option<Row> = sqlx::query_as(
+                "SELECT id, status, given_name, family_name, date_of_birth, details, registered_at, reviewed_at \
                  FROM carers WHERE reference = $1",
             )
             .bind(reference)
             .fetch_optional(pool)
             .await
             .map_err(unavailable)?;
-            let Some((id, status, given_name, family_name, date_of_birth, details, registered_at)) = row else {
+            let Some((id, status, given_name, family_name, date_of_birth, details, registered_at, reviewed_at)) = row else {
                 return Ok(None);
             };
             let cared_for: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
@@ -220,7 +221,20 @@ macro_rules! carer_queries {
                     .collect(),
                 emergency_plan: plan.map(|(p,)| p),
                 registered_at,
+                reviewed_at,
             }))
+        }
+
+        pub async fn mark_carer_reviewed(pool: &Pool<Db>, reference: &str, at: i64) -> StoreResult<bool> {
+            let result = sqlx::query(
+                "UPDATE carers SET reviewed_at = $1 WHERE reference = $2 AND status = 'registered' AND reviewed_at IS NULL",
+            )
+            .bind(at)
+            .bind(reference)
+            .execute(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
         }
     };
 }

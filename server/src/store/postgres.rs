@@ -213,6 +213,14 @@ impl Store for PostgresStore {
         staff::staff_members(&self.pool).await
     }
 
+    async fn count_suggestions(&self, week: i64, services: &[(String, String)]) -> StoreResult<()> {
+        staff::count_suggestions(&self.pool, week, services).await
+    }
+
+    async fn mark_carer_reviewed(&self, reference: &str, at: i64) -> StoreResult<bool> {
+        carers::mark_carer_reviewed(&self.pool, reference, at).await
+    }
+
     async fn set_staff_active(&self, account_id: i64, active: bool) -> StoreResult<bool> {
         staff::set_staff_active(&self.pool, account_id, active).await
     }

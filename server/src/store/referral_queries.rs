@@ -23,8 +23,8 @@ macro_rules! referral_queries {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let inserted: Option<(i64,)> = sqlx::query_as(
                 "INSERT INTO referrals (reference, idempotency_key, request_body, kind, channel, urgent, \
-                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9) \
+                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10) \
                  ON CONFLICT DO NOTHING RETURNING id",
             )
             .bind(&r.reference)
@@ -36,6 +36,7 @@ macro_rules! referral_queries {
             .bind(&r.lookup_date_of_birth)
             .bind(&r.details)
             .bind(r.submitted_at)
+            .bind(&r.check_result)
             .fetch_optional(&mut *tx)
             .await
             .map_err(unavailable)?;
@@ -134,16 +135,16 @@ macro_rules! referral_queries {
             pool: &Pool<Db>,
             reference: &str,
         ) -> StoreResult<Option<StoredReferral>> {
-            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64, Option<i64>, String, Option<String>);
+            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64, Option<i64>, String, Option<String>, Option<String>);
             let row: Option<Row> = sqlx::query_as(
                 "SELECT id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, \
-                 assigned_to, channel, case_id FROM referrals WHERE reference = $1",
+                 assigned_to, channel, case_id, check_result FROM referrals WHERE reference = $1",
             )
             .bind(reference)
             .fetch_optional(pool)
             .await
             .map_err(unavailable)?;
-            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, assigned_to, channel, case_id)) = row
+            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, assigned_to, channel, case_id, check_result)) = row
             else {
                 return Ok(None);
             };
@@ -174,6 +175,7 @@ macro_rules! referral_queries {
                 assigned_to,
                 channel,
                 case_id,
+                check_result,
                 trackers: trackers
                     .into_iter()
                     .map(|(name, relationship, email, phone)| TrackerRecord { name, relationship, email, phone })

@@ -147,8 +147,22 @@ macro_rules! staff_queries {
         }
 
         /// `WHERE …` for the queue, shared by the count and the page.
+        /// The queue's rows: referrals, and carers' registrations (a new registration is
+        /// `received` until a member of staff checks it, then `registered`; a withdrawn one is
+        /// `closed`). Registrations are never urgent and never assigned.
+        const QUEUE_ROWS: &str = "FROM (\
+             SELECT r.id, r.reference, r.kind, r.channel, r.urgent, r.status, \
+             COALESCE(p.given_name, '') AS given_name, COALESCE(p.family_name, '') AS family_name, \
+             r.submitted_at, r.assigned_to \
+             FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
+             UNION ALL \
+             SELECT c.id, c.reference, 'carer_registration', c.channel, 0, \
+             CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
+             c.given_name, c.family_name, c.registered_at, CAST(NULL AS BIGINT) \
+             FROM carers c) w";
+
         fn queue_filter<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery) {
-            builder.push(" WHERE r.kind IN (");
+            builder.push(" WHERE w.kind IN (");
             let mut kinds = builder.separated(", ");
             for kind in &q.kinds {
                 kinds.push_bind(kind);
@@ -156,27 +170,28 @@ macro_rules! staff_queries {
             builder.push(")");
             match &q.status {
                 Some(status) => {
-                    builder.push(" AND r.status = ").push_bind(status);
+                    builder.push(" AND w.status = ").push_bind(status);
                 }
                 None if q.include_closed => {}
                 None => {
-                    builder.push(" AND r.status <> 'closed'");
+                    // Open: waiting for someone (a checked registration is not).
+                    builder.push(" AND w.status NOT IN ('closed', 'registered')");
                 }
             }
             if q.urgent_only {
-                builder.push(" AND r.urgent = 1");
+                builder.push(" AND w.urgent = 1");
             }
             match q.assignee {
                 Some(0) => {
-                    builder.push(" AND r.assigned_to IS NULL");
+                    builder.push(" AND w.assigned_to IS NULL");
                 }
                 Some(id) => {
-                    builder.push(" AND r.assigned_to = ").push_bind(id);
+                    builder.push(" AND w.assigned_to = ").push_bind(id);
                 }
                 None => {}
             }
             if let Some(before) = q.submitted_before {
-                builder.push(" AND r.submitted_at < ").push_bind(before);
+                builder.push(" AND w.submitted_at < ").push_bind(before);
             }
         }
 
@@ -184,7 +199,8 @@ macro_rules! staff_queries {
             if q.kinds.is_empty() {
                 return Ok(QueuePage::default());
             }
-            let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM referrals r");
+            let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) ");
+            count.push(QUEUE_ROWS);
             queue_filter(&mut count, q);
             let (total,): (i64,) = count
                 .build_query_as()
@@ -192,17 +208,17 @@ macro_rules! staff_queries {
                 .await
                 .map_err(unavailable)?;
             let mut page = QueryBuilder::<Db>::new(
-                "SELECT r.reference, r.kind, r.channel, r.urgent, r.status, \
-                 COALESCE(p.given_name, ''), COALESCE(p.family_name, ''), r.submitted_at, s.name \
-                 FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
-                 LEFT JOIN staff_accounts s ON s.id = r.assigned_to",
+                "SELECT w.reference, w.kind, w.channel, w.urgent, w.status, w.given_name, w.family_name, \
+                 w.submitted_at, s.name ",
             );
+            page.push(QUEUE_ROWS);
+            page.push(" LEFT JOIN staff_accounts s ON s.id = w.assigned_to");
             queue_filter(&mut page, q);
             // Urgent first, then first come, first served (or the newest, if asked).
             page.push(if q.newest_first {
-                " ORDER BY r.urgent DESC, r.submitted_at DESC, r.id DESC"
+                " ORDER BY w.urgent DESC, w.submitted_at DESC, w.reference DESC"
             } else {
-                " ORDER BY r.urgent DESC, r.submitted_at, r.id"
+                " ORDER BY w.urgent DESC, w.submitted_at, w.reference"
             });
             page.push(" LIMIT ")
                 .push_bind(q.per_page)
@@ -342,12 +358,53 @@ macro_rules! staff_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
+            let check_results: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT COALESCE(check_result, ''), COUNT(*) FROM referrals WHERE submitted_at >= $1 \
+                 AND kind <> 'safeguarding_concern' GROUP BY COALESCE(check_result, '') ORDER BY 1",
+            )
+            .bind(since)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            let suggested: Vec<(String, String, i64)> = sqlx::query_as(
+                "SELECT service_id, MAX(service_name), CAST(SUM(shown) AS BIGINT) FROM service_suggestions \
+                 WHERE week >= $1 GROUP BY service_id ORDER BY 3 DESC, 2 LIMIT 10",
+            )
+            .bind((since - 345_600).div_euclid(604_800))
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
             Ok(DemandCounts {
                 by_kind,
                 by_channel,
                 outcomes,
                 first_contact_seconds: first_contact.into_iter().map(|(s,)| s).collect(),
+                check_results,
+                suggested,
             })
+        }
+
+        pub async fn count_suggestions(
+            pool: &Pool<Db>,
+            week: i64,
+            services: &[(String, String)],
+        ) -> StoreResult<()> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            for (id, name) in services {
+                sqlx::query(
+                    "INSERT INTO service_suggestions (week, service_id, service_name, shown) VALUES ($1, $2, $3, 1) \
+                     ON CONFLICT (week, service_id) DO UPDATE SET shown = service_suggestions.shown + 1, \
+                     service_name = excluded.service_name",
+                )
+                .bind(week)
+                .bind(id)
+                .bind(name)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(())
         }
     };
 }

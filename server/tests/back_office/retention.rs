@@ -40,6 +40,7 @@ async fn referral(store: &dyn Store, n: u32, at: i64) -> String {
             phone: String::new(),
         }],
         submitted_at: at,
+        check_result: None,
         outbox: vec![NewOutboxMessage {
             channel: "email".into(),
             ordering_key: format!("{reference}/0"),

@@ -49,6 +49,7 @@ async fn referral(
         }],
         trackers: vec![],
         submitted_at: at,
+        check_result: (kind == "assessment" && n % 2 == 0).then(|| "likely_eligible".to_owned()),
         outbox: vec![],
     };
     assert!(matches!(
@@ -357,6 +358,109 @@ async fn the_audit_log_pages_by_subject_and_cannot_be_changed(store: &dyn Store,
     assert!(error.to_string().contains("append-only"), "{error}");
 }
 
+async fn carer_registrations_wait_in_the_queue_until_checked(store: &dyn Store) {
+    let carer = app::store::NewCarerRecord {
+        reference: "CAR-0000-0000-0001".into(),
+        idempotency_key: "web:c1".into(),
+        request_body: "{}".into(),
+        channel: "web".into(),
+        given_name: "Sam".into(),
+        family_name: "Patel".into(),
+        date_of_birth: "1970-05-05".into(),
+        phone: String::new(),
+        email: String::new(),
+        details: "{}".into(),
+        cared_for: vec![],
+        emergency_plan: None,
+        registered_at: 1_500,
+        outbox: vec![],
+    };
+    store.create_carer(&carer).await.unwrap();
+    let a = referral(store, 1, "carer_assessment", false, 1_000, "Ada").await;
+    let query = |kinds: &[&str], include_closed: bool| QueueQuery {
+        kinds: kinds.iter().map(|k| (*k).to_owned()).collect(),
+        include_closed,
+        page: 1,
+        per_page: 10,
+        ..QueueQuery::default()
+    };
+    let open = store
+        .referral_queue(&query(&["carer_assessment", "carer_registration"], false))
+        .await
+        .unwrap();
+    let lines: Vec<(&str, &str, &str, &str)> = open
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.reference.as_str(),
+                i.kind.as_str(),
+                i.status.as_str(),
+                i.given_name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (a.as_str(), "carer_assessment", "received", "Ada"),
+            (
+                "CAR-0000-0000-0001",
+                "carer_registration",
+                "received",
+                "Sam"
+            ),
+        ]
+    );
+    assert_eq!(open.total, 2);
+    let only_referrals = store
+        .referral_queue(&query(&["carer_assessment"], false))
+        .await
+        .unwrap();
+    assert_eq!(
+        only_referrals.total, 1,
+        "registrations only for the kinds asked"
+    );
+
+    assert!(store
+        .mark_carer_reviewed("CAR-0000-0000-0001", 2_000)
+        .await
+        .unwrap());
+    assert!(
+        !store
+            .mark_carer_reviewed("CAR-0000-0000-0001", 2_001)
+            .await
+            .unwrap(),
+        "checked once"
+    );
+    assert!(!store
+        .mark_carer_reviewed("CAR-0000-0000-9999", 2_001)
+        .await
+        .unwrap());
+    assert_eq!(
+        store
+            .load_carer("CAR-0000-0000-0001")
+            .await
+            .unwrap()
+            .unwrap()
+            .reviewed_at,
+        Some(2_000)
+    );
+    let open = store
+        .referral_queue(&query(&["carer_registration"], false))
+        .await
+        .unwrap();
+    assert_eq!(
+        open.total, 0,
+        "a checked registration leaves the open queue"
+    );
+    let all = store
+        .referral_queue(&query(&["carer_registration"], true))
+        .await
+        .unwrap();
+    assert_eq!(all.items[0].status, "registered");
+}
+
 async fn the_dashboards_counts_come_by_week(store: &dyn Store) {
     use app::domain::demand::{week_of, week_start};
     let monday = week_start(week_of(1_795_392_000));
@@ -402,6 +506,38 @@ async fn the_dashboards_counts_come_by_week(store: &dyn Store) {
         vec![7_200],
         "the first change of status"
     );
+    assert_eq!(
+        counts.check_results,
+        vec![("".to_owned(), 2), ("likely_eligible".to_owned(), 1)],
+        "requests by the self-check result behind them"
+    );
+
+    let services = |names: &[&str]| -> Vec<(String, String)> {
+        names
+            .iter()
+            .map(|n| (format!("id-{n}"), (*n).to_owned()))
+            .collect()
+    };
+    store
+        .count_suggestions(this, &services(&["Day centre", "Lunch club"]))
+        .await
+        .unwrap();
+    store
+        .count_suggestions(this, &services(&["Day centre"]))
+        .await
+        .unwrap();
+    store
+        .count_suggestions(this - 5, &services(&["Old club"]))
+        .await
+        .unwrap();
+    let counts = store.demand_counts(monday - 7 * 86_400).await.unwrap();
+    assert_eq!(
+        counts.suggested,
+        vec![
+            ("id-Day centre".to_owned(), "Day centre".to_owned(), 2),
+            ("id-Lunch club".to_owned(), "Lunch club".to_owned(), 1)
+        ]
+    );
 }
 
 macro_rules! staff_conformance {
@@ -415,6 +551,10 @@ macro_rules! staff_conformance {
             #[tokio::test]
             async fn queue() {
                 the_queue_filters_orders_and_pages(&*$open().await.store).await;
+            }
+            #[tokio::test]
+            async fn carer_registrations_in_the_queue() {
+                carer_registrations_wait_in_the_queue_until_checked(&*$open().await.store).await;
             }
             #[tokio::test]
             async fn dashboard_counts() {

@@ -153,6 +153,11 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
         ("staff/integration", vec![]),
         ("staff/integration/retry", vec![("form[id]", "1")]),
         ("staff/emergency/load", vec![]),
+        ("staff/carer", vec![("reference", "CAR-0000-0000-0000")]),
+        (
+            "staff/carer/checked",
+            vec![("form[reference]", "CAR-0000-0000-0000")],
+        ),
         ("staff/accounts", vec![]),
         ("staff/accounts/enrolment", vec![]),
         (
@@ -592,10 +597,74 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         "this week's request is counted: {weekly}"
     );
     let charts = common::attrs(&page, "svg.app-chart", "role");
-    assert_eq!(charts, vec!["img"; 3], "three charts, each a named image");
+    assert_eq!(charts, vec!["img"; 4], "four charts, each a named image");
+    assert!(text_of(&page, "main").unwrap().contains(
+        "0% of the 1 requests for an assessment (0) came from the eligibility self-check"
+    ));
     assert!(text_of(&page, "main")
         .unwrap()
         .contains("first acted on within 0.0 days"));
+    // A request that came from the self-check, and the services it suggested.
+    let request: app::domain::referral::ReferralRequest =
+        serde_json::from_value(common::referral_example()).unwrap();
+    let from_check = match app::api::referral_service::submit_referral(
+        &*app.store,
+        &app::settings::Settings::default(),
+        time::OffsetDateTime::now_utc(),
+        app::api::referral_service::Channel::Web,
+        "from-check",
+        &request,
+        "{}",
+        Some("may_be_eligible"),
+    )
+    .await
+    .unwrap()
+    {
+        app::api::referral_service::Submitted::Created(receipt) => receipt.reference,
+        other => panic!("not created: {other:?}"),
+    };
+    let week = app::domain::demand::week_of(now());
+    let day_centre = [("dc-1".to_owned(), "Exampletown Day Centre".to_owned())];
+    for _ in 0..3 {
+        app.store
+            .count_suggestions(week, &day_centre)
+            .await
+            .unwrap();
+    }
+    let (_, page) = manager.get_html("/staff/dashboard").await;
+    let main = text_of(&page, "main").unwrap();
+    assert!(
+        main.contains(
+            "50% of the 2 requests for an assessment (1) came from the eligibility self-check"
+        ),
+        "{main}"
+    );
+    assert_eq!(
+        text_of(&page, "#check-results-desc").unwrap(),
+        "Likely to be eligible: 0; May be eligible: 1; Unlikely to be eligible: 0"
+    );
+    assert_eq!(
+        text_of(&page, "#suggested-desc").unwrap(),
+        "Exampletown Day Centre: 3"
+    );
+    let csv = manager
+        .get("/api/staff/dashboard.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("requests_from_self_check,all,all,1"), "{csv}");
+    assert!(
+        csv.contains("service_suggested,\"Exampletown Day Centre\",all,3"),
+        "{csv}"
+    );
+    let (_, record) = manager
+        .get_html(&format!("/staff/referrals/{from_check}"))
+        .await;
+    assert!(text_of(&record, "main")
+        .unwrap()
+        .contains("Came from the self-check: May be eligible"));
+
     let (status, page) = manager
         .get_html(&format!("/staff/audit?reference={reference}"))
         .await;
@@ -665,9 +734,8 @@ async fn administrators_see_failing_messages_without_addresses_and_retry_them() 
     assert!(app.audited("retry_outbox").await);
 }
 
-#[tokio::test]
-async fn the_emergency_duty_team_opens_a_plan_by_the_cards_reference() {
-    let app = app().await;
+/// Registers a carer through the JSON API; the reference.
+async fn register_carer(app: &TestApp) -> String {
     let registration = json!({
         "carer": { "given_name": "Sam", "family_name": "Patel", "date_of_birth": "1970-05-05",
                    "address_line_1": "3 High St", "town": "Exampletown", "postcode": "EX2 3CD",
@@ -688,10 +756,83 @@ async fn the_emergency_duty_team_opens_a_plan_by_the_cards_reference() {
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 201);
-    let reference = response.json::<Value>().await.unwrap()["reference"]
+    response.json::<Value>().await.unwrap()["reference"]
         .as_str()
         .unwrap()
-        .to_owned();
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_new_carer_registration_waits_in_the_queue_until_checked() {
+    let app = app().await;
+    let reference = register_carer(&app).await;
+    let admin = app.new_browser();
+    let enrolment = staff(&app, "admin@example.gov.uk", "admin").await;
+    sign_in(&admin, "admin@example.gov.uk", &enrolment, 0).await;
+    let (status, body) = call(&admin, "staff/carer", &[("reference", &reference)]).await;
+    assert_eq!(status, 403, "administrators do not open residents' records");
+    assert!(!body.contains("Patel"));
+
+    let enrolment = staff(&app, "lead@example.gov.uk", "carers_lead").await;
+    sign_in(&app, "lead@example.gov.uk", &enrolment, 0).await;
+    let (_, queue) = app.get_html("/staff?kind=carer_registration").await;
+    let line = text_of(&queue, "tbody").unwrap();
+    assert!(
+        line.contains(&reference) && line.contains("Sam Patel"),
+        "{line}"
+    );
+    assert!(
+        line.contains("Carer registration") && line.contains("New"),
+        "{line}"
+    );
+    let record = format!("/staff/carers/{reference}");
+    assert_eq!(
+        common::attrs(&queue, "tbody a", "href"),
+        vec![record.clone()]
+    );
+    let (status, page) = app.get_html(&record).await;
+    assert_eq!(status, 200);
+    let main = text_of(&page, "main").unwrap();
+    for expected in [
+        "Ravi Patel",
+        "Day and night",
+        "Personal care, such as washing and dressing",
+        "Priya Patel",
+        "New",
+    ] {
+        assert!(main.contains(expected), "{expected} in {main}");
+    }
+    let next = app
+        .post_form(
+            "/api/staff/carer/checked",
+            &[("form[reference]", &reference)],
+        )
+        .await;
+    assert_eq!(next, record);
+    let (_, page) = app.get_html(&record).await;
+    assert!(text_of(&page, ".govuk-notification-banner--success")
+        .unwrap()
+        .contains("Marked as checked"));
+    assert!(text_of(&page, "main").unwrap().contains("On the register"));
+    assert!(!page.html().contains("Mark as checked</button>"));
+    let (_, queue) = app.get_html("/staff").await;
+    assert!(
+        !queue.html().contains(&reference),
+        "it has left the open queue"
+    );
+    let (_, all) = app
+        .get_html("/staff?status=all&kind=carer_registration")
+        .await;
+    assert!(all.html().contains(&reference));
+    assert!(app.audited("view_carer").await && app.audited("check_carer").await);
+    let (status, _) = call(&app, "staff/carer", &[("reference", "CAR-0000-0000-0000")]).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn the_emergency_duty_team_opens_a_plan_by_the_cards_reference() {
+    let app = app().await;
+    let reference = register_carer(&app).await;
 
     let enrolment = staff(&app, "duty@example.gov.uk", "triage_officer").await;
     sign_in(&app, "duty@example.gov.uk", &enrolment, 0).await;

@@ -81,7 +81,7 @@ pub async fn send_concern() -> Result<(), ServerFnError> {
         leptos_axum::redirect(&format!("{}?change={RETURN_TO_CHECK}", page.path()));
         return Ok(());
     }
-    match submit_from_web(&draft.request, &draft.submission_key, "report").await? {
+    match submit_from_web(&draft.request, &draft.submission_key, "report", None).await? {
         Ok(sent) => {
             drafts.save_answers(SENT, &Some(sent)).await?;
             drafts.clear(JOURNEY).await?;

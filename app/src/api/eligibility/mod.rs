@@ -102,6 +102,8 @@ pub async fn load_check_result() -> Result<Option<CheckResult>, ServerFnError> {
     let store = crate::api::context::store()?;
     let terms = store.directory_terms().await?;
     let mut services: Vec<ContentLink> = Vec::new();
+    // (id, name) of each service suggested, for the dashboard's count.
+    let mut suggested: Vec<(String, String)> = Vec::new();
     for code in verdict.unmet_outcomes.iter().take(4) {
         let term_code = if carer {
             format!("carer:{code}")
@@ -127,12 +129,20 @@ pub async fn load_check_result() -> Result<Option<CheckResult>, ServerFnError> {
             let summary = oruk_view::summary(&service);
             let href = format!("{DIRECTORY_BASE}/{}", summary.id);
             if services.iter().all(|s| s.href != href) {
+                suggested.push((summary.id.clone(), summary.name.clone()));
                 services.push(ContentLink {
                     href,
                     title: summary.name,
                     summary: summary.summary,
                 });
             }
+        }
+    }
+    if !suggested.is_empty() {
+        let week = crate::domain::demand::week_of(crate::api::context::now_unix());
+        // Only a count: if it cannot be written, the resident's page is shown all the same.
+        if let Err(error) = store.count_suggestions(week, &suggested).await {
+            tracing::warn!(%error, "could not count the services suggested");
         }
     }
     let mut slugs: Vec<&str> = if carer {
@@ -209,10 +219,12 @@ pub async fn ask_for_assessment() -> Result<(), ServerFnError> {
         }
         .to_owned();
     }
+    let verdict = check.verdict().ok();
+    referral.from_check = verdict.as_ref().map(|v| v.result.clone());
     if check.is_carer_check() {
         referral.request.kind = "carer_assessment".to_owned();
     } else if referral.request.needs.outcomes.is_empty() {
-        if let Ok(verdict) = check.verdict() {
+        if let Some(verdict) = verdict {
             referral.request.needs.outcomes = verdict.unmet_outcomes;
         }
     }

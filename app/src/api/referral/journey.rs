@@ -245,6 +245,9 @@ pub struct ReferralDraft {
     pub submission_key: String,
     /// Set when the answers were saved to come back to: deleted once the request is sent.
     pub saved_code_hash: Option<String>,
+    /// The eligibility self-check's result, when the request started from its "ask for an
+    /// assessment" (kept with the request, for the dashboard and the staff record).
+    pub from_check: Option<String>,
 }
 
 /// What a question page posts: the fields of every page, each page filling its own. Named

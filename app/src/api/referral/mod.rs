@@ -103,7 +103,14 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
         leptos_axum::redirect(CHECK_PATH);
         return Ok(());
     }
-    let sent = match submit_from_web(&draft.request, &draft.submission_key, "request").await? {
+    let sent = match submit_from_web(
+        &draft.request,
+        &draft.submission_key,
+        "request",
+        draft.from_check.as_deref(),
+    )
+    .await?
+    {
         Ok(sent) => sent,
         Err(errors) => {
             drafts
@@ -128,11 +135,13 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
 /// Writes a request sent from the web pages (exactly once per `submission_key`) and
 /// describes its confirmation. If the store cannot take it: the message for check answers
 /// (`what` is "request" or "report"), saying nothing was sent and nothing is lost.
+/// `from_check`: the self-check's result, when the request came from one.
 #[cfg(feature = "ssr")]
 pub(crate) async fn submit_from_web(
     request: &crate::domain::referral::ReferralRequest,
     submission_key: &str,
     what: &str,
+    from_check: Option<&str>,
 ) -> Result<Result<SentReferral, FieldErrors>, ServerFnError> {
     use crate::api::context::{settings, store};
     use crate::api::referral_service::{submit_referral, Channel, Submitted};
@@ -149,6 +158,7 @@ pub(crate) async fn submit_from_web(
         submission_key,
         request,
         &body,
+        from_check,
     )
     .await;
     let receipt = match outcome {

@@ -1,6 +1,8 @@
 //! The demand dashboard for managers: requests per week by type and by channel over the last
-//! 12 weeks, how closed requests ended, and the time from a request to its first contact.
-//! Counts only: no one's details. Viewing it is audited like any other staff page.
+//! 12 weeks, how closed requests ended, the time from a request to its first contact, the
+//! share of requests that came from the eligibility self-check and its results behind them,
+//! and the directory services the self-check suggested most. Counts only: no one's details.
+//! Viewing it is audited like any other staff page.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,24 @@ pub struct DashboardView {
     /// How many requests have had a first contact, and the median time in days (one decimal).
     pub contacted: i64,
     pub median_days_to_contact: Option<String>,
+    /// Requests for an assessment (not safeguarding concerns), and how many of them came from
+    /// the self-check's "ask for an assessment".
+    pub requests_for_assessment: i64,
+    pub from_self_check: i64,
+    /// The self-check's results behind those requests: (result, requests).
+    pub check_results: Vec<(String, i64)>,
+    /// The services the self-check suggested most: (service, times suggested), most first.
+    pub suggested: Vec<(String, i64)>,
+}
+
+impl DashboardView {
+    /// "40%" of requests came from the self-check (`None` with no requests).
+    pub fn self_check_share(&self) -> Option<String> {
+        (self.requests_for_assessment > 0).then(|| {
+            let percent = (self.from_self_check * 1000 / self.requests_for_assessment + 5) / 10;
+            format!("{percent}%")
+        })
+    }
 }
 
 /// The dashboard's figures as CSV: one line per figure (what, label, week or "all", value).
@@ -51,6 +71,23 @@ pub fn to_csv(view: &DashboardView) -> String {
     }
     for (label, n) in &view.outcomes {
         lines.push(format!("closed_by_outcome,{},all,{n}", quote(label)));
+    }
+    lines.push(format!(
+        "requests_for_assessment,all,all,{}",
+        view.requests_for_assessment
+    ));
+    lines.push(format!(
+        "requests_from_self_check,all,all,{}",
+        view.from_self_check
+    ));
+    for (label, n) in &view.check_results {
+        lines.push(format!(
+            "self_check_result_of_request,{},all,{n}",
+            quote(label)
+        ));
+    }
+    for (label, n) in &view.suggested {
+        lines.push(format!("service_suggested,{},all,{n}", quote(label)));
     }
     lines.push(format!("requests_contacted,all,all,{}", view.contacted));
     if let Some(days) = &view.median_days_to_contact {
@@ -80,6 +117,7 @@ pub async fn load_dashboard() -> Result<DashboardView, ServerFnError> {
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::demand::{median, week_start, Weekly};
+    use crate::domain::eligibility::result_words;
     use crate::domain::office_hours::describe_date;
     use crate::domain::referral::KINDS;
     use crate::domain::referral_status::{outcome, OUTCOMES};
@@ -163,5 +201,29 @@ pub async fn load_dashboard() -> Result<DashboardView, ServerFnError> {
             .collect(),
         contacted,
         median_days_to_contact,
+        requests_for_assessment: counts.check_results.iter().map(|(_, n)| *n).sum(),
+        from_self_check: counts
+            .check_results
+            .iter()
+            .filter(|(code, _)| !code.is_empty())
+            .map(|(_, n)| *n)
+            .sum(),
+        check_results: ["likely_eligible", "may_be_eligible", "unlikely_eligible"]
+            .iter()
+            .map(|code| {
+                let n = counts
+                    .check_results
+                    .iter()
+                    .filter(|(c, _)| c == code)
+                    .map(|(_, n)| *n)
+                    .sum();
+                (result_words(code).to_owned(), n)
+            })
+            .collect(),
+        suggested: counts
+            .suggested
+            .into_iter()
+            .map(|(_, name, shown)| (name, shown))
+            .collect(),
     })
 }

@@ -80,8 +80,9 @@ pub async fn load_emergency() -> Result<EmergencyView, ServerFnError> {
     })
 }
 
+/// A registration as the duty team (and the carer's record) shows it.
 #[cfg(feature = "ssr")]
-fn plan_view(carer: &crate::store::StoredCarer) -> PlanView {
+pub(crate) fn plan_view(carer: &crate::store::StoredCarer) -> PlanView {
     use crate::domain::carer::CarerRegistration;
     let registration: CarerRegistration = serde_json::from_str(&carer.details).unwrap_or_default();
     let lines = |parts: [&str; 4]| {

@@ -5,6 +5,7 @@
 #[cfg(feature = "ssr")]
 pub mod accounts;
 pub mod audit;
+pub mod carer_record;
 #[cfg(feature = "ssr")]
 pub mod credentials;
 pub mod dashboard;

@@ -86,6 +86,8 @@ fn url_escape(value: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueLine {
     pub reference: String,
+    /// The record's page.
+    pub href: String,
     pub kind: String,
     pub name: String,
     pub status: String,
@@ -117,7 +119,20 @@ pub fn kind_label(kind: &str) -> &'static str {
         "assessment" => "Assessment",
         "carer_assessment" => "Carer's assessment",
         "safeguarding_concern" => "Safeguarding concern",
+        "carer_registration" => "Carer registration",
         _ => "Other",
+    }
+}
+
+/// A queue line's status in staff's words (a carer's registration has its own).
+pub fn status_label(kind: &str, code: &str) -> &'static str {
+    match (kind, code) {
+        ("carer_registration", "received") => "New",
+        ("carer_registration", "registered") => "On the register",
+        ("carer_registration", "closed") => "Withdrawn",
+        (_, code) => crate::domain::referral_status::status(code)
+            .map(|s| s.label)
+            .unwrap_or("Unknown"),
     }
 }
 
@@ -128,6 +143,8 @@ pub async fn load_queue(
     #[server(default)] filters: QueueFilters,
     #[server(default)] safeguarding: bool,
 ) -> Result<QueueView, ServerFnError> {
+    use super::carer_record::{CARERS_PATH, KIND as REGISTRATION};
+    use super::referral::RECORD_PATH;
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::concern::KIND as CONCERN;
@@ -216,10 +233,12 @@ pub async fn load_queue(
                 } else {
                     name
                 },
-                status: status(&item.status)
-                    .map(|s| s.label)
-                    .unwrap_or("Unknown")
-                    .to_owned(),
+                status: status_label(&item.kind, &item.status).to_owned(),
+                href: if item.kind == REGISTRATION {
+                    format!("{CARERS_PATH}/{}", item.reference)
+                } else {
+                    format!("{RECORD_PATH}{}", item.reference)
+                },
                 urgent: item.urgent,
                 channel: if item.channel == "api" {
                     "Partner system"

@@ -97,6 +97,8 @@ pub struct ReferralRecord {
     pub assigned_to: Option<String>,
     /// The case-management system's id, once it has told us.
     pub case_id: Option<String>,
+    /// The self-check's result in words, when the request came from one.
+    pub from_check: Option<String>,
     pub team: Vec<(String, String)>,
     pub request: ReferralRequest,
     pub trackers: Vec<TrackerLine>,
@@ -152,14 +154,14 @@ async fn openable(
 }
 
 #[cfg(feature = "ssr")]
-fn not_found() -> ServerFnError {
+pub(crate) fn not_found() -> ServerFnError {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     ServerFnError::new(NOT_FOUND)
 }
 
-pub const NOT_FOUND: &str = "There is no referral with that reference";
+pub const NOT_FOUND: &str = "There is no record with that reference";
 
 #[server(endpoint = "staff/referral")]
 pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, ServerFnError> {
@@ -218,6 +220,10 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, S
         submitted: describe_time(referral.submitted_at),
         assigned_to: referral.assigned_to.map(|id| id.to_string()),
         case_id: referral.case_id.clone(),
+        from_check: referral
+            .check_result
+            .as_deref()
+            .map(|code| crate::domain::eligibility::result_words(code).to_owned()),
         team,
         request: serde_json::from_str(&referral.details).unwrap_or_default(),
         trackers: referral

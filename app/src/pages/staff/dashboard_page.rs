@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::frame::{with_staff_loaded, StaffFrame};
 use crate::api::staff::dashboard::{load_dashboard, DownloadDashboard, Figures, WEEKS};
-use crate::components::{BarChart, HeadingSize, Table};
+use crate::components::{BarChart, HeadingSize, HorizontalBarChart, Table};
 use leptos::server_fn::ServerFn;
 
 #[component]
@@ -43,8 +43,28 @@ pub fn DashboardPage() -> impl IntoView {
                     None => "No request made in this period has been acted on yet.".to_owned(),
                 }}</p>
 
-                <h2 class="govuk-heading-m">"Not shown yet"</h2>
-                <p class="govuk-body">"The share of requests that came from the self-check, the eligibility results behind them and the services most often suggested are not recorded yet, so they are not shown."</p>
+                <h2 class="govuk-heading-m">"Requests that came from the self-check"</h2>
+                <p class="govuk-body">{match view.self_check_share() {
+                    Some(share) => format!("{share} of the {} requests for an assessment ({}) came from the eligibility self-check's \"ask for an assessment\".", view.requests_for_assessment, view.from_self_check),
+                    None => "No request for an assessment was made in this period.".to_owned(),
+                }}</p>
+                <HorizontalBarChart id="check-results" title="Self-check results behind requests" bars=view.check_results.clone()/>
+                <Table caption="Self-check results behind requests" caption_size=HeadingSize::S
+                    head=vec!["Self-check result".into(), "Requests".into()] rows=totals_row(&view.check_results)
+                    first_cell_is_header=true numeric_columns=vec![1]/>
+
+                <h2 class="govuk-heading-m">"Services the self-check suggested most"</h2>
+                {if view.suggested.is_empty() {
+                    view! { <p class="govuk-body">"The self-check has not suggested a service in this period."</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="govuk-body">"Each time a self-check's result page showed the service (up to 10 services)."</p>
+                        <HorizontalBarChart id="suggested" title="Times each service was suggested" bars=view.suggested.clone()/>
+                        <Table caption="Times each service was suggested" caption_size=HeadingSize::S
+                            head=vec!["Service".into(), "Times suggested".into()] rows=totals_row(&view.suggested)
+                            first_cell_is_header=true numeric_columns=vec![1]/>
+                    }.into_any()
+                }}
             </StaffFrame>
         }
     })

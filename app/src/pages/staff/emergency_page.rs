@@ -35,7 +35,8 @@ pub fn EmergencyPage() -> impl IntoView {
     })
 }
 
-fn plan_view(plan: PlanView) -> impl IntoView {
+/// A carer's registration as the duty team needs it (also the heart of the carer's record).
+pub(super) fn plan_view(plan: PlanView) -> impl IntoView {
     let carer = vec![
         SummaryRow::fact("Name", vec![plan.carer_name.clone()]),
         SummaryRow::fact("Phone", vec![plan.carer_phone.clone()]),

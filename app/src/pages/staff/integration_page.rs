@@ -12,11 +12,7 @@ pub fn IntegrationPage() -> impl IntoView {
     with_staff_loaded(load_integration, |view| {
         let header = view.header.clone();
         let flash = view.flash.clone().map(|text| {
-            view! {
-                <NotificationBanner kind=NotificationKind::Success>
-                    <p class="govuk-notification-banner__heading">{text}</p>
-                </NotificationBanner>
-            }
+            view! { <NotificationBanner kind=NotificationKind::Success heading=text/> }
         });
         let channels = view
             .channels

@@ -1,11 +1,12 @@
 //! The back office's pages under `/staff`: sign-in (password, then code), the queue and the
-//! safeguarding view, a referral's record, carers' emergency plans, the demand dashboard, the
+//! safeguarding view, a referral's record, a carer's registration, carers' emergency plans, the demand dashboard, the
 //! audit log, subject access and erasure, integration health, staff accounts, and changing
 //! one's own password. Plain forms and links:
 //! every one works with HTML alone; GOV.UK Frontend's script focuses error summaries.
 
 mod accounts_page;
 mod audit_page;
+mod carer_record_page;
 mod dashboard_page;
 mod emergency_page;
 mod frame;
@@ -18,6 +19,7 @@ mod subject_page;
 
 pub use accounts_page::{AccountsPage, EnrolmentPage};
 pub use audit_page::AuditPage;
+pub use carer_record_page::CarerRecordPage;
 pub use dashboard_page::DashboardPage;
 pub use emergency_page::EmergencyPage;
 pub use integration_page::IntegrationPage;

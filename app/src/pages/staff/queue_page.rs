@@ -6,7 +6,6 @@ use leptos_router::hooks::use_query_map;
 
 use super::frame::{with_staff_loaded, StaffFrame};
 use crate::api::staff::queue::{load_queue, QueueFilters, QueueView};
-use crate::api::staff::referral::RECORD_PATH;
 use crate::components::{
     Button, ButtonKind, OptionGroup, Pagination, Select, TableFrame, Tag, TagColour,
 };
@@ -123,7 +122,7 @@ fn results(view: &QueueView, base: &str) -> impl IntoView {
         .lines
         .iter()
         .map(|line| {
-            let href = format!("{RECORD_PATH}{}", line.reference);
+            let href = line.href.clone();
             let urgent = line
                 .urgent
                 .then(|| view! { " " <Tag text="Urgent" colour=Some(TagColour::Red)/> });

@@ -28,11 +28,7 @@ pub fn RecordPage() -> impl IntoView {
             let header = record.header.clone();
             let errors = Signal::stored(record.errors.clone());
             let flash = record.flash.clone().map(|text| {
-                view! {
-                    <NotificationBanner kind=NotificationKind::Success>
-                        <p class="govuk-notification-banner__heading">{text}</p>
-                    </NotificationBanner>
-                }
+                view! { <NotificationBanner kind=NotificationKind::Success heading=text/> }
             });
             view! {
                 <StaffFrame title=title header=header>
@@ -74,6 +70,14 @@ fn state(record: &ReferralRecord) -> impl IntoView {
         SummaryRow::fact(
             "Received",
             vec![format!("{} ({})", record.submitted, record.channel)],
+        ),
+        SummaryRow::fact(
+            "Eligibility self-check",
+            vec![record
+                .from_check
+                .as_ref()
+                .map(|result| format!("Came from the self-check: {result}"))
+                .unwrap_or_else(|| "Did not come from the self-check".into())],
         ),
         SummaryRow::fact("Assigned to", vec![assigned]),
         SummaryRow::fact(

@@ -24,11 +24,7 @@ pub fn SubjectAccessPage() -> impl IntoView {
         let errors = Signal::stored(view.errors.clone());
         let dob = view.form.date_of_birth.clone();
         let flash = view.flash.clone().map(|text| {
-            view! {
-                <NotificationBanner kind=NotificationKind::Success>
-                    <p class="govuk-notification-banner__heading">{text}</p>
-                </NotificationBanner>
-            }
+            view! { <NotificationBanner kind=NotificationKind::Success heading=text/> }
         });
         view! {
             <StaffFrame title=title header=header>
