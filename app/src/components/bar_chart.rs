@@ -19,9 +19,6 @@ pub fn BarChart(
     let most = bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
     let slot = WIDTH / (bars.len() as i64).max(1);
     let description = describe(&bars);
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let labelled_by = format!("{title_id} {desc_id}");
     let drawn = bars
         .into_iter()
         .enumerate()
@@ -38,7 +35,20 @@ pub fn BarChart(
             }
         })
         .collect_view();
-    let height = BAR_AREA + 20 + LABEL_SPACE;
+    chart_frame(&id, title, description, BAR_AREA + 20 + LABEL_SPACE, drawn)
+}
+
+/// The chart as a named image: its title and a description giving every figure.
+fn chart_frame(
+    id: &str,
+    title: String,
+    description: String,
+    height: i64,
+    drawn: impl IntoView,
+) -> impl IntoView {
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let labelled_by = format!("{title_id} {desc_id}");
     view! {
         <svg class="app-chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=labelled_by>
             <title id=title_id>{title}</title>
@@ -70,9 +80,6 @@ pub fn HorizontalBarChart(
 ) -> impl IntoView {
     let most = bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
     let description = describe(&bars);
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let labelled_by = format!("{title_id} {desc_id}");
     let bar_space = WIDTH - LABEL_WIDTH - 50;
     let height = ROW * (bars.len() as i64).max(1);
     let drawn = bars
@@ -93,11 +100,5 @@ pub fn HorizontalBarChart(
             }
         })
         .collect_view();
-    view! {
-        <svg class="app-chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=labelled_by>
-            <title id=title_id>{title}</title>
-            <desc id=desc_id>{description}</desc>
-            {drawn}
-        </svg>
-    }
+    chart_frame(&id, title, description, height, drawn)
 }

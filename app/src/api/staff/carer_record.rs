@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::emergency::PlanView;
+#[cfg(feature = "ssr")]
+use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 
 pub const CARERS_PATH: &str = "/staff/carers";
@@ -93,7 +95,7 @@ fn caring_rows(details: &str) -> Vec<(String, Vec<String>)> {
 pub async fn load_carer_record(reference: String) -> Result<CarerRecordView, ServerFnError> {
     use super::emergency::plan_view;
     use super::referral::{describe_time, not_found};
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::Permission;
 
@@ -114,11 +116,7 @@ pub async fn load_carer_record(reference: String) -> Result<CarerRecordView, Ser
         .record_audit(&user.audit("view_carer", &carer.reference, ""))
         .await
         .map_err(service_problem)?;
-    let flash: Option<String> = current_session()
-        .await?
-        .remove(FLASH)
-        .await
-        .map_err(session_problem)?;
+    let flash: Option<String> = take_kept(FLASH).await?;
     let withdrawn = carer.status == "withdrawn";
     Ok(CarerRecordView {
         header: StaffHeader::of(&user),
@@ -144,7 +142,7 @@ pub async fn load_carer_record(reference: String) -> Result<CarerRecordView, Ser
 #[server(endpoint = "staff/carer/checked")]
 pub async fn mark_checked(#[server(default)] form: MarkCheckedForm) -> Result<(), ServerFnError> {
     use super::referral::not_found;
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;
 
@@ -175,11 +173,7 @@ pub async fn mark_checked(#[server(default)] form: MarkCheckedForm) -> Result<()
     } else {
         "This registration was checked already, or has been withdrawn"
     };
-    current_session()
-        .await?
-        .insert(FLASH, message)
-        .await
-        .map_err(session_problem)?;
+    keep_for_next(FLASH, &message).await?;
     leptos_axum::redirect(&format!("{CARERS_PATH}/{reference}"));
     Ok(())
 }

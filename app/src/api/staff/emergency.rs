@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
 
@@ -62,16 +64,11 @@ struct Kept {
 
 #[server(endpoint = "staff/emergency/load")]
 pub async fn load_emergency() -> Result<EmergencyView, ServerFnError> {
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::domain::staff::Permission;
 
     let user = require_staff(Some(Permission::EmergencyLookup)).await?;
-    let kept: Kept = current_session()
-        .await?
-        .remove(RESULT)
-        .await
-        .map_err(session_problem)?
-        .unwrap_or_default();
+    let kept: Kept = take_kept(RESULT).await?.unwrap_or_default();
     Ok(EmergencyView {
         header: StaffHeader::of(&user),
         form: kept.form,
@@ -138,7 +135,7 @@ pub(crate) fn plan_view(carer: &crate::store::StoredCarer) -> PlanView {
 /// Looks up a plan by the card's reference.
 #[server(endpoint = "staff/emergency")]
 pub async fn look_up_plan(#[server(default)] form: EmergencyForm) -> Result<(), ServerFnError> {
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::reference::{Reference, ReferenceKind};
     use crate::domain::staff::Permission;
@@ -183,11 +180,7 @@ pub async fn look_up_plan(#[server(default)] form: EmergencyForm) -> Result<(), 
         errors,
         plan,
     };
-    current_session()
-        .await?
-        .insert(RESULT, &kept)
-        .await
-        .map_err(session_problem)?;
+    keep_for_next(RESULT, &kept).await?;
     leptos_axum::redirect(EMERGENCY_PATH);
     Ok(())
 }

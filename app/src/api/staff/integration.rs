@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 
 pub const INTEGRATION_PATH: &str = "/staff/integration";
@@ -69,7 +71,7 @@ const FLASH: &str = "staff:integration-flash";
 #[server(endpoint = "staff/integration")]
 pub async fn load_integration() -> Result<IntegrationView, ServerFnError> {
     use super::referral::describe_time;
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::Permission;
 
@@ -119,11 +121,7 @@ pub async fn load_integration() -> Result<IntegrationView, ServerFnError> {
             next_try: describe_time(p.next_attempt_at),
         })
         .collect();
-    let flash: Option<String> = current_session()
-        .await?
-        .remove(FLASH)
-        .await
-        .map_err(session_problem)?;
+    let flash: Option<String> = take_kept(FLASH).await?;
     Ok(IntegrationView {
         header: StaffHeader::of(&user),
         channels,
@@ -134,7 +132,7 @@ pub async fn load_integration() -> Result<IntegrationView, ServerFnError> {
 
 #[server(endpoint = "staff/integration/retry")]
 pub async fn retry_message(#[server(default)] form: RetryForm) -> Result<(), ServerFnError> {
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;
 
@@ -155,11 +153,7 @@ pub async fn retry_message(#[server(default)] form: RetryForm) -> Result<(), Ser
         }
         _ => "That message has been delivered already, or does not exist".to_owned(),
     };
-    current_session()
-        .await?
-        .insert(FLASH, message)
-        .await
-        .map_err(session_problem)?;
+    keep_for_next(FLASH, &message).await?;
     leptos_axum::redirect(INTEGRATION_PATH);
     Ok(())
 }

@@ -8,6 +8,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
 
@@ -89,27 +91,17 @@ struct Kept {
 
 #[cfg(feature = "ssr")]
 async fn keep(kept: &Kept) -> Result<(), ServerFnError> {
-    use super::session::{current_session, session_problem};
-    current_session()
-        .await?
-        .insert(KEPT, kept)
-        .await
-        .map_err(session_problem)
+    keep_for_next(KEPT, kept).await
 }
 
 #[server(endpoint = "staff/accounts")]
 pub async fn load_accounts() -> Result<AccountsView, ServerFnError> {
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::{Permission, Role, ROLES};
 
     let user = require_staff(Some(Permission::ManageStaff)).await?;
-    let kept: Kept = current_session()
-        .await?
-        .remove(KEPT)
-        .await
-        .map_err(session_problem)?
-        .unwrap_or_default();
+    let kept: Kept = take_kept(KEPT).await?.unwrap_or_default();
     let accounts = store()?
         .staff_members()
         .await
@@ -157,6 +149,19 @@ fn qr_svg(otpauth_url: &str) -> Result<String, ServerFnError> {
         .unwrap_or_default())
 }
 
+/// Back to the list, with the form as typed and its problems.
+#[cfg(feature = "ssr")]
+async fn back_to_the_form(form: NewAccountForm, errors: FieldErrors) -> Result<(), ServerFnError> {
+    keep(&Kept {
+        form,
+        errors,
+        flash: None,
+    })
+    .await?;
+    leptos_axum::redirect(ACCOUNTS_PATH);
+    Ok(())
+}
+
 /// "Add a staff member": makes the account and shows its enrolment sheet once.
 #[server(endpoint = "staff/accounts/create")]
 pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(), ServerFnError> {
@@ -175,37 +180,24 @@ pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(
     let password = first_password().map_err(ServerFnError::new)?;
     let made = new_account(&form.email, &form.name, &form.role, &password, now_unix());
     let (account, enrolment) = match made {
-        Ok(made) => made,
-        Err(errors) => {
-            keep(&Kept {
-                form,
-                errors,
-                flash: None,
-            })
-            .await?;
-            leptos_axum::redirect(ACCOUNTS_PATH);
-            return Ok(());
+        Ok((account, enrolment)) => {
+            if store
+                .create_staff_account(&account)
+                .await
+                .map_err(service_problem)?
+            {
+                (account, enrolment)
+            } else {
+                let mut errors = FieldErrors::default();
+                errors.add(
+                    "email",
+                    "There is already an account with this email address",
+                );
+                return back_to_the_form(form, errors).await;
+            }
         }
+        Err(errors) => return back_to_the_form(form, errors).await,
     };
-    if !store
-        .create_staff_account(&account)
-        .await
-        .map_err(service_problem)?
-    {
-        let mut errors = FieldErrors::default();
-        errors.add(
-            "email",
-            "There is already an account with this email address",
-        );
-        keep(&Kept {
-            form,
-            errors,
-            flash: None,
-        })
-        .await?;
-        leptos_axum::redirect(ACCOUNTS_PATH);
-        return Ok(());
-    }
     store
         .record_audit(&user.audit(
             "create_staff",
@@ -224,7 +216,6 @@ async fn show_enrolment(
     enrolment: super::accounts::Enrolment,
     first_password: String,
 ) -> Result<(), ServerFnError> {
-    use super::session::{current_session, session_problem};
     use crate::domain::staff::Role;
 
     let sheet = EnrolmentSheet {
@@ -239,11 +230,7 @@ async fn show_enrolment(
         totp_secret: enrolment.totp_secret,
         recovery_codes: enrolment.recovery_codes,
     };
-    current_session()
-        .await?
-        .insert(ENROLMENT, &sheet)
-        .await
-        .map_err(session_problem)?;
+    keep_for_next(ENROLMENT, &sheet).await?;
     leptos_axum::redirect(ENROLMENT_PATH);
     Ok(())
 }
@@ -251,15 +238,11 @@ async fn show_enrolment(
 /// The enrolment sheet, once: reading it takes it out of the session.
 #[server(endpoint = "staff/accounts/enrolment")]
 pub async fn load_enrolment() -> Result<EnrolmentView, ServerFnError> {
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::domain::staff::Permission;
 
     let user = require_staff(Some(Permission::ManageStaff)).await?;
-    let sheet: Option<EnrolmentSheet> = current_session()
-        .await?
-        .remove(ENROLMENT)
-        .await
-        .map_err(session_problem)?;
+    let sheet: Option<EnrolmentSheet> = take_kept(ENROLMENT).await?;
     Ok(EnrolmentView {
         header: StaffHeader::of(&user),
         sheet,

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
 
@@ -37,15 +39,10 @@ struct Kept {
 
 #[server(endpoint = "staff/password/load")]
 pub async fn load_password() -> Result<PasswordView, ServerFnError> {
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
 
     let user = require_staff(None).await?;
-    let kept: Kept = current_session()
-        .await?
-        .remove(KEPT)
-        .await
-        .map_err(session_problem)?
-        .unwrap_or_default();
+    let kept: Kept = take_kept(KEPT).await?.unwrap_or_default();
     Ok(PasswordView {
         header: StaffHeader::of(&user),
         errors: kept.errors,
@@ -81,7 +78,7 @@ pub fn new_password_problems(form: &PasswordForm) -> FieldErrors {
 #[server(endpoint = "staff/password")]
 pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<(), ServerFnError> {
     use super::credentials::{hash_password, verify_password};
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use super::sign_in::{failure_buckets, locked, locked_message, record_failure};
     use crate::api::context::{now_unix, service_problem, store};
 
@@ -130,11 +127,7 @@ pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<()
             }
         }
     }
-    current_session()
-        .await?
-        .insert(KEPT, &Kept { errors, changed })
-        .await
-        .map_err(session_problem)?;
+    keep_for_next(KEPT, &Kept { errors, changed }).await?;
     leptos_axum::redirect(PASSWORD_PATH);
     Ok(())
 }

@@ -7,6 +7,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::keep_for_next;
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::ReferralRequest;
@@ -357,7 +359,7 @@ pub async fn change_referral_status(
 /// Assigns a referral to a team member, or to nobody.
 #[server(endpoint = "staff/referral/assign")]
 pub async fn assign_referral(#[server(default)] form: AssignForm) -> Result<(), ServerFnError> {
-    use super::session::{current_session, require_staff, session_problem};
+    use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::Permission;
 
@@ -387,11 +389,7 @@ pub async fn assign_referral(#[server(default)] form: AssignForm) -> Result<(), 
         .record_audit(&user.audit("assign", &referral.reference, &name))
         .await
         .map_err(service_problem)?;
-    current_session()
-        .await?
-        .insert(FLASH, format!("Assigned to {name}"))
-        .await
-        .map_err(session_problem)?;
+    keep_for_next(FLASH, &format!("Assigned to {name}")).await?;
     leptos_axum::redirect(&path);
     Ok(())
 }

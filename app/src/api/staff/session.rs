@@ -67,6 +67,27 @@ pub(crate) async fn current_session() -> Result<Session, ServerFnError> {
     leptos_axum::extract().await.map_err(session_problem)
 }
 
+/// Leaves something in the session for the next page (a post's outcome, read once after the
+/// redirect: never in the URL).
+pub(crate) async fn keep_for_next<T: Serialize>(key: &str, value: &T) -> Result<(), ServerFnError> {
+    current_session()
+        .await?
+        .insert(key, value)
+        .await
+        .map_err(session_problem)
+}
+
+/// Takes what a post left in the session for this page (it is gone after).
+pub(crate) async fn take_kept<T: serde::de::DeserializeOwned>(
+    key: &str,
+) -> Result<Option<T>, ServerFnError> {
+    current_session()
+        .await?
+        .remove(key)
+        .await
+        .map_err(session_problem)
+}
+
 fn set_status(status: http::StatusCode) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(status);
