@@ -36,6 +36,14 @@ ensure_rust_tools() {
   fi
 }
 
+# cargo-deny checks the dependency tree's licences, bans and sources (deny.toml) offline.
+ensure_cargo_deny() {
+  if ! command -v cargo-deny >/dev/null; then
+    say "Installing cargo-deny from crates.io (a few minutes, once)"
+    cargo install cargo-deny --locked
+  fi
+}
+
 ensure_node_packages() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "Installing npm packages (GOV.UK Frontend, Sass, Playwright core, axe)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit and integration tests (the store suite on SQLite and on
-# PostgreSQL), then the browser journeys in Chromium with JavaScript off and on, with axe.
+# Runs the whole test suite: the dependency audit (cargo-deny), unit and integration tests
+# (the store suite on SQLite and on PostgreSQL, the server killed mid-stream), then the browser
+# journeys in Chromium with JavaScript off and on, with axe.
 #
 #   scripts/test.sh          everything (what CI runs)
 #   scripts/test.sh --fast   Rust tests on SQLite only: no site build, no PostgreSQL, no browser
@@ -19,8 +20,12 @@ if [ "${1:-}" = "--fast" ]; then
 fi
 
 ensure_rust_tools
+ensure_cargo_deny
 ensure_node_packages
 ensure_chromium
+say "Dependency audit: licences, bans and sources (cargo-deny; deny.toml)"
+cargo fetch --locked
+cargo deny --offline check licenses bans sources
 build_site
 say "Building the server"
 cargo build -p server

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Benchmarks (measurements, not tests: nothing here passes or fails on a number). Writes what
+# it measured to standard output, for docs/PERFORMANCE.md:
+#   1. page weight per journey (HTML+CSS+JS before the wasm, and the wasm), brotli;
+#   2. SSR throughput of the home page and a question page, against the same bytes served as a
+#      static file by the same server (wrk);
+#   3. referral submissions through the JSON API on SQLite and on PostgreSQL: throughput,
+#      latency, errors, and a count afterwards that every one was committed exactly once.
+#
+#   scripts/bench.sh            all of it (about 3 minutes after the release build)
+#   BENCH_SECONDS=30 scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+SECONDS_EACH="${BENCH_SECONDS:-15}"
+PORT=3100
+BASE="http://127.0.0.1:$PORT"
+
+ensure_rust_tools
+ensure_node_packages
+ensure_postgres
+command -v wrk >/dev/null || apt_install wrk
+build_site
+say "Building the server (release)"
+cargo build -p server --release
+BIN="$CARGO_OUT/release/server"
+
+WORK=$(mktemp -d /tmp/portal-bench.XXXXXX)
+chmod 755 "$WORK"
+SERVER_PID=""
+PG_STARTED=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$PG_STARTED" ] && runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK" target/site/bench
+}
+trap cleanup EXIT
+
+# Starts the release server on $PORT with the given database, and waits until it is ready.
+start_server() {
+  DATABASE_URL="$1" "$BIN" import-directory content/directory/exampleshire.json >/dev/null
+  DATABASE_URL="$1" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
+    PORTAL_SECURE_COOKIES=false PORTAL_MAIL_DIR="$WORK/mail" RUST_LOG=warn \
+    "$BIN" >"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fs "$BASE/readyz" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "the server did not start:" >&2; cat "$WORK/server.log" >&2; exit 1
+}
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
+
+# Requests per second wrk reached for a GET.
+rps() { wrk -t2 -c32 -d"${SECONDS_EACH}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
+
+submissions() {
+  wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency -s scripts/bench/submit_referral.lua "$BASE" \
+    | grep -E 'Requests/sec|requests:|p50|Non-2xx'
+}
+
+say "Machine"
+echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+
+start_server "sqlite://$WORK/bench.db"
+
+say "1. Page weight per journey (brotli)"
+node scripts/bench/page_weight.mjs "$BASE"
+
+say "2. SSR throughput against a static file of the same bytes (wrk, ${SECONDS_EACH}s, 2 threads, 32 connections)"
+mkdir -p target/site/bench
+for path in / /check-if-you-can-get-care/who-is-it-for; do
+  name=$(echo "$path" | tr '/' '_')
+  curl -fs -H 'accept-encoding: identity' "$BASE$path" >"target/site/bench/page$name.html"
+  bytes=$(wc -c <"target/site/bench/page$name.html")
+  ssr=$(rps "$BASE$path")
+  static=$(rps "$BASE/bench/page$name.html")
+  echo "$path ($bytes bytes): SSR $ssr req/s, static $static req/s, ratio $(awk -v a="$ssr" -v b="$static" 'BEGIN {printf "%.0f%%", 100*a/b}')"
+done
+
+say "3a. Referral submissions on SQLite (wrk, ${SECONDS_EACH}s, 2 threads, 16 connections)"
+before=$(python3 -c "import sqlite3; print(sqlite3.connect('$WORK/bench.db').execute('select count(*) from referrals').fetchone()[0])")
+submissions | tee "$WORK/sqlite.out"
+after=$(python3 -c "import sqlite3; c=sqlite3.connect('$WORK/bench.db'); print(c.execute('select count(*) from referrals').fetchone()[0], c.execute('select count(distinct idempotency_key) from referrals').fetchone()[0])")
+echo "referrals stored: $((${after% *} - before)) new rows, $(echo "$after" | cut -d' ' -f2) distinct keys of ${after% *} rows"
+stop_server
+
+say "3b. Referral submissions on PostgreSQL"
+mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
+runuser -u postgres -- "$(pg_bin)/initdb" -D "$WORK/pg" -A trust -U postgres >/dev/null
+runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
+  -o "-p 55499 -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null
+PG_STARTED=1
+PG_URL="postgres://postgres@127.0.0.1:55499/postgres"
+start_server "$PG_URL"
+submissions | tee "$WORK/pg.out"
+psql_count() { runuser -u postgres -- psql -h 127.0.0.1 -p 55499 -At -c "$1" postgres; }
+echo "referrals stored: $(psql_count 'select count(*) from referrals') rows, $(psql_count 'select count(distinct idempotency_key) from referrals') distinct keys"
+stop_server
