@@ -31,8 +31,8 @@ SERVER_PID=""
 PG_STARTED=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  [ -n "$PG_STARTED" ] && runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$WORK" target/site/bench
+  [ -n "$PG_STARTED" ] && runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK" target/site/assets/bench
 }
 trap cleanup EXIT
 
@@ -51,7 +51,8 @@ start_server() {
 }
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
 
-# Requests per second wrk reached for a GET.
+# Requests per second wrk reached for a GET (no Accept-Encoding: both sides send the bytes as
+# they are; the static side is the server's own ServeDir under /assets).
 rps() { wrk -t2 -c32 -d"${SECONDS_EACH}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
 
 submissions() {
@@ -68,13 +69,13 @@ say "1. Page weight per journey (brotli)"
 node scripts/bench/page_weight.mjs "$BASE"
 
 say "2. SSR throughput against a static file of the same bytes (wrk, ${SECONDS_EACH}s, 2 threads, 32 connections)"
-mkdir -p target/site/bench
+mkdir -p target/site/assets/bench
 for path in / /check-if-you-can-get-care/who-is-it-for; do
   name=$(echo "$path" | tr '/' '_')
-  curl -fs -H 'accept-encoding: identity' "$BASE$path" >"target/site/bench/page$name.html"
-  bytes=$(wc -c <"target/site/bench/page$name.html")
+  curl -fs -H 'accept-encoding: identity' "$BASE$path" >"target/site/assets/bench/page$name.html"
+  bytes=$(wc -c <"target/site/assets/bench/page$name.html")
   ssr=$(rps "$BASE$path")
-  static=$(rps "$BASE/bench/page$name.html")
+  static=$(rps "$BASE/assets/bench/page$name.html")
   echo "$path ($bytes bytes): SSR $ssr req/s, static $static req/s, ratio $(awk -v a="$ssr" -v b="$static" 'BEGIN {printf "%.0f%%", 100*a/b}')"
 done
 
@@ -82,14 +83,14 @@ say "3a. Referral submissions on SQLite (wrk, ${SECONDS_EACH}s, 2 threads, 16 co
 before=$(python3 -c "import sqlite3; print(sqlite3.connect('$WORK/bench.db').execute('select count(*) from referrals').fetchone()[0])")
 submissions | tee "$WORK/sqlite.out"
 after=$(python3 -c "import sqlite3; c=sqlite3.connect('$WORK/bench.db'); print(c.execute('select count(*) from referrals').fetchone()[0], c.execute('select count(distinct idempotency_key) from referrals').fetchone()[0])")
-echo "referrals stored: $((${after% *} - before)) new rows, $(echo "$after" | cut -d' ' -f2) distinct keys of ${after% *} rows"
+echo "referrals stored: $((${after% *} - before)) new rows, $(echo "$after" | cut -d' ' -f2) distinct keys of ${after% *} rows (wrk does not count the requests still in flight when it stops)"
 stop_server
 
 say "3b. Referral submissions on PostgreSQL"
 mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
-runuser -u postgres -- "$(pg_bin)/initdb" -D "$WORK/pg" -A trust -U postgres >/dev/null
-runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-  -o "-p 55499 -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null
+runuser -u postgres -- "$(pg_bin)/initdb" -D "$WORK/pg/data" -A trust -U postgres >/dev/null
+runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w \
+  -o "-p 55499 -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
 PG_STARTED=1
 PG_URL="postgres://postgres@127.0.0.1:55499/postgres"
 start_server "$PG_URL"

@@ -134,6 +134,13 @@ async fn serve(
     let app = router::build(&config, store);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("listening on http://{}", listener.local_addr()?);
+    // TCP_NODELAY: a response written in more than one piece (a static file's headers, then
+    // its body) must not wait for the client's delayed ACK (about 40 ms a request).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "could not set TCP_NODELAY");
+        }
+    });
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
