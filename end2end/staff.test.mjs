@@ -385,6 +385,11 @@ for (const { js, name } of MODES) {
     const secret = (await page.locator('code.app-secret').textContent()).trim()
     assert.equal(await page.getByRole('img', { name: /QR code for Bea Jones/ }).count(), 1)
     await audit(page, js, 'enrolment sheet')
+    // Shown once: the same address now says so, with no secret on it.
+    await page.goto(server.base + '/staff/accounts/enrolment')
+    assert.match(await page.locator('main').textContent(), /shown only once, and have been shown already/)
+    assert.doesNotMatch(await page.content(), new RegExp(secret))
+    await audit(page, js, 'enrolment sheet, shown already')
 
     // Bea, in her own browser, signs in with the sheet and changes her password.
     const bea = await newPage(browser, { js })
