@@ -9,6 +9,7 @@ pub mod config;
 pub mod delivery;
 pub mod directory;
 pub mod ops;
+pub mod outage;
 pub mod retention;
 pub mod router;
 pub mod search_index;

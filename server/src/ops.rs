@@ -1,6 +1,7 @@
 //! Operations endpoints (`/healthz`, `/readyz`) and the last-resort error page.
 use std::any::Any;
 use std::sync::Arc;
+use std::time::Duration;
 
 use app::store::Store;
 use axum::body::Body;
@@ -13,15 +14,19 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// The database answers; 503 when it does not, so a load balancer stops sending traffic.
+/// How long `/readyz` waits for the database before saying it is not ready.
+const READY_WITHIN: Duration = Duration::from_secs(3);
+
+/// The database answers and takes writes within `READY_WITHIN`; 503 when it does not
+/// (stopped, unreachable, locked or read-only), so a load balancer stops sending traffic.
 pub async fn readyz(State(store): State<Arc<dyn Store>>) -> Response {
-    match store.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(error) => {
-            tracing::warn!(%error, backend = store.backend(), "not ready");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
-        }
-    }
+    let problem = match tokio::time::timeout(READY_WITHIN, store.ping()).await {
+        Ok(Ok(())) => return (StatusCode::OK, "ready").into_response(),
+        Ok(Err(error)) => error.to_string(),
+        Err(_) => format!("no answer within {} s", READY_WITHIN.as_secs()),
+    };
+    tracing::warn!(%problem, backend = store.backend(), "not ready");
+    (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
 }
 
 /// What a panic turns into: a plain 500 page that says sorry and how to get help, with none

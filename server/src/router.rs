@@ -106,6 +106,9 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
             _,
         >(provide, shell))
         .layer(sessions)
+        .layer(axum::middleware::from_fn(
+            crate::outage::service_problem_page,
+        ))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(state)
         // The API has no sessions or cookies: each call stands alone.

@@ -316,7 +316,10 @@ async fn a_request_without_javascript_is_sent_once_and_can_be_tracked() {
         body.contains("&lt;script&gt;alert('x')&lt;/script&gt; 12 Mill Lane"),
         "markup is shown as text"
     );
-    assert!(!body.contains("<script>alert"), "and never as markup");
+    assert!(
+        text_of(&html, "main script").is_none(),
+        "and never as markup"
+    );
     assert!(text_of(&html, "main")
         .unwrap()
         .contains("Ngozi Okafor (Daughter)"));
@@ -572,4 +575,214 @@ async fn hostile_posts_get_an_answer_never_a_500() {
         answer(&app, "who-is-it-for", &[("form[for]", "self")]).await,
         "/request-an-assessment/name"
     );
+}
+
+/// Posts a form as a browser without JavaScript does, whatever the answer.
+async fn post_as_browser(
+    app: &TestApp,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    app.client
+        .post(app.url(action))
+        .header("accept", "text/html")
+        .form(fields)
+        .send()
+        .await
+        .expect("POST")
+}
+
+async fn readyz(app: &TestApp) -> u16 {
+    app.client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("GET /readyz")
+        .status()
+        .as_u16()
+}
+
+/// The page that answers a post the service could not save: its status and HTML, checked to
+/// say so, to ask for a minute before trying again, and never to be cached.
+async fn service_problem_page(response: reqwest::Response) -> scraper::Html {
+    assert_eq!(response.status().as_u16(), 503);
+    assert_eq!(response.headers()["retry-after"], "60");
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let html = scraper::Html::parse_document(&response.text().await.expect("body"));
+    assert_eq!(
+        text_of(&html, "h1").as_deref(),
+        Some("Sorry, there is a problem with the service")
+    );
+    assert!(text_of(&html, "main")
+        .unwrap()
+        .contains("has not been saved"));
+    html
+}
+
+/// The "Try again" form's action and fields.
+fn try_again_form(html: &scraper::Html) -> (String, Vec<(String, String)>) {
+    let action = attrs(html, "main form", "action");
+    assert_eq!(action.len(), 1, "one form: Try again");
+    let names = attrs(html, "main form input[type=hidden]", "name");
+    let values = attrs(html, "main form input[type=hidden]", "value");
+    (action[0].clone(), names.into_iter().zip(values).collect())
+}
+
+async fn referrals_stored(app: &TestApp) -> i64 {
+    use sqlx::Connection;
+    let count = "SELECT COUNT(*) FROM referrals";
+    let (n,): (i64,) = if app.database_url.starts_with("sqlite") {
+        let mut db = sqlx::SqliteConnection::connect(&app.database_url)
+            .await
+            .unwrap();
+        sqlx::query_as(count).fetch_one(&mut db).await.unwrap()
+    } else {
+        let mut db = sqlx::PgConnection::connect(&app.database_url)
+            .await
+            .unwrap();
+        sqlx::query_as(count).fetch_one(&mut db).await.unwrap()
+    };
+    n
+}
+
+/// The database out of reach (`cut` makes it so and returns once it is): `/readyz` says 503; a
+/// question page's post and "Send request" each answer with the service-problem page, the
+/// answers shown back (escaped) and a "Try again" form that posts them again; nothing is
+/// written. Then `restore`: ready again without a restart, and "Try again" sends the request,
+/// once.
+async fn an_outage_loses_nothing<C, R>(app: &TestApp, cut: C, restore: R)
+where
+    C: std::future::Future<Output = ()>,
+    R: std::future::Future<Output = ()>,
+{
+    fill_in_for_someone_else(app).await;
+    let html = page(app, "/request-an-assessment/check-answers").await;
+    let copied = |attr| {
+        attrs(
+            &html,
+            "form[action='/api/referral/send'] input[type=hidden]",
+            attr,
+        )
+    };
+    let copy = (copied("name").remove(0), copied("value").remove(0));
+    assert_eq!(readyz(app).await, 200);
+    cut.await;
+    assert_eq!(
+        readyz(app).await,
+        503,
+        "not ready while the database is out of reach"
+    );
+
+    let typed = [
+        ("page", "people-involved"),
+        ("form[involved][gp]", "Hill <b>Surgery</b> & \"Clinic\""),
+    ];
+    let html = service_problem_page(post_as_browser(app, ANSWER, &typed).await).await;
+    assert_eq!(
+        text_of(&html, ".govuk-summary-list__value").as_deref(),
+        Some("Hill <b>Surgery</b> & \"Clinic\""),
+        "the answer shown back as typed"
+    );
+    assert!(
+        attrs(&html, "main b", "class").is_empty() && text_of(&html, "main b").is_none(),
+        "and escaped: never markup"
+    );
+    let (action, fields) = try_again_form(&html);
+    assert_eq!(action, ANSWER);
+    let sent: Vec<(String, String)> = typed
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect();
+    assert_eq!(fields, sent, "Try again posts exactly what was typed");
+
+    let send = [
+        ("form[declaration]", "yes"),
+        (copy.0.as_str(), copy.1.as_str()),
+    ];
+    let html = service_problem_page(post_as_browser(app, "/api/referral/send", &send).await).await;
+    let main = text_of(&html, "main").unwrap();
+    for answer in [
+        "Amara Okafor",
+        "2 3 1948",
+        "Exampletown",
+        "chidi@example.org",
+    ] {
+        assert!(
+            main.contains(answer),
+            "the request's answers shown back: {answer} in {main}"
+        );
+    }
+    let (action, resend) = try_again_form(&html);
+    assert_eq!(action, "/api/referral/send");
+
+    restore.await;
+    let mut ready = false;
+    for _ in 0..100 {
+        if readyz(app).await == 200 {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(ready, "ready again without a restart");
+    assert_eq!(
+        referrals_stored(app).await,
+        0,
+        "nothing was written while it was out"
+    );
+
+    let resend: Vec<(&str, &str)> = resend
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let response = post_as_browser(app, &action, &resend).await;
+    assert_eq!(response.status().as_u16(), 302, "Try again works");
+    assert_eq!(
+        response.headers()["location"],
+        "/request-an-assessment/confirmation"
+    );
+    let html = page(app, "/request-an-assessment/confirmation").await;
+    assert!(text_of(&html, ".govuk-panel").unwrap().contains("ASC-"));
+    let again = post_as_browser(app, &action, &resend).await;
+    assert_eq!(
+        again.status().as_u16(),
+        302,
+        "a second Try again is harmless"
+    );
+    assert_eq!(referrals_stored(app).await, 1, "sent once");
+}
+
+/// Another process holds SQLite's write lock (as a stuck job or a copy tool might).
+#[tokio::test]
+async fn a_locked_database_loses_nothing_and_recovers_without_a_restart() {
+    use sqlx::Connection;
+    let app = spawn_app(false).await;
+    let lock = std::sync::Arc::new(tokio::sync::Mutex::new(None));
+    let (hold, release) = (lock.clone(), lock.clone());
+    let url = app.database_url.clone();
+    an_outage_loses_nothing(
+        &app,
+        async move {
+            let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
+            sqlx::query("BEGIN EXCLUSIVE")
+                .execute(&mut other)
+                .await
+                .unwrap();
+            *hold.lock().await = Some(other);
+        },
+        async move {
+            let mut other = release.lock().await.take().expect("the lock");
+            sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+        },
+    )
+    .await;
+}
+
+/// PostgreSQL out of reach: every connection dropped and new ones refused, as when it stops.
+#[tokio::test]
+async fn postgres_out_of_reach_loses_nothing_and_recovers_without_a_restart() {
+    let proxy = common::cuttable_proxy::CuttableProxy::to_test_postgres().await;
+    let test_store = common::postgres_store_reached_by(|url| proxy.route(url)).await;
+    let app = common::spawn_app_on(test_store, common::test_config(false)).await;
+    an_outage_loses_nothing(&app, proxy.cut(), proxy.restore()).await;
 }

@@ -31,8 +31,18 @@ pub fn settings() -> Arc<Settings> {
 /// gives the browser a message that leaks nothing.
 pub fn service_problem(error: StoreError) -> ServerFnError {
     tracing::error!(%error, "store error");
-    ServerFnError::new("Sorry, there is a problem with the service")
+    ServerFnError::new(SERVICE_PROBLEM)
 }
+
+/// The same for the session (where drafts and sign-ins live, in the store too).
+pub fn session_problem(error: impl std::fmt::Display) -> ServerFnError {
+    tracing::error!(%error, "session error");
+    ServerFnError::new(SERVICE_PROBLEM)
+}
+
+/// The one message a server function gives when the store fails; the server's outage layer
+/// recognises it and answers a browser's post with the service-problem page.
+pub const SERVICE_PROBLEM: &str = "Sorry, there is a problem with the service";
 
 /// Now, in unix seconds. Server functions read the clock; the domain never does.
 pub fn now_unix() -> i64 {

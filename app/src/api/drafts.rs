@@ -6,15 +6,11 @@ use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 use tower_sessions::Session;
 
+use crate::api::context::session_problem;
 use crate::forms::FieldErrors;
 
 pub struct Drafts {
     session: Session,
-}
-
-fn session_problem(error: impl std::fmt::Display) -> ServerFnError {
-    tracing::error!(%error, "session error");
-    ServerFnError::new("Sorry, there is a problem with the service")
 }
 
 impl Drafts {

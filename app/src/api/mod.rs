@@ -21,5 +21,6 @@ pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod referral_service;
 pub mod search;
+pub mod show_back;
 pub mod staff;
 pub mod track;

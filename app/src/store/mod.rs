@@ -63,7 +63,7 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// Which backend this is ("sqlite" or "postgres"), for logs and `/readyz`.
     fn backend(&self) -> &'static str;
 
-    /// Succeeds when the database answers a query.
+    /// Succeeds when the database answers and takes writes (it makes one and rolls it back).
     async fn ping(&self) -> StoreResult<()>;
 
     /// Stores a feedback response and returns its id.

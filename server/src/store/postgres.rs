@@ -57,10 +57,13 @@ impl Store for PostgresStore {
     }
 
     async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1")
-            .execute(&self.pool)
+        // A write that is rolled back, so a read-only server (a standby) is not ready either.
+        let mut tx = self.pool.begin().await.map_err(unavailable)?;
+        sqlx::query("DELETE FROM sessions WHERE id = ''")
+            .execute(&mut *tx)
             .await
             .map_err(unavailable)?;
+        tx.rollback().await.map_err(unavailable)?;
         Ok(())
     }
 

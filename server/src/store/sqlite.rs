@@ -60,14 +60,18 @@ impl SqliteStore {
                 std::fs::create_dir_all(parent).map_err(unavailable)?;
             }
         }
+        // Waiting longer than this for the one writer means the file is locked: the request
+        // gets the service-problem page rather than hanging.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
             .connect_with(options.clone())
             .await
             .map_err(unavailable)?;
         MIGRATOR.run(&writer).await.map_err(unavailable)?;
         let reader = SqlitePoolOptions::new()
             .max_connections(4)
+            .acquire_timeout(Duration::from_secs(10))
             .connect_with(options.read_only(true))
             .await
             .map_err(unavailable)?;
@@ -82,10 +86,14 @@ impl Store for SqliteStore {
     }
 
     async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1")
-            .execute(&self.reader)
+        // A write that is rolled back: it needs the write lock, so a file another process
+        // holds locked, or one that is read-only, is not ready.
+        let mut tx = self.writer.begin().await.map_err(unavailable)?;
+        sqlx::query("DELETE FROM sessions WHERE id = ''")
+            .execute(&mut *tx)
             .await
             .map_err(unavailable)?;
+        tx.rollback().await.map_err(unavailable)?;
         Ok(())
     }
 

@@ -2,6 +2,8 @@
 //! the PostgreSQL server named by `TEST_DATABASE_URL`) and the real router on 127.0.0.1:0.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod cuttable_proxy;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -29,6 +31,12 @@ pub async fn sqlite_store() -> TestStore {
 /// A new, empty database on the test PostgreSQL server. Panics when `TEST_DATABASE_URL` is
 /// not set: the fast test run skips these tests by name instead of passing them silently.
 pub async fn postgres_store() -> TestStore {
+    postgres_store_reached_by(str::to_owned).await
+}
+
+/// The same, with the store reaching the database through the URL `route` makes of its own
+/// (a test's proxy); `url` is the routed one.
+pub async fn postgres_store_reached_by(route: impl FnOnce(&str) -> String) -> TestStore {
     use sqlx::Connection;
     let admin_url = std::env::var("TEST_DATABASE_URL")
         .expect("TEST_DATABASE_URL must name a PostgreSQL server (scripts/test.sh starts one)");
@@ -41,7 +49,7 @@ pub async fn postgres_store() -> TestStore {
         .await
         .expect("create test database");
     let (base, _) = admin_url.rsplit_once('/').expect("URL has a database name");
-    let url = format!("{base}/{name}");
+    let url = route(&format!("{base}/{name}"));
     let store = server::store::open(&url)
         .await
         .expect("open postgres store");

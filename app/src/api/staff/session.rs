@@ -58,10 +58,7 @@ impl StaffUser {
     }
 }
 
-pub(crate) fn session_problem(error: impl std::fmt::Display) -> ServerFnError {
-    tracing::error!(%error, "session error");
-    ServerFnError::new("Sorry, there is a problem with the service")
-}
+pub(crate) use crate::api::context::session_problem;
 
 pub(crate) async fn current_session() -> Result<Session, ServerFnError> {
     leptos_axum::extract().await.map_err(session_problem)

@@ -1,5 +1,7 @@
 //! Check your answers before registering, each with a "Change" link, then "Register".
 use leptos::prelude::*;
+
+use crate::api::show_back::AnswersCopy;
 use leptos::server_fn::ServerFn;
 
 use crate::api::carer::journey::{CarerDraft, CarerPage};
@@ -29,13 +31,14 @@ pub fn CarerCheckAnswersPage() -> impl IntoView {
                 TITLE
             };
             let title = page_title(heading, !state.errors.is_empty());
+            let rows = rows(&draft);
             view! {
                 <Layout title=title back=P::Consent.path()>
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <ErrorSummary errors=errors/>
                             <h1 class="govuk-heading-l">{heading}</h1>
-                            <SummaryList rows=rows(&draft)/>
+                            <SummaryList rows=rows.clone()/>
                             {match unfinished {
                                 Some(page) => view! {
                                     <p class="govuk-body">"You have not answered every question yet."</p>
@@ -43,6 +46,7 @@ pub fn CarerCheckAnswersPage() -> impl IntoView {
                                 }.into_any(),
                                 None => view! {
                                     <form method="post" action=SendRegistration::url() novalidate>
+                                        <AnswersCopy sections=vec![("Your answers".to_owned(), rows)]/>
                                         <div id=SEND_FIELD>
                                             <Button text=if updating { "Save changes" } else { "Register" } prevent_double_click=true/>
                                         </div>

@@ -1,6 +1,8 @@
 //! Check your answers: every answer with a "Change" link that comes back here, and "Send
 //! report". If sending failed, the error summary says nothing was sent.
 use leptos::prelude::*;
+
+use crate::api::show_back::AnswersCopy;
 use leptos::server_fn::ServerFn;
 
 use crate::api::concern::journey::{ConcernDraft, ConcernPage};
@@ -23,16 +25,18 @@ pub fn ConcernCheckAnswersPage() -> impl IntoView {
             let back = ConcernPage::GiveDetails
                 .next(&state.draft)
                 .previous_path(&state.draft);
+            let rows = rows(&state.draft);
             view! {
                 <Layout title=title back=back exit_page=true>
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
                             <ErrorSummary errors=errors/>
                             <h1 class="govuk-heading-l">{heading}</h1>
-                            <SummaryList rows=rows(&state.draft)/>
+                            <SummaryList rows=rows.clone()/>
                             <h2 class="govuk-heading-m">"Now send your report"</h2>
                             <p class="govuk-body">"We look at every report as a priority."</p>
                             <form method="post" action=SendConcern::url() novalidate>
+                                <AnswersCopy sections=vec![("Your report".to_owned(), rows)]/>
                                 <div id=SEND_FIELD>
                                     <Button text="Send report" prevent_double_click=true/>
                                 </div>

@@ -1,6 +1,8 @@
 //! Check your answers: every answer with a "Change" link that comes back here, the
 //! declaration, and "Send request". If sending failed, the error summary says nothing was sent.
 use leptos::prelude::*;
+
+use crate::api::show_back::AnswersCopy;
 use leptos::server_fn::ServerFn;
 
 use crate::api::referral::journey::{ReferralDraft, ReferralPage};
@@ -25,7 +27,12 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
             let title = page_title(TITLE, !state.errors.is_empty());
             let errors = RwSignal::new(state.errors.clone());
             let back = ReferralPage::WhoCanFollow.path();
-            let sections = sections(&state.draft)
+            let answers = sections(&state.draft);
+            let copy: Vec<(String, Vec<SummaryRow>)> = answers
+                .iter()
+                .map(|(heading, rows)| ((*heading).to_owned(), rows.clone()))
+                .collect();
+            let sections = answers
                 .into_iter()
                 .map(|(heading, rows)| {
                     view! {
@@ -64,6 +71,7 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
                             {estimate}
                             <h2 class="govuk-heading-m">"Now send your request"</h2>
                             <form method="post" action=SendReferral::url() novalidate>
+                                <AnswersCopy sections=copy/>
                                 <Checkboxes
                                     name=field_name("declaration") id=field_id("declaration")
                                     legend="Declaration" legend_size=crate::components::HeadingSize::S
