@@ -52,6 +52,8 @@ ensure_node_packages() {
 }
 
 ensure_chromium() { command -v chromium >/dev/null || apt_install chromium; }
+# The sqlite3 shell: the outage browser test holds the database's lock with it.
+ensure_sqlite3() { command -v sqlite3 >/dev/null || apt_install sqlite3; }
 
 ensure_postgres() {
   [ -x "$(pg_bin)/pg_ctl" ] || apt_install postgresql

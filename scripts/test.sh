@@ -23,6 +23,7 @@ ensure_rust_tools
 ensure_cargo_deny
 ensure_node_packages
 ensure_chromium
+ensure_sqlite3
 say "Dependency audit: licences, bans and sources (cargo-deny; deny.toml)"
 cargo fetch --locked
 cargo deny --offline check licenses bans sources

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::with_feedback_state;
+use crate::api::show_back::AnswersCopy;
 use crate::api::feedback::{paths, FeedbackPage, SendFeedback, RETURN_TO_CHECK};
 use crate::components::{Button, Layout, SummaryAction, SummaryList, SummaryRow};
 use crate::domain::feedback::Satisfaction;
@@ -43,8 +44,9 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 <div class="govuk-grid-row">
                     <div class="govuk-grid-column-two-thirds">
                         <h1 class="govuk-heading-l">"Check your answers before sending your feedback"</h1>
-                        <SummaryList rows=rows/>
+                        <SummaryList rows=rows.clone()/>
                         <form method="post" action=SendFeedback::url() novalidate>
+                            <AnswersCopy sections=vec![("Your feedback".to_owned(), rows)]/>
                             <Button text="Send feedback"/>
                         </form>
                     </div>
