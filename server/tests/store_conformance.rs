@@ -160,3 +160,40 @@ async fn unknown_database_schemes_are_refused() {
         .unwrap_err();
     assert!(error.to_string().contains("sqlite: or postgres:"));
 }
+
+/// Two instances on one PostgreSQL: one leads a channel's outbox at a time; the other leads as
+/// soon as the first lets go, and leading one channel does not stop the other.
+#[tokio::test]
+async fn postgres_outbox_is_led_by_one_instance_at_a_time() {
+    let first = postgres_store().await;
+    let second = server::store::open(&first.url)
+        .await
+        .expect("a second instance");
+    let lead = first.store.lead_outbox("email").await.unwrap();
+    assert!(lead.is_some(), "the first leads");
+    assert!(
+        second.lead_outbox("email").await.unwrap().is_none(),
+        "the second waits"
+    );
+    assert!(
+        second.lead_outbox("event").await.unwrap().is_some(),
+        "another channel is free"
+    );
+    drop(lead);
+    let mut led = false;
+    for _ in 0..50 {
+        if second.lead_outbox("email").await.unwrap().is_some() {
+            led = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(led, "the second leads once the first lets go");
+}
+
+#[tokio::test]
+async fn sqlite_always_leads_its_outbox() {
+    let store = sqlite_store().await.store;
+    let first = store.lead_outbox("email").await.unwrap();
+    assert!(first.is_some() && store.lead_outbox("email").await.unwrap().is_some());
+}

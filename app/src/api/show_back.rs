@@ -39,9 +39,7 @@ pub fn answers_in_post(fields: &[(String, String)]) -> AnswerSections {
     let copy = fields
         .iter()
         .find(|(name, _)| name == COPY_FIELD)
-        .and_then(|(_, json)| {
-            serde_json::from_str::<CopyOnTheWire>(json).ok()
-        });
+        .and_then(|(_, json)| serde_json::from_str::<CopyOnTheWire>(json).ok());
     match copy {
         Some(sections) => sections
             .into_iter()

@@ -234,6 +234,12 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
 
     // The outbox.
 
+    /// Makes this process the one delivering `channel`'s outbox until the lead is dropped, or
+    /// `None` while another instance has it. Instances sharing one PostgreSQL take turns, so
+    /// no message goes out twice and each referral's events stay in order; a process that
+    /// dies lets go at once (its connection closes).
+    async fn lead_outbox(&self, channel: &str) -> StoreResult<Option<OutboxLead>>;
+
     /// Undelivered messages on `channel` that are due by `now`, oldest first, at most one per
     /// ordering key (the next in that key's order).
     async fn due_outbox(

@@ -117,6 +117,16 @@ pub struct NewOutboxMessage {
     pub payload: String,
 }
 
+/// Held while this process delivers a channel's outbox (`Store::lead_outbox`); what it holds
+/// (a transaction with an advisory lock, on PostgreSQL) lets go when it is dropped.
+pub struct OutboxLead(#[allow(dead_code)] Box<dyn std::any::Any + Send>);
+
+impl OutboxLead {
+    pub fn holding(hold: impl std::any::Any + Send) -> Self {
+        Self(Box::new(hold))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxMessage {
     pub id: i64,

@@ -2,7 +2,8 @@
 //! events (HTTP). Each channel has a worker that takes due messages in order, delivers them,
 //! and on failure tries again later with exponential backoff (10 s doubling to an hour).
 //! Messages live in the store until delivered, so they survive restarts; delivery is at least
-//! once, and events carry a stable id for the receiver to drop duplicates.
+//! once, and events carry a stable id for the receiver to drop duplicates. Instances sharing
+//! a database take turns (`Store::lead_outbox`), so only one delivers a channel at a time.
 
 pub mod email;
 pub mod events;
@@ -36,6 +37,9 @@ pub async fn deliver_due(
     deliverer: &dyn Deliver,
     now: i64,
 ) -> Result<usize, app::store::StoreError> {
+    let Some(_lead) = store.lead_outbox(deliverer.channel()).await? else {
+        return Ok(0); // another instance is delivering this channel
+    };
     let due = store.due_outbox(deliverer.channel(), now, 50).await?;
     let mut delivered = 0;
     for message in due {

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use app::store::{
-    AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
-    StatusChange, StoredReferral,
+    AuditEntry, CreateReferral, NewReferralRecord, OutboxLead, OutboxMessage, OutboxProblem,
+    SavedDraft, StatusChange, StoredReferral,
 };
 use app::store::{
     AuditPage, AuditQuery, ChannelHealth, DemandCounts, NewStaffAccount, QueuePage, QueueQuery,
@@ -307,6 +307,19 @@ impl Store for PostgresStore {
 
     async fn recent_audit(&self, limit: i64) -> StoreResult<Vec<AuditEntry>> {
         queries::recent_audit(&self.pool, limit).await
+    }
+
+    async fn lead_outbox(&self, channel: &str) -> StoreResult<Option<OutboxLead>> {
+        // A transaction-scoped advisory lock: held until the lead (the transaction) is
+        // dropped and rolled back, or the connection dies with its process.
+        let mut tx = self.pool.begin().await.map_err(unavailable)?;
+        let (led,): (bool,) =
+            sqlx::query_as("SELECT pg_try_advisory_xact_lock(hashtext('portal-outbox:' || $1))")
+                .bind(channel)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+        Ok(led.then(|| OutboxLead::holding(tx)))
     }
 
     async fn due_outbox(

@@ -13,8 +13,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use app::store::{
-    AuditEntry, CreateReferral, NewReferralRecord, OutboxMessage, OutboxProblem, SavedDraft,
-    StatusChange, StoredReferral,
+    AuditEntry, CreateReferral, NewReferralRecord, OutboxLead, OutboxMessage, OutboxProblem,
+    SavedDraft, StatusChange, StoredReferral,
 };
 use app::store::{
     AuditPage, AuditQuery, ChannelHealth, DemandCounts, NewStaffAccount, QueuePage, QueueQuery,
@@ -337,6 +337,11 @@ impl Store for SqliteStore {
 
     async fn recent_audit(&self, limit: i64) -> StoreResult<Vec<AuditEntry>> {
         queries::recent_audit(&self.reader, limit).await
+    }
+
+    async fn lead_outbox(&self, _channel: &str) -> StoreResult<Option<OutboxLead>> {
+        // One process serves a SQLite file (its one writer): it always leads.
+        Ok(Some(OutboxLead::holding(())))
     }
 
     async fn due_outbox(

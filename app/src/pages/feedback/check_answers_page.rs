@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::with_feedback_state;
-use crate::api::show_back::AnswersCopy;
 use crate::api::feedback::{paths, FeedbackPage, SendFeedback, RETURN_TO_CHECK};
+use crate::api::show_back::AnswersCopy;
 use crate::components::{Button, Layout, SummaryAction, SummaryList, SummaryRow};
 use crate::domain::feedback::Satisfaction;
 
