@@ -786,3 +786,123 @@ async fn postgres_out_of_reach_loses_nothing_and_recovers_without_a_restart() {
     let app = common::spawn_app_on(test_store, common::test_config(false)).await;
     an_outage_loses_nothing(&app, proxy.cut(), proxy.restore()).await;
 }
+
+/// Two instances on one PostgreSQL, every request going to the other one (a load balancer
+/// that does not stick): the session and its draft, sending exactly once, the API's
+/// idempotency, the lookup limit and the outbox all hold whichever instance a request reaches.
+#[tokio::test]
+async fn postgres_two_instances_taking_turns_serve_every_request() {
+    use server::delivery::{email::EmailSender, spawn_worker};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    let first =
+        common::spawn_app_on(common::postgres_store().await, common::test_config(false)).await;
+    let second = common::spawn_app_on(
+        common::store_on(&first.database_url).await,
+        common::test_config(false),
+    )
+    .await;
+    let app = first.taking_turns_with(&second);
+
+    // Sessions and drafts: every page of the journey, each request on the other instance.
+    fill_in_for_someone_else(&app).await;
+    let html = page(&app, "/request-an-assessment/check-answers").await;
+    assert!(text_of(&html, "main").unwrap().contains("Amara Okafor"));
+    // Sent on one, sent again on the other: one request, the same confirmation.
+    let send = [("form[declaration]", "yes")];
+    for _ in 0..2 {
+        assert_eq!(
+            app.post_form("/api/referral/send", &send).await,
+            "/request-an-assessment/confirmation"
+        );
+    }
+    let confirmation = page(&app, "/request-an-assessment/confirmation").await;
+    let reference = text_of(&confirmation, ".govuk-panel strong").unwrap_or_default();
+    assert!(reference.starts_with("ASC-"), "{reference}");
+    assert_eq!(referrals_stored(&app).await, 1, "sent once");
+
+    // The API's idempotency key, used on each instance in turn.
+    let key = uuid::Uuid::new_v4().to_string();
+    let mut answers = Vec::new();
+    for _ in 0..2 {
+        let response = app
+            .client
+            .post(app.url("/api/v1/referrals"))
+            .header("idempotency-key", &key)
+            .json(&common::referral_example())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let body: serde_json::Value = response.json().await.unwrap();
+        answers.push((status, body["reference"].as_str().unwrap().to_owned()));
+    }
+    assert_eq!((answers[0].0, answers[1].0), (201, 200));
+    assert_eq!(
+        answers[0].1, answers[1].1,
+        "the replay gives the first reference"
+    );
+
+    // The lookup limit counts misses on both instances together.
+    let wrong = [
+        ("form[reference]", "ASC-AAAA-AAAA-AAAA"),
+        ("form[date_of_birth][day]", "1"),
+        ("form[date_of_birth][month]", "1"),
+        ("form[date_of_birth][year]", "1950"),
+    ];
+    let mut said = Vec::new();
+    for _ in 0..6 {
+        app.post_form("/api/track/lookup", &wrong).await;
+        let html = page(&app, "/track-a-request").await;
+        said.push(text_of(&html, ".govuk-error-summary").unwrap_or_default());
+    }
+    assert!(
+        said[..5].iter().all(|s| s.contains("could not find")),
+        "{said:?}"
+    );
+    assert!(said[5].contains("tried too many times"), "{said:?}");
+
+    // The outbox: both instances deliver email as fast as they can; each message goes out once.
+    for _ in 0..30 {
+        app.submit_referral(&common::referral_example()).await;
+    }
+    let (mail_first, mail_second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (store, dir) in [(&first.store, &mail_first), (&second.store, &mail_second)] {
+        let sender = EmailSender::new(
+            "Portal <portal@example.org>",
+            None,
+            dir.path().to_str().unwrap(),
+        )
+        .unwrap();
+        spawn_worker(store.clone(), Arc::new(sender), Duration::from_millis(10));
+    }
+    let mut pending = i64::MAX;
+    for _ in 0..300 {
+        pending = first.store.outbox_pending("email").await.unwrap();
+        if pending == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(pending, 0, "every email delivered");
+    let files = |dir: &tempfile::TempDir| std::fs::read_dir(dir.path()).unwrap().count() as i64;
+    let (sent_first, sent_second) = (files(&mail_first), files(&mail_second));
+    let messages = {
+        use sqlx::Connection;
+        let mut db = sqlx::PgConnection::connect(&first.database_url)
+            .await
+            .unwrap();
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE channel = 'email'")
+            .fetch_one(&mut db)
+            .await
+            .unwrap();
+        n
+    };
+    assert!(messages >= 60, "{messages} emails to send");
+    assert_eq!(
+        sent_first + sent_second,
+        messages,
+        "each email once ({sent_first} + {sent_second})"
+    );
+}

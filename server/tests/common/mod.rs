@@ -60,6 +60,17 @@ pub async fn postgres_store_reached_by(route: impl FnOnce(&str) -> String) -> Te
     }
 }
 
+/// A second store on a database another test store made (as a second instance would open it).
+pub async fn store_on(url: &str) -> TestStore {
+    TestStore {
+        store: server::store::open(url)
+            .await
+            .expect("open the store again"),
+        url: url.to_owned(),
+        _dir: None,
+    }
+}
+
 /// The built site (CSS, JS, wasm) made by scripts/build_site, if there is one.
 pub fn site_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
@@ -83,6 +94,9 @@ pub struct TestApp {
     /// Follows no redirects (so tests can see them) and keeps cookies, like a browser.
     pub client: reqwest::Client,
     pub database_url: String,
+    /// Other instances' addresses: requests take turns between `base` and these.
+    others: Vec<String>,
+    turn: Arc<std::sync::atomic::AtomicUsize>,
     _store: Arc<TestStore>,
 }
 
@@ -108,6 +122,8 @@ pub async fn spawn_app_on(test_store: TestStore, config: Config) -> TestApp {
         store: test_store.store.clone(),
         client: browser_client(),
         database_url: test_store.url.clone(),
+        others: Vec::new(),
+        turn: Arc::default(),
         _store: Arc::new(test_store),
     }
 }
@@ -130,12 +146,29 @@ impl TestApp {
             store: self.store.clone(),
             client: browser_client(),
             database_url: self.database_url.clone(),
+            others: self.others.clone(),
+            turn: Arc::default(),
             _store: self._store.clone(),
         }
     }
 
+    /// The same browser, its requests taking turns between this instance and `other` (two
+    /// instances behind a load balancer that does not stick).
+    pub fn taking_turns_with(&self, other: &TestApp) -> TestApp {
+        TestApp {
+            others: vec![other.base.clone()],
+            ..self.new_browser()
+        }
+    }
+
+    /// `path` on the instance whose turn it is.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
+        let turn = self.turn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let base = match turn % (self.others.len() + 1) {
+            0 => &self.base,
+            n => &self.others[n - 1],
+        };
+        format!("{base}{path}")
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -162,7 +195,7 @@ impl TestApp {
             .client
             .post(self.url(action))
             .header("accept", "text/html")
-            .header("referer", self.url("/"))
+            .header("referer", format!("{}/", self.base))
             .form(fields)
             .send()
             .await
