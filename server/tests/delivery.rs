@@ -10,8 +10,7 @@ use app::api::referral_service::{change_status, submit_referral, Channel, Submit
 use app::domain::referral::ReferralRequest;
 use app::settings::Settings;
 use app::store::Store;
-use axum::http::{HeaderMap, StatusCode};
-use common::{postgres_store, sqlite_store};
+use common::{event_receiver, postgres_store, sqlite_store};
 use server::delivery::email::EmailSender;
 use server::delivery::events::{signature, EventSender};
 use server::delivery::{deliver_due, Deliver};
@@ -153,31 +152,6 @@ async fn emails_go_over_smtp_with_only_first_names(store: Arc<dyn Store>) {
     }
     assert!(received[0].data.contains("Dear Amara"));
     assert!(received[1].data.contains("Dear Chidi"));
-}
-
-/// An HTTP receiver that answers 500 to its first `failures` calls.
-async fn event_receiver(failures: usize) -> (String, Arc<Mutex<Vec<(HeaderMap, String)>>>) {
-    let calls = Arc::new(Mutex::new(Vec::new()));
-    let seen = calls.clone();
-    let app = axum::Router::new().route(
-        "/events",
-        axum::routing::post(move |headers: HeaderMap, body: String| {
-            let seen = seen.clone();
-            async move {
-                let mut calls = seen.lock().unwrap();
-                calls.push((headers, body));
-                if calls.len() <= failures {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                } else {
-                    StatusCode::NO_CONTENT
-                }
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (format!("http://{addr}/events"), calls)
 }
 
 async fn events_are_signed_retried_and_ordered(store: Arc<dyn Store>) {

@@ -629,20 +629,7 @@ fn try_again_form(html: &scraper::Html) -> (String, Vec<(String, String)>) {
 }
 
 async fn referrals_stored(app: &TestApp) -> i64 {
-    use sqlx::Connection;
-    let count = "SELECT COUNT(*) FROM referrals";
-    let (n,): (i64,) = if app.database_url.starts_with("sqlite") {
-        let mut db = sqlx::SqliteConnection::connect(&app.database_url)
-            .await
-            .unwrap();
-        sqlx::query_as(count).fetch_one(&mut db).await.unwrap()
-    } else {
-        let mut db = sqlx::PgConnection::connect(&app.database_url)
-            .await
-            .unwrap();
-        sqlx::query_as(count).fetch_one(&mut db).await.unwrap()
-    };
-    n
+    common::count(&app.database_url, "SELECT COUNT(*) FROM referrals").await
 }
 
 /// The database out of reach (`cut` makes it so and returns once it is): `/readyz` says 503; a
@@ -888,17 +875,11 @@ async fn postgres_two_instances_taking_turns_serve_every_request() {
     assert_eq!(pending, 0, "every email delivered");
     let files = |dir: &tempfile::TempDir| std::fs::read_dir(dir.path()).unwrap().count() as i64;
     let (sent_first, sent_second) = (files(&mail_first), files(&mail_second));
-    let messages = {
-        use sqlx::Connection;
-        let mut db = sqlx::PgConnection::connect(&first.database_url)
-            .await
-            .unwrap();
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE channel = 'email'")
-            .fetch_one(&mut db)
-            .await
-            .unwrap();
-        n
-    };
+    let messages = common::count(
+        &first.database_url,
+        "SELECT COUNT(*) FROM outbox WHERE channel = 'email'",
+    )
+    .await;
     assert!(messages >= 60, "{messages} emails to send");
     assert_eq!(
         sent_first + sent_second,

@@ -1,8 +1,8 @@
 //! The real server binary killed with SIGKILL in the middle of a stream of submissions, then
-//! started again on the same SQLite file: every submission the clients saw confirmed is there
-//! exactly once, none is lost, sending the unconfirmed ones again (same idempotency keys)
-//! never makes a second copy, and the outbox's emails for every confirmed request are
-//! delivered after the restart.
+//! started again on the same database (SQLite, and PostgreSQL): every submission the clients
+//! saw confirmed is there exactly once, none is lost, sending the unconfirmed ones again (same
+//! idempotency keys) never makes a second copy, and the outbox's emails and case-management
+//! events for every confirmed request are delivered after the restart.
 mod common;
 
 use std::collections::BTreeMap;
@@ -12,8 +12,12 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-/// The real server on a free port, with this database and mail directory.
-fn start_server(database_url: &str, mail_dir: &std::path::Path) -> (Child, String) {
+/// The real server on a free port, with this database, mail directory and events receiver.
+fn start_server(
+    database_url: &str,
+    mail_dir: &std::path::Path,
+    events_url: &str,
+) -> (Child, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .expect("a free port")
         .local_addr()
@@ -25,6 +29,8 @@ fn start_server(database_url: &str, mail_dir: &std::path::Path) -> (Child, Strin
         .env("LEPTOS_SITE_ROOT", common::site_root())
         .env("PORTAL_SECURE_COOKIES", "false")
         .env("PORTAL_MAIL_DIR", mail_dir)
+        .env("PORTAL_EVENTS_URL", events_url)
+        .env("PORTAL_EVENTS_SECRET", "kill-test-secret")
         .env("RUST_LOG", "warn")
         .env("NO_COLOR", "1")
         .stdout(Stdio::null())
@@ -63,13 +69,22 @@ async fn submit(client: &reqwest::Client, base: &str, key: &str) -> Option<(u16,
 
 #[tokio::test]
 async fn a_server_killed_mid_stream_loses_no_confirmed_submission() {
-    let test_store = common::sqlite_store().await;
+    killed_mid_stream(common::sqlite_store().await).await;
+}
+
+#[tokio::test]
+async fn postgres_server_killed_mid_stream_loses_no_confirmed_submission() {
+    killed_mid_stream(common::postgres_store().await).await;
+}
+
+async fn killed_mid_stream(test_store: common::TestStore) {
     let mail = tempfile::tempdir().expect("mail dir");
+    let (events_url, events) = common::event_receiver(0).await;
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
         .build()
         .unwrap();
-    let (mut server, base) = start_server(&test_store.url, mail.path());
+    let (mut server, base) = start_server(&test_store.url, mail.path(), &events_url);
     wait_until_ready(&client, &base).await;
 
     // Eight clients submit as fast as they can; each remembers what it saw confirmed.
@@ -105,7 +120,7 @@ async fn a_server_killed_mid_stream_loses_no_confirmed_submission() {
     assert!(confirmed.len() >= 100);
 
     // Started again on the same file: every confirmed request is there, once.
-    let (mut server, base) = start_server(&test_store.url, mail.path());
+    let (mut server, base) = start_server(&test_store.url, mail.path(), &events_url);
     wait_until_ready(&client, &base).await;
     let store = &test_store.store;
     for (key, reference) in &confirmed {
@@ -132,12 +147,12 @@ async fn a_server_killed_mid_stream_loses_no_confirmed_submission() {
             assert!(matches!(status, 200 | 201), "{key}: {status}");
         }
     }
-    let pool = sqlx::SqlitePool::connect(&test_store.url).await.unwrap();
-    let (rows, keys): (i64, i64) =
-        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM referrals")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let rows = common::count(&test_store.url, "SELECT COUNT(*) FROM referrals").await;
+    let keys = common::count(
+        &test_store.url,
+        "SELECT COUNT(DISTINCT idempotency_key) FROM referrals",
+    )
+    .await;
     assert_eq!(rows, attempted.len() as i64, "one referral per key sent");
     assert_eq!(keys, rows, "never two for one key");
 
@@ -160,6 +175,27 @@ async fn a_server_killed_mid_stream_loses_no_confirmed_submission() {
     assert!(
         waiting.is_empty(),
         "{} confirmed requests' emails were not delivered",
+        waiting.len()
+    );
+
+    // So do their "referral.created" events, to the case-management receiver.
+    let mut waiting: Vec<&String> = confirmed.values().collect();
+    for _ in 0..300 {
+        let received: String = events
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(_, body)| body.as_str())
+            .collect();
+        waiting.retain(|reference| !received.contains(reference.as_str()));
+        if waiting.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        waiting.is_empty(),
+        "{} confirmed requests' events were not delivered",
         waiting.len()
     );
     server.kill().unwrap();

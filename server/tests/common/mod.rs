@@ -279,3 +279,44 @@ impl TestApp {
             .to_owned()
     }
 }
+
+/// What an event receiver was sent: each call's headers and body.
+pub type EventsReceived = Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, String)>>>;
+
+/// An HTTP receiver that answers 500 to its first `failures` calls.
+pub async fn event_receiver(failures: usize) -> (String, EventsReceived) {
+    let calls = EventsReceived::default();
+    let seen = calls.clone();
+    let app = axum::Router::new().route(
+        "/events",
+        axum::routing::post(move |headers: axum::http::HeaderMap, body: String| {
+            let seen = seen.clone();
+            async move {
+                let mut calls = seen.lock().unwrap();
+                calls.push((headers, body));
+                if calls.len() <= failures {
+                    axum::http::StatusCode::INTERNAL_SERVER_ERROR
+                } else {
+                    axum::http::StatusCode::NO_CONTENT
+                }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{addr}/events"), calls)
+}
+
+/// A count read directly from the database at `url` (SQLite or PostgreSQL).
+pub async fn count(url: &str, sql: &str) -> i64 {
+    use sqlx::Connection;
+    let (n,): (i64,) = if url.starts_with("sqlite") {
+        let mut db = sqlx::SqliteConnection::connect(url).await.expect("connect");
+        sqlx::query_as(sql).fetch_one(&mut db).await.expect("count")
+    } else {
+        let mut db = sqlx::PgConnection::connect(url).await.expect("connect");
+        sqlx::query_as(sql).fetch_one(&mut db).await.expect("count")
+    };
+    n
+}
