@@ -44,6 +44,18 @@ ensure_cargo_deny() {
   fi
 }
 
+# cargo-fuzz, on the nightly toolchain (libFuzzer's instrumentation needs nightly's flags).
+ensure_fuzzing() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "Installing the nightly toolchain with rustup (for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "Installing cargo-fuzz from crates.io (a few minutes, once)"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
 ensure_node_packages() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "Installing npm packages (GOV.UK Frontend, Sass, Playwright core, axe)"

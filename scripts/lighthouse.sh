@@ -105,32 +105,58 @@ for (const [page, r] of reports) {
   if (r.runtimeError) console.log(`|   runtime error: ${r.runtimeError.message} |`);
 }
 
-// What each item of an audit's details is about: an element, a URL, or a message.
-const describe = (item) => {
-  const node = item.node ?? (item.node === undefined && item.snippet ? item : undefined);
-  if (node?.snippet) return `${node.selector ?? ""} ${node.snippet}`.trim().slice(0, 200);
-  const value = item.url ?? item.source?.url ?? item.description ?? item.label ?? item.value;
-  return typeof value === "string" ? value.slice(0, 200) : JSON.stringify(item).slice(0, 200);
+// What each item of an audit's details is about: an element, a URL (with its bytes), a chain.
+const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const chain = (tree) => {
+  const longest = (nodes) => Object.values(nodes ?? {}).find((n) => n.isLongest) ?? Object.values(nodes ?? {})[0];
+  const steps = [];
+  for (let n = longest(tree); n; n = longest(n.children)) steps.push(`${new URL(n.url).pathname} (${Math.round(n.navStartToEndTime)} ms)`);
+  return steps.join(" > ");
 };
+const describe = (item) => {
+  if (item.value?.type === "network-tree") return `longest chain: ${chain(item.value.chains)}`;
+  if (item.type === "list-section") return item.value?.value ? `${item.title}: ${item.value.value}` : null;
+  const node = item.node ?? (item.snippet ? item : undefined);
+  if (node?.snippet) return `${node.selector ?? ""} ${node.snippet}`.trim().slice(0, 200);
+  const url = item.url ?? item.source?.url;
+  if (url) {
+    const extra = [
+      item.cacheLifetimeMs !== undefined && `cache TTL ${item.cacheLifetimeMs} ms`,
+      item.totalBytes && `${kib(item.totalBytes)}`,
+      item.wastedBytes && `${kib(item.wastedBytes)} to save`,
+      item.wastedMs && `${Math.round(item.wastedMs)} ms`,
+    ].filter(Boolean).join(", ");
+    return `${url.replace(/^https?:\/\/[^/]+/, "")}${extra ? ` (${extra})` : ""}`;
+  }
+  const text = item.description ?? item.label ?? item.value;
+  return typeof text === "string" ? text.slice(0, 200) : JSON.stringify(item).slice(0, 200);
+};
+
+// Every failing audit, said once: the pages it failed on (score, value), and what it found on
+// the first of them (it is mostly the same files on every page).
 const counted = ["binary", "numeric", "metricSavings"];
-console.log("\nFailing audits, for every score under 100 (weighted: lowered the score; " +
-  "unweighted: Lighthouse's opportunities and diagnostics)");
+const failures = new Map();
 for (const [page, r] of reports) {
   for (const c of categories) {
     const cat = r.categories[c];
     if (!cat || cat.score === 1) continue;
-    console.log(`\n${page}, ${cat.title} ${score(cat.score)}:`);
     for (const ref of cat.auditRefs) {
       const a = r.audits[ref.id];
-      if (!a || a.score == null || a.score >= (ref.weight > 0 ? 1 : 0.9)) continue;
-      if (!counted.includes(a.scoreDisplayMode)) continue;
-      const weight = ref.weight > 0 ? `weight ${ref.weight}` : "unweighted";
-      console.log(`  - ${a.id} (score ${score(a.score)}, ${weight}): ${a.title}` +
-        (a.displayValue ? ` -- ${a.displayValue}` : ""));
-      for (const item of (a.details?.items ?? []).slice(0, 6)) console.log(`      ${describe(item)}`);
-      if ((a.details?.items?.length ?? 0) > 6) console.log(`      ... and ${a.details.items.length - 6} more`);
+      if (!a || a.score == null || !counted.includes(a.scoreDisplayMode)) continue;
+      if (a.score >= (ref.weight > 0 ? 1 : 0.9)) continue;
+      const key = `${cat.title}: ${a.id} (${ref.weight > 0 ? `weight ${ref.weight}` : "unweighted"}): ${a.title}`;
+      if (!failures.has(key)) failures.set(key, { on: [], items: (a.details?.items ?? []).map(describe).filter(Boolean) });
+      failures.get(key).on.push(`${page} ${score(a.score)}${a.displayValue ? ` (${a.displayValue})` : ""}`);
     }
   }
+}
+console.log("\nFailing audits in the categories under 100 (weighted ones lowered the score; " +
+  "unweighted ones are Lighthouse's opportunities and diagnostics, scored under 90)");
+if (failures.size === 0) console.log("  none");
+for (const [key, { on, items }] of failures) {
+  console.log(`  - ${key}\n      on ${on.length === reports.length ? "every page" : `${on.length} of ${reports.length} pages`}: ${on.join("; ")}`);
+  for (const item of items.slice(0, 8)) console.log(`        ${item}`);
+  if (items.length > 8) console.log(`        ... and ${items.length - 8} more`);
 }
 JS
 echo

@@ -55,6 +55,9 @@ fi
 say "Rust tests: unit, components, store suite (SQLite and PostgreSQL), HTTP journeys"
 cargo test --workspace --exclude frontend
 
+say "Fuzzing: each target for 30 s (scripts/fuzz.sh; the long run is scripts/fuzz.sh alone)"
+scripts/fuzz.sh 30
+
 say "Browser journeys: Chromium, JavaScript off and on, axe on every page"
 PORTAL_SERVER_BIN="$CARGO_OUT/debug/server" npm run --silent e2e
 

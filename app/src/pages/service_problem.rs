@@ -4,8 +4,11 @@
 //! person's answers shown back and a "Try again" button that posts them again.
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 use crate::components::{Footer, Header, PhaseBanner, SkipLink, SummaryList};
-use crate::council::{CARE_LINE_HOURS, CARE_LINE_PHONE, COUNCIL_NAME, SERVICE_NAME};
+use crate::council::{CARE_LINE_HOURS, CARE_LINE_PHONE};
+#[cfg(feature = "ssr")]
+use crate::council::{COUNCIL_NAME, SERVICE_NAME};
 
 const HEADING: &str = "Sorry, there is a problem with the service";
 
@@ -93,6 +96,7 @@ pub fn service_problem_document(post: Option<UnsavedPost>) -> String {
     format!("<!DOCTYPE html>{html}")
 }
 
+#[cfg(feature = "ssr")]
 #[component]
 fn UnsavedPostContent(post: UnsavedPost) -> impl IntoView {
     let has_answers = !post.answers.is_empty();

@@ -1,0 +1,37 @@
+//! The contribution calculators and the eligibility checks against any JSON the public API
+//! could be sent (seeded with the worked cases): they never panic or overflow, and an estimate
+//! is never negative, nor more than the cost of care when the cost is given.
+#![no_main]
+use app::domain::charging::non_residential::{estimate_non_residential, NonResidentialRequest};
+use app::domain::charging::policy::ChargingPolicy;
+use app::domain::charging::rates::RateTables;
+use app::domain::charging::residential::{estimate_residential, ResidentialRequest};
+use app::domain::eligibility::{check_adult, check_carer, AdultAnswers, CarerAnswers};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|json: &[u8]| {
+    let tables = RateTables::published();
+    if let Ok(request) = serde_json::from_slice::<NonResidentialRequest>(json) {
+        if let Ok(estimate) = estimate_non_residential(&request, tables, &ChargingPolicy::default()) {
+            if let Some(weekly) = estimate.weekly_contribution_pence {
+                assert!(!weekly.is_negative(), "{weekly:?}");
+                if let Some(cost) = request.weekly_care_cost_pence {
+                    assert!(weekly <= cost.max(app::domain::charging::money::Pence::ZERO));
+                }
+            }
+        }
+    }
+    if let Ok(request) = serde_json::from_slice::<ResidentialRequest>(json) {
+        if let Ok(estimate) = estimate_residential(&request, tables) {
+            if let Some(weekly) = estimate.weekly_contribution_pence {
+                assert!(!weekly.is_negative(), "{weekly:?}");
+            }
+        }
+    }
+    if let Ok(answers) = serde_json::from_slice::<AdultAnswers>(json) {
+        let _ = check_adult(&answers);
+    }
+    if let Ok(answers) = serde_json::from_slice::<CarerAnswers>(json) {
+        let _ = check_carer(&answers);
+    }
+});
