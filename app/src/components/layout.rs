@@ -124,7 +124,11 @@ pub fn Layout(
     } else {
         ""
     };
-    let full_title = format!("{error_prefix}{title} - {SERVICE_NAME} - {COUNCIL_NAME}");
+    // leptos_meta writes the title's text into <head> as it is: escaped here, or a search for
+    // `</title><meta http-equiv=refresh ...>` would write markup into the page.
+    let full_title = super::escape_text(&format!(
+        "{error_prefix}{title} - {SERVICE_NAME} - {COUNCIL_NAME}"
+    ));
     view! {
         <Title text=full_title/>
         <PhaseBanner/>

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod hostile;
 mod integration_api;
 mod retention;
 mod store;

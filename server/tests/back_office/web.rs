@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 const PASSWORD: &str = "correct horse battery staple";
 
-async fn app() -> TestApp {
+pub(crate) async fn app() -> TestApp {
     let mut config = test_config(false);
     config.settings.staff_sessions.idle_seconds = 3;
     spawn_app_on(sqlite_store().await, config).await
@@ -23,7 +23,7 @@ fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-async fn staff(app: &TestApp, email: &str, role: &str) -> Enrolment {
+pub(crate) async fn staff(app: &TestApp, email: &str, role: &str) -> Enrolment {
     let (account, enrolment) = new_account(email, &format!("{role} person"), role, PASSWORD, now())
         .expect("a valid account");
     assert!(app.store.create_staff_account(&account).await.unwrap());
@@ -52,7 +52,7 @@ async fn give_code(app: &TestApp, code: &str) -> String {
 
 /// Signs in as a browser without JavaScript does. `step` picks the TOTP step relative to now
 /// (-1, 0 or 1): each step works once per account.
-async fn sign_in(app: &TestApp, email: &str, enrolment: &Enrolment, step: i64) {
+pub(crate) async fn sign_in(app: &TestApp, email: &str, enrolment: &Enrolment, step: i64) {
     give_password(app, email).await;
     let next = give_code(
         app,
