@@ -109,6 +109,7 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
         .layer(axum::middleware::from_fn(
             crate::outage::service_problem_page,
         ))
+        .layer(axum::middleware::from_fn(security::refuse_cross_site_posts))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(state)
         // The API has no sessions or cookies: each call stands alone.

@@ -21,7 +21,7 @@ use super::{ApiState, Problem};
     post,
     path = "/api/v1/carers",
     tag = "Carers",
-    params(("Idempotency-Key" = String, Header, description = "A client-chosen key: the same key and body return the same registration")),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, pattern = "^[!-~]+$", description = "A client-chosen key: the same key and body return the same registration (1 to 200 visible ASCII characters)")),
     request_body(content = CarerRegistration, example = json!({
         "carer": { "given_name": "Sam", "family_name": "Patel", "date_of_birth": "1970-05-05",
                    "address_line_1": "3 High St", "town": "Exampletown", "postcode": "EX2 3CD",

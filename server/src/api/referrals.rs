@@ -42,7 +42,7 @@ pub struct Receipt {
     post,
     path = "/api/v1/referrals",
     tag = "Referrals",
-    params(("Idempotency-Key" = String, Header, description = "A client-chosen key: the same key and body return the same referral")),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, pattern = "^[!-~]+$", description = "A client-chosen key: the same key and body return the same referral (1 to 200 visible ASCII characters)")),
     request_body(content = ReferralRequest, example = json!({
         "for": "self",
         "person": { "given_name": "Amara", "family_name": "Okafor", "date_of_birth": "1948-03-02",
@@ -106,6 +106,7 @@ pub struct StatusQuery {
     request_body(content = StatusQuery, example = json!({ "reference": "ASC-7K3M-9QX2-HD4P", "date_of_birth": "1948-03-02" })),
     responses(
         (status = 200, description = "The progress", body = StatusView),
+        (status = 400, description = "A body that is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No request with that reference and date of birth", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A missing reference or date of birth", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many misses; see Retry-After", body = Problem, content_type = "application/problem+json"),

@@ -375,3 +375,42 @@ async fn hostile_json_never_500s_and_stored_values_come_back_escaped_in_the_back
     }
     assert!(seen_as_text >= 2, "the markup is shown as text");
 }
+
+/// A form posted from another site is refused before it touches a session; the same form from
+/// the portal's own pages goes through.
+#[tokio::test]
+async fn a_post_from_another_site_is_refused() {
+    let app = spawn_app(false).await;
+    let answer = [("form[satisfaction]", "satisfied")];
+    let host = app.base.trim_start_matches("http://").to_owned();
+    for (name, value) in [
+        ("origin", "https://evil.example".to_owned()),
+        ("origin", "null".to_owned()),
+        ("sec-fetch-site", "cross-site".to_owned()),
+    ] {
+        let response = app
+            .client
+            .post(app.url("/api/feedback/satisfaction"))
+            .header("accept", "text/html")
+            .header(name, value.as_str())
+            .form(&answer)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 403, "{name}: {value}");
+        assert!(
+            response.headers().get("set-cookie").is_none(),
+            "no session made"
+        );
+    }
+    let response = app
+        .client
+        .post(app.url("/api/feedback/satisfaction"))
+        .header("accept", "text/html")
+        .header("origin", format!("http://{host}"))
+        .form(&answer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 302, "from the portal itself");
+}
