@@ -56,6 +56,23 @@ ensure_fuzzing() {
   fi
 }
 
+# The release server and its site for the measuring scripts, in BIN and SITE: built here, or
+# the ones PORTAL_SERVER_BIN and PORTAL_SITE_ROOT name (then nothing is built).
+release_server() {
+  if [ -n "${PORTAL_SERVER_BIN:-}" ]; then
+    BIN="$PORTAL_SERVER_BIN"
+    SITE="${PORTAL_SITE_ROOT:-target/site}"
+  else
+    ensure_rust_tools
+    ensure_node_packages
+    build_site
+    say "Building the server (release)"
+    cargo build -p server --release
+    BIN="$CARGO_OUT/release/server"
+    SITE=target/site
+  fi
+}
+
 ensure_node_packages() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "Installing npm packages (GOV.UK Frontend, Sass, Playwright core, axe)"

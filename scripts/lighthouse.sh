@@ -37,18 +37,7 @@ if [ "$installed" != "$LIGHTHOUSE_VERSION" ]; then
   npm install --prefix "$LH_DIR" --no-save --no-audit --no-fund "lighthouse@$LIGHTHOUSE_VERSION"
 fi
 
-if [ -n "${PORTAL_SERVER_BIN:-}" ]; then
-  BIN="$PORTAL_SERVER_BIN"
-  SITE="${PORTAL_SITE_ROOT:-target/site}"
-else
-  ensure_rust_tools
-  ensure_node_packages
-  build_site
-  say "Building the server (release)"
-  cargo build -p server --release
-  BIN="$CARGO_OUT/release/server"
-  SITE=target/site
-fi
+release_server  # sets BIN and SITE
 
 WORK=$(mktemp -d /tmp/portal-lighthouse.XXXXXX)
 SERVER_PID=""

@@ -63,18 +63,7 @@ command -v python3 >/dev/null || apt_install python3
 ensure_venv wapiti wapiti3 "$WAPITI_VERSION" greenlet
 ensure_venv schemathesis schemathesis "$SCHEMATHESIS_VERSION"
 
-if [ -n "${PORTAL_SERVER_BIN:-}" ]; then
-  BIN="$PORTAL_SERVER_BIN"
-  SITE="${PORTAL_SITE_ROOT:-target/site}"
-else
-  ensure_rust_tools
-  ensure_node_packages
-  build_site
-  say "Building the server (release)"
-  cargo build -p server --release
-  BIN="$CARGO_OUT/release/server"
-  SITE=target/site
-fi
+release_server  # sets BIN and SITE
 
 WORK=$(mktemp -d /tmp/portal-scan.XXXXXX)
 mkdir -p "$OUT"

@@ -157,47 +157,44 @@ async fn killed_mid_stream(test_store: common::TestStore) {
     assert_eq!(keys, rows, "never two for one key");
 
     // The acknowledgement emails of every confirmed request leave after the restart.
-    let mut waiting: Vec<&String> = confirmed.values().collect();
-    for _ in 0..300 {
-        let sent: String = std::fs::read_dir(mail.path())
+    let references: Vec<&String> = confirmed.values().collect();
+    all_delivered(&references, "emails", || {
+        std::fs::read_dir(mail.path())
             .map(|entries| {
                 entries
                     .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
                     .collect()
             })
-            .unwrap_or_default();
-        waiting.retain(|reference| !sent.contains(reference.as_str()));
-        if waiting.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(
-        waiting.is_empty(),
-        "{} confirmed requests' emails were not delivered",
-        waiting.len()
-    );
-
+            .unwrap_or_default()
+    })
+    .await;
     // So do their "referral.created" events, to the case-management receiver.
-    let mut waiting: Vec<&String> = confirmed.values().collect();
-    for _ in 0..300 {
-        let received: String = events
+    all_delivered(&references, "events", || {
+        events
             .lock()
             .unwrap()
             .iter()
             .map(|(_, body)| body.as_str())
-            .collect();
-        waiting.retain(|reference| !received.contains(reference.as_str()));
+            .collect()
+    })
+    .await;
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
+
+/// Waits (up to 30 s) until what `delivered` reads mentions every reference.
+async fn all_delivered(references: &[&String], what: &str, delivered: impl Fn() -> String) {
+    let mut waiting = references.to_vec();
+    for _ in 0..300 {
+        let seen = delivered();
+        waiting.retain(|reference| !seen.contains(reference.as_str()));
         if waiting.is_empty() {
-            break;
+            return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(
-        waiting.is_empty(),
-        "{} confirmed requests' events were not delivered",
+    panic!(
+        "{} confirmed requests' {what} were not delivered",
         waiting.len()
     );
-    server.kill().unwrap();
-    server.wait().unwrap();
 }

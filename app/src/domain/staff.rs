@@ -171,6 +171,16 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// What someone typed as an email, fit for the audit log: control characters (line breaks,
+/// terminal escapes) shown as `�`, and no longer than an email address can be (254).
+pub fn email_for_the_audit(typed: &str) -> String {
+    typed
+        .chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .take(254)
+        .collect()
+}
+
 /// Tells whether what was typed as a second factor looks like a six-digit code (spaces
 /// allowed, as authenticator apps show `123 456`); otherwise it is taken as a recovery code.
 pub fn totp_digits(typed: &str) -> Option<String> {
@@ -189,6 +199,16 @@ pub fn normalise_recovery_code(typed: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn typed_emails_reach_the_audit_log_on_one_line() {
+        assert_eq!(
+            email_for_the_audit("a@b.example\n\u{1b}[31m"),
+            "a@b.example\u{fffd}\u{fffd}[31m"
+        );
+        assert_eq!(email_for_the_audit(&"x".repeat(300)).len(), 254);
+    }
+
     use super::*;
 
     #[test]

@@ -155,7 +155,7 @@ pub(crate) fn locked_message() -> String {
 fn staff_audit(email: &str, client: &str, action: &str, detail: &str) -> crate::store::AuditEntry {
     crate::store::AuditEntry {
         at: crate::api::context::now_unix(),
-        actor: format!("staff:{email}"),
+        actor: format!("staff:{}", crate::domain::staff::email_for_the_audit(email)),
         action: action.to_owned(),
         subject: String::new(),
         detail: detail.to_owned(),
