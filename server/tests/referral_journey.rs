@@ -702,6 +702,21 @@ where
     let (action, resend) = try_again_form(&html);
     assert_eq!(action, "/api/referral/send");
 
+    // The JSON API says so in its own way: 503 problem+json, and the same key works later.
+    let api = |key: &'static str| {
+        app.client
+            .post(app.url("/api/v1/referrals"))
+            .header("idempotency-key", key)
+            .json(&common::referral_example())
+            .send()
+    };
+    let refused = api("outage-1").await.unwrap();
+    assert_eq!(refused.status().as_u16(), 503);
+    assert_eq!(
+        refused.headers()["content-type"],
+        "application/problem+json"
+    );
+
     restore.await;
     let mut ready = false;
     for _ in 0..100 {
@@ -717,6 +732,7 @@ where
         0,
         "nothing was written while it was out"
     );
+    assert_eq!(api("outage-1").await.unwrap().status().as_u16(), 201);
 
     let resend: Vec<(&str, &str)> = resend
         .iter()
@@ -736,7 +752,11 @@ where
         302,
         "a second Try again is harmless"
     );
-    assert_eq!(referrals_stored(app).await, 1, "sent once");
+    assert_eq!(
+        referrals_stored(app).await,
+        2,
+        "sent once, and the API's request once"
+    );
 }
 
 /// Another process holds SQLite's write lock (as a stuck job or a copy tool might).

@@ -238,6 +238,7 @@ async fn every_field_of_every_journey_takes_hostile_input() {
             }
         }
     }
+    println!("{sent} hostile posts");
     assert!(sent > 300, "{sent} hostile posts");
     // The tables are all still there.
     assert!(common::count(&app.database_url, "SELECT COUNT(*) FROM referrals").await >= 0);
