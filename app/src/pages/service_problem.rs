@@ -1,6 +1,6 @@
 //! "Sorry, there is a problem with the service": shown instead of a page that could not load its
 //! data (`ServiceProblem`, a 500 with no internals), and, written by the server's outage layer,
-//! instead of the answer to a post the service could not save (`unsaved_post_document`): the
+//! instead of the answer to a post the service could not save (`service_problem_document`): the
 //! person's answers shown back and a "Try again" button that posts them again.
 use leptos::prelude::*;
 
@@ -18,14 +18,22 @@ pub fn ServiceProblem() -> impl IntoView {
     super::set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
     view! {
         <crate::components::Layout title=HEADING>
-            <div class="govuk-grid-row">
-                <div class="govuk-grid-column-two-thirds">
-                    <h1 class="govuk-heading-xl">{HEADING}</h1>
-                    <p class="govuk-body">"Try again later."</p>
-                    <HelpNow/>
-                </div>
-            </div>
+            <TryAgainLater/>
         </crate::components::Layout>
+    }
+}
+
+/// What a page that could not be shown says, in the app and in the outage layer's document.
+#[component]
+fn TryAgainLater() -> impl IntoView {
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <h1 class="govuk-heading-xl">{HEADING}</h1>
+                <p class="govuk-body">"Try again later."</p>
+                <HelpNow/>
+            </div>
+        </div>
     }
 }
 
@@ -43,7 +51,7 @@ fn HelpNow() -> impl IntoView {
 }
 
 /// A browser's post that the service could not save or send.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct UnsavedPost {
     /// Where the form posted.
     pub action: String,
@@ -51,7 +59,7 @@ pub struct UnsavedPost {
     /// password or code), which is never put in a page.
     pub resend: Option<Vec<(String, String)>>,
     /// The answers to show back (`api::show_back`).
-    pub answers: Vec<(String, Vec<crate::components::SummaryRow>)>,
+    pub answers: crate::api::show_back::AnswerSections,
 }
 
 /// The whole HTML document, for an unsaved post or (`None`) a page the service could not
@@ -78,12 +86,7 @@ pub fn service_problem_document(post: Option<UnsavedPost>) -> String {
                         <main class="govuk-main-wrapper" id="main-content">
                             {match post {
                                 Some(post) => view! { <UnsavedPostContent post/> }.into_any(),
-                                None => view! {
-                                    <h1 class="govuk-heading-xl">{HEADING}</h1>
-                                    <p class="govuk-body">"Try again later."</p>
-                                    <HelpNow/>
-                                }
-                                .into_any(),
+                                None => view! { <TryAgainLater/> }.into_any(),
                             }}
                         </main>
                     </div>
