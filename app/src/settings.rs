@@ -17,7 +17,8 @@ pub struct Settings {
     pub contact_within_working_days: u8,
     /// How long a saved request can be come back to.
     pub saved_draft_days: u16,
-    /// Failed progress lookups allowed per client address in 15 minutes.
+    /// Failed lookups allowed per client address in 15 minutes: a brake on floods, set high
+    /// because many people share one address (hospitals, care homes, libraries).
     pub lookup_failures_per_client: i64,
     /// Failed progress lookups allowed per reference in a day.
     pub lookup_failures_per_reference: i64,
@@ -29,9 +30,13 @@ pub struct Settings {
     pub charging_policy: ChargingPolicy,
     /// How long a staff session lasts without a request, and at most.
     pub staff_sessions: SessionLimits,
-    /// Failed staff sign-ins allowed per email address (and, four times over, per client
-    /// address) in 15 minutes before sign-in is locked for that address.
+    /// Staff sign-in attempts allowed per email address from one client address (and, four
+    /// times over, per client address) in 15 minutes before that pair (or address) is locked.
+    /// An email alone is only slowed down, never locked: a stranger must not lock staff out.
     pub staff_sign_in_failures: i64,
+    /// Failed tries on one account since its last successful sign-in before only its usual
+    /// addresses may try (NIST SP 800-63B 5.2.2: at most 100).
+    pub staff_account_failures: i64,
 }
 
 impl Default for Settings {
@@ -40,13 +45,14 @@ impl Default for Settings {
             office_hours: OfficeHours::default(),
             contact_within_working_days: 5,
             saved_draft_days: 30,
-            lookup_failures_per_client: 5,
+            lookup_failures_per_client: 100,
             lookup_failures_per_reference: 10,
             trusted_proxies: Vec::new(),
             public_url: "http://127.0.0.1:3000".to_owned(),
             charging_policy: ChargingPolicy::default(),
             staff_sessions: SessionLimits::default(),
             staff_sign_in_failures: 5,
+            staff_account_failures: 100,
         }
     }
 }

@@ -111,7 +111,7 @@ impl Config {
             contact_within_working_days: number("PORTAL_CONTACT_WITHIN_WORKING_DAYS", "5", 1)?
                 .min(60) as u8,
             saved_draft_days: number("PORTAL_SAVED_DRAFT_DAYS", "30", 1)?.min(365) as u16,
-            lookup_failures_per_client: number("PORTAL_LOOKUP_FAILURES_PER_CLIENT", "5", 1)?,
+            lookup_failures_per_client: number("PORTAL_LOOKUP_FAILURES_PER_CLIENT", "100", 1)?,
             lookup_failures_per_reference: number("PORTAL_LOOKUP_FAILURES_PER_REFERENCE", "10", 1)?,
             public_url: get("PORTAL_PUBLIC_URL", &format!("http://{site_addr}"))
                 .trim_end_matches('/')
@@ -125,9 +125,10 @@ impl Config {
                 absolute_seconds: number("PORTAL_STAFF_SESSION_HOURS", "10", 1)?.min(24) * 3600,
             },
             staff_sign_in_failures: number("PORTAL_STAFF_SIGN_IN_FAILURES", "5", 1)?,
+            staff_account_failures: number("PORTAL_STAFF_ACCOUNT_FAILURES", "100", 1)?.min(100),
         };
         let optional = |name: &str| lookup(name).filter(|v| !v.is_empty());
-        Ok(Self {
+        let config = Self {
             settings,
             smtp_url: optional("PORTAL_SMTP_URL"),
             mail_dir: get("PORTAL_MAIL_DIR", "data/mail"),
@@ -156,9 +157,47 @@ impl Config {
                     name: "PORTAL_SESSION_IDLE_MINUTES",
                     reason: "must be a whole number of minutes above 0".into(),
                 })?,
-        })
+        };
+        if config.secure_cookies {
+            config.refuse_what_is_unsafe_in_production()?;
+        }
+        Ok(config)
+    }
+
+    /// In production (`PORTAL_SECURE_COOKIES=true`): a secret that is set must be long enough
+    /// not to be guessed, events must have a secret and go over https. An unset integration
+    /// secret is safe: the integration door is then closed (503).
+    fn refuse_what_is_unsafe_in_production(&self) -> Result<(), ConfigError> {
+        let short = |name: &'static str, secret: &str| {
+            if secret.chars().count() < MIN_SECRET_CHARS {
+                Err(ConfigError {
+                    name,
+                    reason: format!(
+                        "must be at least {MIN_SECRET_CHARS} characters in production (a random string: `openssl rand -hex 32`)"
+                    ),
+                })
+            } else {
+                Ok(())
+            }
+        };
+        if !self.integration_secret.is_empty() {
+            short("PORTAL_INTEGRATION_SECRET", &self.integration_secret)?;
+        }
+        if let Some(url) = &self.events_url {
+            if !url.to_ascii_lowercase().starts_with("https://") {
+                return Err(ConfigError {
+                    name: "PORTAL_EVENTS_URL",
+                    reason: "must be an https:// address in production: events name people".into(),
+                });
+            }
+            short("PORTAL_EVENTS_SECRET", &self.events_secret)?;
+        }
+        Ok(())
     }
 }
+
+/// The shortest shared secret accepted in production.
+const MIN_SECRET_CHARS: usize = 32;
 
 /// The council's charging choices from a TOML file; a field left out keeps the statutory
 /// baseline. Refused (and the server does not start) if unreadable or impossible.
@@ -194,6 +233,54 @@ fn parse_bool(name: &'static str, value: &str) -> Result<bool, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_unsafe_in_production_is_refused_at_start() {
+        let long = "0123456789abcdef0123456789abcdef";
+        let with = |pairs: &[(&str, &str)], secure: &str| {
+            let pairs: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .chain([("PORTAL_SECURE_COOKIES".to_string(), secure.to_string())])
+                .collect();
+            Config::from_lookup(move |n| pairs.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone()))
+        };
+        let refused = |pairs: &[(&str, &str)]| with(pairs, "true").unwrap_err().to_string();
+        assert!(refused(&[("PORTAL_INTEGRATION_SECRET", "short")])
+            .starts_with("PORTAL_INTEGRATION_SECRET"));
+        assert!(
+            refused(&[("PORTAL_EVENTS_URL", "https://cms.example/events")])
+                .starts_with("PORTAL_EVENTS_SECRET")
+        );
+        assert!(refused(&[
+            ("PORTAL_EVENTS_URL", "https://cms.example/events"),
+            ("PORTAL_EVENTS_SECRET", "too-short")
+        ])
+        .starts_with("PORTAL_EVENTS_SECRET"));
+        assert!(refused(&[
+            ("PORTAL_EVENTS_URL", "http://cms.example/events"),
+            ("PORTAL_EVENTS_SECRET", long)
+        ])
+        .starts_with("PORTAL_EVENTS_URL"));
+        // Safe settings start; so does anything in local development over plain http.
+        assert!(with(
+            &[
+                ("PORTAL_INTEGRATION_SECRET", long),
+                ("PORTAL_EVENTS_URL", "https://cms.example/events"),
+                ("PORTAL_EVENTS_SECRET", long)
+            ],
+            "true"
+        )
+        .is_ok());
+        assert!(with(
+            &[
+                ("PORTAL_INTEGRATION_SECRET", "dev"),
+                ("PORTAL_EVENTS_URL", "http://127.0.0.1:9/events")
+            ],
+            "false"
+        )
+        .is_ok());
+    }
 
     #[test]
     fn defaults_are_the_production_ones() {

@@ -130,11 +130,16 @@ pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), Ser
                 "reference",
                 "We could not find a request with that reference and date of birth. Check them and try again",
             ),
-            Lookup::RateLimited { .. } => errors.add(
+            Lookup::RateLimited {
+                retry_after_seconds,
+            } => errors.add(
                 "reference",
-                format!(
-                    "You have tried too many times. Call the Care Line on {} to ask about the request",
-                    crate::council::CARE_LINE_PHONE
+                crate::domain::waiting::try_again_sentence(
+                    retry_after_seconds,
+                    &format!(
+                        "call the Care Line on {} to ask about the request",
+                        crate::council::CARE_LINE_PHONE
+                    ),
                 ),
             ),
         }

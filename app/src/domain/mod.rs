@@ -16,3 +16,4 @@ pub mod referral;
 pub mod referral_status;
 pub mod search;
 pub mod staff;
+pub mod waiting;

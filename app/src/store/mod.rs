@@ -134,6 +134,38 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
 
     async fn staff_account(&self, id: i64) -> StoreResult<Option<StaffAccount>>;
 
+    /// Counts a sign-in attempt before it is weighed (committed, then counted, so guesses
+    /// sent at once cannot all pass the limit): its id and its buckets' counts since `since`.
+    async fn begin_sign_in_attempt(
+        &self,
+        attempt: &SignInAttempt,
+        since: i64,
+    ) -> StoreResult<AttemptCounts>;
+
+    /// Forgets an attempt that succeeded, so it counts against nobody.
+    async fn forget_sign_in_attempt(&self, id: i64) -> StoreResult<()>;
+
+    /// Counts a try on an account (a password or code about to be weighed); how many since
+    /// its last successful sign-in, this one included (0 if there is no such account).
+    async fn count_staff_try(&self, account_id: i64) -> StoreResult<i64>;
+
+    /// A successful sign-in: the account's tries start again from 0, and this client address
+    /// becomes (or stays) one of its usual addresses.
+    async fn staff_signed_in(
+        &self,
+        account_id: i64,
+        client_bucket: &str,
+        at: i64,
+    ) -> StoreResult<()>;
+
+    /// Whether the account has signed in from this client address at or after `since`.
+    async fn is_known_staff_client(
+        &self,
+        account_id: i64,
+        client_bucket: &str,
+        since: i64,
+    ) -> StoreResult<bool>;
+
     /// Accepts a TOTP step for an account only if it is later than the last accepted one (a
     /// code works once); `false` otherwise.
     async fn use_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool>;
@@ -233,6 +265,10 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     async fn recent_audit(&self, limit: i64) -> StoreResult<Vec<AuditEntry>>;
 
     // The outbox.
+
+    /// Queues messages that belong to no referral or registration (a staff member's alert),
+    /// in one transaction.
+    async fn queue_messages(&self, messages: &[NewOutboxMessage], at: i64) -> StoreResult<()>;
 
     /// Makes this process the one delivering `channel`'s outbox until the lead is dropped, or
     /// `None` while another instance has it. Instances sharing one PostgreSQL take turns, so

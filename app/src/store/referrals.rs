@@ -117,13 +117,33 @@ pub struct NewOutboxMessage {
     pub payload: String,
 }
 
-/// Held while this process delivers a channel's outbox (`Store::lead_outbox`); what it holds
-/// (a transaction with an advisory lock, on PostgreSQL) lets go when it is dropped.
-pub struct OutboxLead(#[allow(dead_code)] Box<dyn std::any::Any + Send>);
+/// Held while this process delivers a channel's outbox (`Store::lead_outbox`). Let go with
+/// `release`, which waits until the lead is really given up (on PostgreSQL, the advisory
+/// lock's transaction rolled back), so the next batch, here or in another instance, can lead
+/// at once. Dropped without `release` (a panic, a cancelled task), what it holds still lets go
+/// (on PostgreSQL, by closing its connection).
+pub struct OutboxLead(Box<dyn LeadHold>);
+
+/// What an `OutboxLead` holds, and how to give it up.
+#[async_trait::async_trait]
+pub trait LeadHold: Send {
+    async fn release(self: Box<Self>);
+}
+
+/// SQLite's lead holds nothing: one process serves the file.
+#[async_trait::async_trait]
+impl LeadHold for () {
+    async fn release(self: Box<Self>) {}
+}
 
 impl OutboxLead {
-    pub fn holding(hold: impl std::any::Any + Send) -> Self {
+    pub fn holding(hold: impl LeadHold + 'static) -> Self {
         Self(Box::new(hold))
+    }
+
+    /// Gives up the lead, and returns once it is given up.
+    pub async fn release(self) {
+        self.0.release().await
     }
 }
 

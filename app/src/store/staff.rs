@@ -29,6 +29,28 @@ pub struct StaffAccount {
     pub active: bool,
 }
 
+/// A staff sign-in attempt, counted three ways (each a hash: never the email or address).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInAttempt {
+    /// This email from this client address.
+    pub pair_bucket: String,
+    /// This client address, whatever the email.
+    pub client_bucket: String,
+    /// This email, from anywhere.
+    pub email_bucket: String,
+    pub at: i64,
+}
+
+/// An attempt just counted: its id (to forget it if it succeeds) and the attempts in each of
+/// its buckets within the window, itself included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttemptCounts {
+    pub id: i64,
+    pub pair: i64,
+    pub client: i64,
+    pub email: i64,
+}
+
 /// Which referrals and carers' registrations the queue shows, and in what order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueueQuery {

@@ -1,9 +1,11 @@
 //! `POST /api/v1/integration/referrals/{reference}/status`: the council's case-management
 //! system (LAS, Mosaic and the like) sets a referral's status and records its own case id, so
-//! staff need not type it twice. Signed like the portal's own events: `X-Portal-Event-Id`,
-//! `X-Portal-Timestamp` (unix seconds, within 5 minutes of now) and `X-Portal-Signature:
-//! sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">` with `PORTAL_INTEGRATION_SECRET`. A bad
-//! or stale signature is refused (401), an event id seen before is a replay (409).
+//! staff need not type it twice. Signed over everything that gives an update its meaning, so a
+//! captured update cannot be replayed against another reference or with another event id:
+//! `X-Portal-Event-Id`, `X-Portal-Timestamp` (unix seconds, within 5 minutes of now) and
+//! `X-Portal-Signature: v2=<hex HMAC-SHA256 of "<timestamp>.<event id>.<METHOD>.<path>.<hex
+//! SHA-256 of the body>">` with `PORTAL_INTEGRATION_SECRET`. A bad or stale signature, and any
+//! v1 (`sha256=`) signature, is refused (401); an event id seen before is a replay (409).
 
 use app::api::referral_service::{change_status, constant_time_eq, ChangeError};
 use app::domain::problems::FieldErrors;
@@ -19,7 +21,8 @@ use time::OffsetDateTime;
 
 use super::body::{json_body, read_bytes, typed};
 use super::{ApiState, Problem};
-use crate::delivery::events::signature;
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
 
 /// How far a timestamp may be from now, either way.
 const FRESH_SECONDS: i64 = 300;
@@ -53,6 +56,23 @@ pub struct IntegrationReceipt {
     case_id: Option<String>,
 }
 
+/// `v2=<hex HMAC-SHA256(secret, "<timestamp>.<event id>.<METHOD>.<path>.<hex SHA-256 of the
+/// body>")>`: the inbound signature (API.md).
+pub fn signature_v2(
+    secret: &str,
+    timestamp: i64,
+    event_id: &str,
+    method: &str,
+    path: &str,
+    body: &[u8],
+) -> String {
+    let body_hash = hex::encode(Sha256::digest(body));
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key length");
+    mac.update(format!("{timestamp}.{event_id}.{method}.{path}.{body_hash}").as_bytes());
+    format!("v2={}", hex::encode(mac.finalize().into_bytes()))
+}
+
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get(name)
@@ -67,6 +87,7 @@ fn unauthorised(detail: &str) -> Response {
 /// Checks the signature and freshness; the event id on success.
 fn authenticate(
     secret: &str,
+    path: &str,
     headers: &HeaderMap,
     body: &[u8],
     now: i64,
@@ -78,9 +99,12 @@ fn authenticate(
         .and_then(|t| t.parse().ok())
         .ok_or_else(|| unauthorised("X-Portal-Timestamp is missing or not a number"))?;
     let given = header(headers, "x-portal-signature").unwrap_or_default();
-    let body =
-        std::str::from_utf8(body).map_err(|_| unauthorised("The signature does not match"))?;
-    let expected = signature(secret, timestamp, body);
+    if given.starts_with("sha256=") {
+        return Err(unauthorised(
+            "Version 1 signatures are not accepted here: sign with v2 (see the OpenAPI document)",
+        ));
+    }
+    let expected = signature_v2(secret, timestamp, event_id, "POST", path, body);
     if !constant_time_eq(expected.as_bytes(), given.as_bytes()) {
         return Err(unauthorised("The signature does not match"));
     }
@@ -101,7 +125,7 @@ fn authenticate(
         ("reference" = String, Path, description = "ASC-XXXX-XXXX-XXXX"),
         ("X-Portal-Event-Id" = String, Header, description = "Unique per update: a repeat is refused as a replay"),
         ("X-Portal-Timestamp" = i64, Header, description = "Unix seconds, within 5 minutes of the portal's clock"),
-        ("X-Portal-Signature" = String, Header, description = "sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\"> with the shared secret"),
+        ("X-Portal-Signature" = String, Header, description = "v2=<hex HMAC-SHA256 of \"<timestamp>.<event id>.<METHOD>.<path>.<hex SHA-256 of the body>\"> with the shared secret; v1 (sha256=) is refused"),
     ),
     request_body(content = IntegrationUpdate, example = json!({
         "status": "assessment_arranged", "note": "Assessment on 3 December at home", "note_visible": true,
@@ -119,6 +143,7 @@ fn authenticate(
 pub async fn set_status(
     State(state): State<ApiState>,
     Path(reference): Path<String>,
+    uri: axum::extract::OriginalUri,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -137,6 +162,7 @@ pub async fn set_status(
     };
     let event_id = match authenticate(
         &state.integration_secret,
+        uri.path(),
         &headers,
         &bytes,
         now.unix_timestamp(),

@@ -5,7 +5,7 @@ mod body;
 mod carers;
 mod eligibility;
 mod estimates;
-mod integration;
+pub mod integration;
 mod openapi;
 mod oruk;
 mod problem;

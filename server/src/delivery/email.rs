@@ -58,7 +58,7 @@ impl Deliver for EmailSender {
                 .send(email)
                 .await
                 .map(|_| ())
-                .map_err(|e| format!("SMTP: {e}")),
+                .map_err(|e| format!("SMTP: {}", without_addresses(&e.to_string()))),
             Transport::Files(files) => files
                 .send(email)
                 .await
@@ -66,6 +66,23 @@ impl Deliver for EmailSender {
                 .map_err(|e| format!("file: {e}")),
         }
     }
+}
+
+/// An error as it may be logged and shown to staff: a mail server's reply often quotes the
+/// recipient (`550 5.1.1 <ann@example.org>: Recipient address rejected`), so every word with
+/// an `@` in it is replaced.
+pub fn without_addresses(error: &str) -> String {
+    error
+        .split(' ')
+        .map(|word| {
+            if word.contains('@') {
+                "<address>"
+            } else {
+                word
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn build(from: &Mailbox, message: &OutboxMessage) -> Result<Message, String> {

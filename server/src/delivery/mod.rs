@@ -37,9 +37,20 @@ pub async fn deliver_due(
     deliverer: &dyn Deliver,
     now: i64,
 ) -> Result<usize, app::store::StoreError> {
-    let Some(_lead) = store.lead_outbox(deliverer.channel()).await? else {
+    let Some(lead) = store.lead_outbox(deliverer.channel()).await? else {
         return Ok(0); // another instance is delivering this channel
     };
+    let delivered = deliver_batch(store, deliverer, now).await;
+    lead.release().await;
+    delivered
+}
+
+/// Delivers up to 50 due messages, in order, while this process leads the channel.
+async fn deliver_batch(
+    store: &dyn Store,
+    deliverer: &dyn Deliver,
+    now: i64,
+) -> Result<usize, app::store::StoreError> {
     let due = store.due_outbox(deliverer.channel(), now, 50).await?;
     let mut delivered = 0;
     for message in due {

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use app::store::{AttemptCounts, SignInAttempt};
 use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxLead, OutboxMessage, OutboxProblem,
     SavedDraft, StatusChange, StoredReferral,
@@ -199,6 +200,40 @@ impl Store for PostgresStore {
         staff::staff_account(&self.pool, id).await
     }
 
+    async fn begin_sign_in_attempt(
+        &self,
+        attempt: &SignInAttempt,
+        since: i64,
+    ) -> StoreResult<AttemptCounts> {
+        staff::begin_sign_in_attempt(&self.pool, attempt, since).await
+    }
+
+    async fn forget_sign_in_attempt(&self, id: i64) -> StoreResult<()> {
+        staff::forget_sign_in_attempt(&self.pool, id).await
+    }
+
+    async fn count_staff_try(&self, account_id: i64) -> StoreResult<i64> {
+        staff::count_staff_try(&self.pool, account_id).await
+    }
+
+    async fn staff_signed_in(
+        &self,
+        account_id: i64,
+        client_bucket: &str,
+        at: i64,
+    ) -> StoreResult<()> {
+        staff::staff_signed_in(&self.pool, account_id, client_bucket, at).await
+    }
+
+    async fn is_known_staff_client(
+        &self,
+        account_id: i64,
+        client_bucket: &str,
+        since: i64,
+    ) -> StoreResult<bool> {
+        staff::is_known_staff_client(&self.pool, account_id, client_bucket, since).await
+    }
+
     async fn use_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool> {
         staff::use_totp_step(&self.pool, account_id, step).await
     }
@@ -309,17 +344,34 @@ impl Store for PostgresStore {
         queries::recent_audit(&self.pool, limit).await
     }
 
+    async fn queue_messages(&self, messages: &[NewOutboxMessage], at: i64) -> StoreResult<()> {
+        queries::queue_messages(&self.pool, messages, at).await
+    }
+
     async fn lead_outbox(&self, channel: &str) -> StoreResult<Option<OutboxLead>> {
-        // A transaction-scoped advisory lock: held until the lead (the transaction) is
-        // dropped and rolled back, or the connection dies with its process.
-        let mut tx = self.pool.begin().await.map_err(unavailable)?;
+        // A transaction-scoped advisory lock on a connection of its own. `OutboxLead::release`
+        // rolls the transaction back and waits for it, so the lock is gone before the next
+        // batch asks (a dropped sqlx transaction only queues its rollback, and the lock could
+        // outlive the batch on an idle pooled connection). A lead dropped without release
+        // closes its connection, which ends the lock too.
+        let mut connection = self.pool.acquire().await.map_err(unavailable)?;
+        sqlx::query("BEGIN")
+            .execute(&mut *connection)
+            .await
+            .map_err(unavailable)?;
         let (led,): (bool,) =
             sqlx::query_as("SELECT pg_try_advisory_xact_lock(hashtext('portal-outbox:' || $1))")
                 .bind(channel)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *connection)
                 .await
                 .map_err(unavailable)?;
-        Ok(led.then(|| OutboxLead::holding(tx)))
+        let lead = AdvisoryLead(Some(connection));
+        if led {
+            Ok(Some(OutboxLead::holding(lead)))
+        } else {
+            lead.end().await;
+            Ok(None)
+        }
     }
 
     async fn due_outbox(
@@ -458,5 +510,40 @@ impl Store for PostgresStore {
                 terms,
             })
             .collect())
+    }
+}
+
+/// A pooled connection inside the transaction that holds an outbox channel's advisory lock.
+struct AdvisoryLead(Option<sqlx::pool::PoolConnection<sqlx::Postgres>>);
+
+impl AdvisoryLead {
+    /// Rolls back (letting go of the lock) and returns the connection to the pool; if the
+    /// rollback fails, the connection is closed instead, which lets go just the same.
+    async fn end(mut self) {
+        if let Some(mut connection) = self.0.take() {
+            if sqlx::query("ROLLBACK")
+                .execute(&mut *connection)
+                .await
+                .is_err()
+            {
+                connection.close_on_drop();
+            }
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl app::store::LeadHold for AdvisoryLead {
+    async fn release(self: Box<Self>) {
+        (*self).end().await
+    }
+}
+
+impl Drop for AdvisoryLead {
+    fn drop(&mut self) {
+        // Not released (a panic or a cancelled task): never hand a locked connection back.
+        if let Some(connection) = self.0.as_mut() {
+            connection.close_on_drop();
+        }
     }
 }

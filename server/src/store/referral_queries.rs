@@ -112,6 +112,19 @@ macro_rules! referral_queries {
             }))
         }
 
+        pub async fn queue_messages(
+            pool: &Pool<Db>,
+            messages: &[app::store::NewOutboxMessage],
+            at: i64,
+        ) -> StoreResult<()> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            for message in messages {
+                insert_outbox(&mut tx, message, at).await?;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(())
+        }
+
         pub async fn insert_outbox(
             tx: &mut sqlx::Transaction<'_, Db>,
             message: &app::store::NewOutboxMessage,
@@ -258,7 +271,12 @@ macro_rules! referral_queries {
                 .execute(pool)
                 .await
                 .map_err(unavailable)?;
-            Ok(result.rows_affected())
+            let attempts = sqlx::query("DELETE FROM sign_in_attempts WHERE at < $1")
+                .bind(before)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected() + attempts.rows_affected())
         }
 
         pub async fn record_audit(pool: &Pool<Db>, entry: &AuditEntry) -> StoreResult<()> {

@@ -12,6 +12,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use app::store::{AttemptCounts, SignInAttempt};
 use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxLead, OutboxMessage, OutboxProblem,
     SavedDraft, StatusChange, StoredReferral,
@@ -229,6 +230,40 @@ impl Store for SqliteStore {
         staff::staff_account(&self.reader, id).await
     }
 
+    async fn begin_sign_in_attempt(
+        &self,
+        attempt: &SignInAttempt,
+        since: i64,
+    ) -> StoreResult<AttemptCounts> {
+        staff::begin_sign_in_attempt(&self.writer, attempt, since).await
+    }
+
+    async fn forget_sign_in_attempt(&self, id: i64) -> StoreResult<()> {
+        staff::forget_sign_in_attempt(&self.writer, id).await
+    }
+
+    async fn count_staff_try(&self, account_id: i64) -> StoreResult<i64> {
+        staff::count_staff_try(&self.writer, account_id).await
+    }
+
+    async fn staff_signed_in(
+        &self,
+        account_id: i64,
+        client_bucket: &str,
+        at: i64,
+    ) -> StoreResult<()> {
+        staff::staff_signed_in(&self.writer, account_id, client_bucket, at).await
+    }
+
+    async fn is_known_staff_client(
+        &self,
+        account_id: i64,
+        client_bucket: &str,
+        since: i64,
+    ) -> StoreResult<bool> {
+        staff::is_known_staff_client(&self.writer, account_id, client_bucket, since).await
+    }
+
     async fn use_totp_step(&self, account_id: i64, step: i64) -> StoreResult<bool> {
         staff::use_totp_step(&self.writer, account_id, step).await
     }
@@ -337,6 +372,10 @@ impl Store for SqliteStore {
 
     async fn recent_audit(&self, limit: i64) -> StoreResult<Vec<AuditEntry>> {
         queries::recent_audit(&self.reader, limit).await
+    }
+
+    async fn queue_messages(&self, messages: &[NewOutboxMessage], at: i64) -> StoreResult<()> {
+        queries::queue_messages(&self.writer, messages, at).await
     }
 
     async fn lead_outbox(&self, _channel: &str) -> StoreResult<Option<OutboxLead>> {

@@ -4,8 +4,8 @@
 macro_rules! staff_queries {
     ($db:ty) => {
         use app::store::{
-            AuditEntry, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, QueueItem, QueuePage, QueueQuery,
-            StaffAccount, StaffMember, StoreResult,
+            AttemptCounts, AuditEntry, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, QueueItem, QueuePage,
+            QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult,
         };
         use sqlx::{Pool, QueryBuilder};
 
@@ -63,7 +63,7 @@ macro_rules! staff_queries {
         ) -> StoreResult<bool> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let updated = sqlx::query(
-                "UPDATE staff_accounts SET password_hash = $1, totp_secret = $2, totp_last_step = 0 WHERE id = $3",
+                "UPDATE staff_accounts SET password_hash = $1, totp_secret = $2, totp_last_step = 0, failures_since_success = 0 WHERE id = $3",
             )
             .bind(&fresh.password_hash)
             .bind(&fresh.totp_secret)
@@ -113,6 +113,106 @@ macro_rules! staff_queries {
                 .await
                 .map_err(unavailable)?;
             Ok(row.map(account))
+        }
+
+        pub async fn begin_sign_in_attempt(
+            pool: &Pool<Db>,
+            attempt: &SignInAttempt,
+            since: i64,
+        ) -> StoreResult<AttemptCounts> {
+            // Committed before it is counted (no transaction): of guesses sent at once, the
+            // k-th to commit sees at least k, so no more than the limit are ever weighed.
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO sign_in_attempts (pair_bucket, client_bucket, email_bucket, at) \
+                 VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(&attempt.pair_bucket)
+            .bind(&attempt.client_bucket)
+            .bind(&attempt.email_bucket)
+            .bind(attempt.at)
+            .fetch_one(pool)
+            .await
+            .map_err(unavailable)?;
+            let (pair, client, email): (i64, i64, i64) = sqlx::query_as(
+                "SELECT \
+                   (SELECT COUNT(*) FROM sign_in_attempts WHERE pair_bucket = $1 AND at >= $4), \
+                   (SELECT COUNT(*) FROM sign_in_attempts WHERE client_bucket = $2 AND at >= $4), \
+                   (SELECT COUNT(*) FROM sign_in_attempts WHERE email_bucket = $3 AND at >= $4)",
+            )
+            .bind(&attempt.pair_bucket)
+            .bind(&attempt.client_bucket)
+            .bind(&attempt.email_bucket)
+            .bind(since)
+            .fetch_one(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(AttemptCounts { id, pair, client, email })
+        }
+
+        pub async fn forget_sign_in_attempt(pool: &Pool<Db>, id: i64) -> StoreResult<()> {
+            sqlx::query("DELETE FROM sign_in_attempts WHERE id = $1")
+                .bind(id)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn count_staff_try(pool: &Pool<Db>, account_id: i64) -> StoreResult<i64> {
+            let row: Option<(i64,)> = sqlx::query_as(
+                "UPDATE staff_accounts SET failures_since_success = failures_since_success + 1 \
+                 WHERE id = $1 RETURNING failures_since_success",
+            )
+            .bind(account_id)
+            .fetch_optional(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(row.map_or(0, |(n,)| n))
+        }
+
+        pub async fn staff_signed_in(
+            pool: &Pool<Db>,
+            account_id: i64,
+            client_bucket: &str,
+            at: i64,
+        ) -> StoreResult<()> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            sqlx::query("UPDATE staff_accounts SET failures_since_success = 0 WHERE id = $1")
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+            sqlx::query(
+                "INSERT INTO staff_known_clients (account_id, client_bucket, last_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (account_id, client_bucket) DO UPDATE SET last_at = excluded.last_at",
+            )
+            .bind(account_id)
+            .bind(client_bucket)
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            tx.commit().await.map_err(unavailable)?;
+            Ok(())
+        }
+
+        pub async fn is_known_staff_client(
+            pool: &Pool<Db>,
+            account_id: i64,
+            client_bucket: &str,
+            since: i64,
+        ) -> StoreResult<bool> {
+            let row: Option<(i64,)> = sqlx::query_as(
+                "SELECT account_id FROM staff_known_clients \
+                 WHERE account_id = $1 AND client_bucket = $2 AND last_at >= $3",
+            )
+            .bind(account_id)
+            .bind(client_bucket)
+            .bind(since)
+            .fetch_optional(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(row.is_some())
         }
 
         pub async fn use_totp_step(pool: &Pool<Db>, account_id: i64, step: i64) -> StoreResult<bool> {

@@ -6,6 +6,7 @@ use crate::common;
 
 use common::{postgres_store, spawn_app_on, sqlite_store, test_config, TestApp, TestStore};
 use serde_json::{json, Value};
+use server::api::integration::signature_v2;
 
 const SECRET: &str = "shared secret for the test";
 
@@ -32,18 +33,29 @@ async fn send(
     secret: &str,
     body: &Value,
 ) -> (u16, Value) {
+    let path = format!("/api/v1/integration/referrals/{reference}/status");
     let body = body.to_string();
+    let signed = signature_v2(secret, timestamp, event_id, "POST", &path, body.as_bytes());
+    send_signed(app, &path, event_id, timestamp, &signed, &body).await
+}
+
+/// Posts `body` to `path` with exactly these headers: a captured update, replayed.
+async fn send_signed(
+    app: &TestApp,
+    path: &str,
+    event_id: &str,
+    timestamp: i64,
+    signature: &str,
+    body: &str,
+) -> (u16, Value) {
     let response = app
         .client
-        .post(app.url(&format!("/api/v1/integration/referrals/{reference}/status")))
+        .post(app.url(path))
         .header("content-type", "application/json")
         .header("x-portal-event-id", event_id)
         .header("x-portal-timestamp", timestamp.to_string())
-        .header(
-            "x-portal-signature",
-            server::delivery::events::signature(secret, timestamp, &body),
-        )
-        .body(body)
+        .header("x-portal-signature", signature)
+        .body(body.to_owned())
         .send()
         .await
         .unwrap();
@@ -93,6 +105,7 @@ async fn signed_updates(store: TestStore) {
     let events_before = app.store.outbox_pending("event").await.unwrap();
     let (status, receipt) = send(&app, &reference, "e1", now(), SECRET, &update).await;
     assert_eq!(status, 200, "{receipt}");
+    let captured_at = now();
     assert_eq!(
         receipt,
         json!({ "reference": reference, "status": "assessment_arranged", "case_id": "MOS-204518" })
@@ -122,6 +135,35 @@ async fn signed_updates(store: TestStore) {
             .history
             .len(),
         2
+    );
+
+    // A captured update replayed against another reference, or under a new event id, or with
+    // another body, no longer matches its signature; a v1 signature is refused outright.
+    let other = referral(&app).await;
+    let body = update.to_string();
+    let path = format!("/api/v1/integration/referrals/{reference}/status");
+    let captured = signature_v2(SECRET, captured_at, "e1", "POST", &path, body.as_bytes());
+    let other_path = format!("/api/v1/integration/referrals/{other}/status");
+    let (status, problem) =
+        send_signed(&app, &other_path, "e1", captured_at, &captured, &body).await;
+    assert_eq!(
+        (status, problem["detail"].as_str()),
+        (401, Some("The signature does not match"))
+    );
+    let (status, _) = send_signed(&app, &other_path, "e9", captured_at, &captured, &body).await;
+    assert_eq!(status, 401, "another event id");
+    let (status, _) = send_signed(&app, &path, "e9", captured_at, &captured, &body).await;
+    assert_eq!(status, 401, "the same reference under another event id");
+    let closing = json!({ "status": "closed", "outcome": "withdrawn" }).to_string();
+    let (status, _) = send_signed(&app, &path, "e1", captured_at, &captured, &closing).await;
+    assert_eq!(status, 401, "another body");
+    let v1 = server::delivery::events::signature(SECRET, now(), &body);
+    let (status, problem) = send_signed(&app, &other_path, "e10", now(), &v1, &body).await;
+    assert_eq!(status, 401, "v1 is refused: {problem}");
+    let untouched = app.store.load_referral(&other).await.unwrap().unwrap();
+    assert_eq!(
+        (untouched.status.as_str(), untouched.case_id.as_deref()),
+        ("received", None)
     );
 
     // A case id alone.

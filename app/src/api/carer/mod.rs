@@ -100,11 +100,16 @@ pub async fn open_registration(
                 "reference",
                 "We could not find a registration with that reference and date of birth. Check them and try again",
             ),
-            Guarded::RateLimited { .. } => errors.add(
+            Guarded::RateLimited {
+                retry_after_seconds,
+            } => errors.add(
                 "reference",
-                format!(
-                    "You have tried too many times. Call the Care Line on {} to change your details",
-                    crate::council::CARE_LINE_PHONE
+                crate::domain::waiting::try_again_sentence(
+                    retry_after_seconds,
+                    &format!(
+                        "call the Care Line on {} to change your details",
+                        crate::council::CARE_LINE_PHONE
+                    ),
                 ),
             ),
         }

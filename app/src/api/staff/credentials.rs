@@ -39,6 +39,30 @@ pub fn verify_password(password: &str, stored: Option<&str>) -> bool {
     matches && stored.is_some()
 }
 
+/// How many argon2 hashes may run at once: each takes 19 MiB and a core for a while, so a
+/// flood of sign-ins must queue rather than take the server's memory and cores.
+fn argon2_permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores.clamp(1, 4))
+    })
+}
+
+/// Runs an argon2 job (hashing or checking a password) on a blocking thread, no more than a
+/// few at once; `None` if it could not run.
+pub async fn with_argon2<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let _permit = argon2_permits().acquire().await.ok()?;
+    tokio::task::spawn_blocking(job).await.ok()
+}
+
+/// `verify_password` under the bound on concurrent argon2 work.
+pub async fn verify_password_bounded(password: String, stored: Option<String>) -> bool {
+    with_argon2(move || verify_password(&password, stored.as_deref()))
+        .await
+        .unwrap_or(false)
+}
+
 /// A new random TOTP secret (160 bits), base32 as the authenticator app is given it.
 pub fn new_totp_secret() -> String {
     match Secret::generate_secret().to_encoded() {
@@ -85,22 +109,39 @@ pub fn totp_code(secret_base32: &str, now: i64) -> Option<String> {
     totp(secret_base32, "").map(|t| t.generate(now as u64))
 }
 
-/// Ten recovery codes, as shown once to the staff member (`abcd-efgh-ijkl`).
+/// Letters and digits that do not look alike.
+const CODE_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+
+/// Letters in a recovery code: 24 from 31 symbols is 118 bits, over the 112 bits NIST SP
+/// 800-63B asks of a secret kept as a fast (SHA-256) hash.
+const RECOVERY_CODE_LETTERS: usize = 24;
+
+/// Ten recovery codes, as shown once to the staff member (`abcd-efgh-ijkl-mnop-qrst-uvwx`).
 pub fn new_recovery_codes() -> Result<Vec<String>, String> {
-    (0..RECOVERY_CODES).map(|_| random_code(12)).collect()
+    (0..RECOVERY_CODES)
+        .map(|_| random_code(RECOVERY_CODE_LETTERS))
+        .collect()
 }
 
-/// `letters` random letters and digits (none that look alike), in groups of four joined by
-/// hyphens.
+/// `letters` random letters and digits (none that look alike), each equally likely, in
+/// groups of four joined by hyphens.
 pub fn random_code(letters: usize) -> Result<String, String> {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    let mut random = vec![0u8; letters];
-    getrandom::fill(&mut random).map_err(|e| e.to_string())?;
-    let letters: Vec<char> = random
-        .iter()
-        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
-        .collect();
-    Ok(letters
+    // Bytes at or over the largest multiple of the alphabet's size are drawn again, so no
+    // letter is likelier than another.
+    let unbiased_below = (256 / CODE_ALPHABET.len() * CODE_ALPHABET.len()) as u8;
+    let mut chosen = Vec::with_capacity(letters);
+    while chosen.len() < letters {
+        let mut random = [0u8; 64];
+        getrandom::fill(&mut random).map_err(|e| e.to_string())?;
+        chosen.extend(
+            random
+                .iter()
+                .filter(|b| **b < unbiased_below)
+                .map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char)
+                .take(letters - chosen.len()),
+        );
+    }
+    Ok(chosen
         .chunks(4)
         .map(|c| c.iter().collect::<String>())
         .collect::<Vec<_>>()
@@ -139,6 +180,32 @@ mod tests {
         assert!(otpauth_url(&secret, "ann@example.gov.uk")
             .unwrap()
             .starts_with("otpauth://totp/"));
+    }
+
+    #[test]
+    fn recovery_codes_carry_at_least_112_bits() {
+        for code in new_recovery_codes().unwrap() {
+            let letters = normalise_recovery_code(&code);
+            assert!(
+                letters.bytes().all(|b| CODE_ALPHABET.contains(&b)),
+                "{code}"
+            );
+            let bits = letters.len() as f64 * (CODE_ALPHABET.len() as f64).log2();
+            assert!(bits >= 112.0, "{code}: {bits} bits");
+        }
+    }
+
+    #[test]
+    fn random_codes_use_every_letter_evenly() {
+        let code = random_code(31 * 400).unwrap().replace('-', "");
+        for letter in CODE_ALPHABET {
+            let seen = code.bytes().filter(|b| b == letter).count();
+            assert!(
+                (300..=500).contains(&seen),
+                "{} seen {seen} times",
+                *letter as char
+            );
+        }
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod sign_in;
+#[cfg(feature = "ssr")]
+pub(crate) mod sign_in_limits;
 pub mod subject;
 
 use serde::{Deserialize, Serialize};

@@ -77,9 +77,9 @@ pub fn new_password_problems(form: &PasswordForm) -> FieldErrors {
 
 #[server(endpoint = "staff/password")]
 pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<(), ServerFnError> {
-    use super::credentials::{hash_password, verify_password};
+    use super::credentials::{hash_password, verify_password_bounded, with_argon2};
     use super::session::require_staff;
-    use super::sign_in::{failure_buckets, locked, locked_message, record_failure};
+    use super::sign_in_limits::{before_weighing, locked_message, signed_in, succeeded, Gate};
     use crate::api::context::{now_unix, service_problem, store};
 
     let user = require_staff(None).await?;
@@ -88,42 +88,42 @@ pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<()
     let mut errors = new_password_problems(&form);
     let mut changed = false;
     if errors.is_empty() {
-        let buckets = failure_buckets(&user.email, &user.client);
-        if locked(&*store, &buckets, now).await? {
-            errors.add("current", locked_message());
-        } else {
-            let account = store
-                .staff_account(user.account_id)
-                .await
-                .map_err(service_problem)?;
-            let hash = account.map(|a| a.password_hash);
-            let current = form.current.clone();
-            let matches =
-                tokio::task::spawn_blocking(move || verify_password(&current, hash.as_deref()))
-                    .await
-                    .unwrap_or(false);
-            if matches {
-                let new = form.new.clone();
-                let new_hash = tokio::task::spawn_blocking(move || hash_password(&new))
-                    .await
-                    .map_err(ServerFnError::new)?
-                    .map_err(ServerFnError::new)?;
-                store
-                    .set_staff_password(user.account_id, &new_hash)
-                    .await
-                    .map_err(service_problem)?;
-                store
-                    .record_audit(&user.audit("change_password", &user.actor(), ""))
-                    .await
-                    .map_err(service_problem)?;
-                changed = true;
-            } else {
-                record_failure(&*store, &buckets, now).await?;
-                store
-                    .record_audit(&user.audit("change_password", &user.actor(), "wrong_password"))
-                    .await
-                    .map_err(service_problem)?;
-                errors.add("current", "Your current password is not right");
+        let account = store
+            .staff_account(user.account_id)
+            .await
+            .map_err(service_problem)?;
+        match before_weighing(&*store, &user.email, &user.client, account.as_ref(), now).await? {
+            Gate::Locked(_) => errors.add("current", locked_message()),
+            Gate::Weigh { attempt } => {
+                let hash = account.map(|a| a.password_hash);
+                if verify_password_bounded(form.current.clone(), hash).await {
+                    succeeded(&*store, attempt).await?;
+                    let new = form.new.clone();
+                    let new_hash = with_argon2(move || hash_password(&new))
+                        .await
+                        .ok_or_else(|| ServerFnError::new("the password could not be hashed"))?
+                        .map_err(ServerFnError::new)?;
+                    store
+                        .set_staff_password(user.account_id, &new_hash)
+                        .await
+                        .map_err(service_problem)?;
+                    signed_in(&*store, user.account_id, &user.client, now).await?;
+                    store
+                        .record_audit(&user.audit("change_password", &user.actor(), ""))
+                        .await
+                        .map_err(service_problem)?;
+                    changed = true;
+                } else {
+                    store
+                        .record_audit(&user.audit(
+                            "change_password",
+                            &user.actor(),
+                            "wrong_password",
+                        ))
+                        .await
+                        .map_err(service_problem)?;
+                    errors.add("current", "Your current password is not right");
+                }
             }
         }
     }

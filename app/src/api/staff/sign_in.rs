@@ -1,7 +1,7 @@
 //! Staff sign-in in two steps: email and password, then a code from the authenticator app (or
 //! a recovery code). An unknown email and a wrong password get the same message after the same
-//! work; failures are counted per email address and per client in the store (shared by every
-//! instance), and past the limit sign-in is locked for 15 minutes, with a growing delay before.
+//! work; attempts are counted before they are weighed, in the store (shared by every
+//! instance), by `sign_in_limits`, which locks out guessers without locking out staff.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,8 +18,6 @@ const HALF_SIGNED_IN: &str = "staff:password-ok";
 /// How long there is to type the code after the password.
 #[cfg(feature = "ssr")]
 const CODE_WINDOW: i64 = 5 * 60;
-#[cfg(feature = "ssr")]
-const FAILURE_WINDOW: i64 = 15 * 60;
 
 #[cfg(feature = "ssr")]
 const WRONG_DETAILS: &str = "Enter a correct email address and password";
@@ -91,71 +89,23 @@ pub async fn load_sign_in() -> Result<SignInState, ServerFnError> {
     })
 }
 
+/// An audit entry for a sign-in step; an email that has no account is named by its hash.
 #[cfg(feature = "ssr")]
-pub(crate) fn failure_buckets(email: &str, client: &str) -> [String; 2] {
-    use sha2::{Digest, Sha256};
-    let hash = |text: String| hex::encode(Sha256::digest(text.as_bytes()))[..24].to_owned();
-    [
-        format!(
-            "staff-email:{}",
-            hash(format!("portal-staff-email:{email}"))
-        ),
-        format!(
-            "staff-client:{}",
-            hash(format!("portal-staff-client:{client}"))
-        ),
-    ]
-}
-
-/// Whether sign-in is locked for this email or client, after counting recent failures; waits
-/// a little longer after each failure (up to 2 seconds) to slow guessing.
-#[cfg(feature = "ssr")]
-pub(crate) async fn locked(
-    store: &dyn crate::store::Store,
-    buckets: &[String; 2],
-    now: i64,
-) -> Result<bool, ServerFnError> {
-    use crate::api::context::{service_problem, settings};
-    let limit = settings().staff_sign_in_failures;
-    let by_email = store
-        .count_lookup_failures(&buckets[0], now - FAILURE_WINDOW)
-        .await
-        .map_err(service_problem)?;
-    let by_client = store
-        .count_lookup_failures(&buckets[1], now - FAILURE_WINDOW)
-        .await
-        .map_err(service_problem)?;
-    let delay = (by_email.max(by_client / 4) as u64 * 250).min(2_000);
-    tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
-    Ok(by_email >= limit || by_client >= limit * 4)
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) async fn record_failure(
-    store: &dyn crate::store::Store,
-    buckets: &[String; 2],
-    now: i64,
-) -> Result<(), ServerFnError> {
-    use crate::api::context::service_problem;
-    for bucket in buckets {
-        store
-            .record_lookup_failure(bucket, now)
-            .await
-            .map_err(service_problem)?;
-    }
-    Ok(())
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) fn locked_message() -> String {
-    "You have tried to sign in too many times. Wait 15 minutes and try again, or ask an administrator to check your account".to_owned()
-}
-
-#[cfg(feature = "ssr")]
-fn staff_audit(email: &str, client: &str, action: &str, detail: &str) -> crate::store::AuditEntry {
+fn staff_audit(
+    email: &str,
+    known: bool,
+    client: &str,
+    action: &str,
+    detail: &str,
+) -> crate::store::AuditEntry {
+    let actor = if known {
+        format!("staff:{}", crate::domain::staff::email_for_the_audit(email))
+    } else {
+        super::sign_in_limits::unknown_email_for_the_audit(email)
+    };
     crate::store::AuditEntry {
         at: crate::api::context::now_unix(),
-        actor: format!("staff:{}", crate::domain::staff::email_for_the_audit(email)),
+        actor,
         action: action.to_owned(),
         subject: String::new(),
         detail: detail.to_owned(),
@@ -166,8 +116,9 @@ fn staff_audit(email: &str, client: &str, action: &str, detail: &str) -> crate::
 /// Step one: email and password.
 #[server(endpoint = "staff/sign-in")]
 pub async fn sign_in(#[server(default)] form: SignInForm) -> Result<(), ServerFnError> {
-    use super::credentials::verify_password;
+    use super::credentials::verify_password_bounded;
     use super::session::{current_session, session_problem};
+    use super::sign_in_limits::{before_weighing, locked_message, succeeded, Gate};
     use super::SIGN_IN_PATH;
     use crate::api::client_address::current_client;
     use crate::api::context::{now_unix, service_problem, settings, store};
@@ -190,48 +141,53 @@ pub async fn sign_in(#[server(default)] form: SignInForm) -> Result<(), ServerFn
     }
     if errors.is_empty() {
         let client = current_client(&settings().trusted_proxies).await;
-        let buckets = failure_buckets(&email, &client);
-        if locked(&*store, &buckets, now).await? {
-            errors.add("email", locked_message());
-            store
-                .record_audit(&staff_audit(&email, &client, "sign_in", "locked"))
-                .await
-                .map_err(service_problem)?;
-        } else {
-            let account = store
-                .staff_account_by_email(&email)
-                .await
-                .map_err(service_problem)?;
-            let hash = account.as_ref().map(|a| a.password_hash.clone());
-            let password = form.password.clone();
-            let matches =
-                tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
+        let account = store
+            .staff_account_by_email(&email)
+            .await
+            .map_err(service_problem)?;
+        let known = account.is_some();
+        match before_weighing(&*store, &email, &client, account.as_ref(), now).await? {
+            Gate::Locked(why) => {
+                errors.add("email", locked_message());
+                store
+                    .record_audit(&staff_audit(&email, known, &client, "sign_in", why))
                     .await
-                    .unwrap_or(false);
-            match account.filter(|a| matches && a.active) {
-                Some(account) => {
-                    session
-                        .insert(
-                            HALF_SIGNED_IN,
-                            &HalfSignedIn {
-                                account_id: account.id,
-                                email: email.clone(),
-                                at: now,
-                            },
-                        )
-                        .await
-                        .map_err(session_problem)?;
-                    session.remove_value(STATE).await.map_err(session_problem)?;
-                    leptos_axum::redirect(CODE_PATH);
-                    return Ok(());
-                }
-                None => {
-                    record_failure(&*store, &buckets, now).await?;
-                    store
-                        .record_audit(&staff_audit(&email, &client, "sign_in", "wrong_password"))
-                        .await
-                        .map_err(service_problem)?;
-                    errors.add("email", WRONG_DETAILS);
+                    .map_err(service_problem)?;
+            }
+            Gate::Weigh { attempt } => {
+                let hash = account.as_ref().map(|a| a.password_hash.clone());
+                let matches = verify_password_bounded(form.password.clone(), hash).await;
+                match account.filter(|a| matches && a.active) {
+                    Some(account) => {
+                        succeeded(&*store, attempt).await?;
+                        session
+                            .insert(
+                                HALF_SIGNED_IN,
+                                &HalfSignedIn {
+                                    account_id: account.id,
+                                    email: email.clone(),
+                                    at: now,
+                                },
+                            )
+                            .await
+                            .map_err(session_problem)?;
+                        session.remove_value(STATE).await.map_err(session_problem)?;
+                        leptos_axum::redirect(CODE_PATH);
+                        return Ok(());
+                    }
+                    None => {
+                        store
+                            .record_audit(&staff_audit(
+                                &email,
+                                known,
+                                &client,
+                                "sign_in",
+                                "wrong_password",
+                            ))
+                            .await
+                            .map_err(service_problem)?;
+                        errors.add("email", WRONG_DETAILS);
+                    }
                 }
             }
         }
@@ -286,6 +242,7 @@ pub async fn load_code() -> Result<CodeState, ServerFnError> {
 pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), ServerFnError> {
     use super::credentials::{matching_totp_step, recovery_code_hash};
     use super::session::{begin, current_session, session_problem, unsent_path};
+    use super::sign_in_limits::{before_weighing, locked_message, signed_in, succeeded, Gate};
     use super::SIGN_IN_PATH;
     use crate::api::client_address::current_client;
     use crate::api::context::{now_unix, service_problem, settings, store};
@@ -314,68 +271,83 @@ pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), Server
         return Ok(());
     };
     let client = current_client(&settings().trusted_proxies).await;
-    let buckets = failure_buckets(&half.email, &client);
     let mut errors = FieldErrors::default();
     let typed = form.code.trim();
+    let account = store
+        .staff_account(half.account_id)
+        .await
+        .map_err(service_problem)?
+        .filter(|a| a.active);
     if typed.is_empty() {
         errors.add("code", "Enter the code from your authenticator app");
     } else if typed.chars().count() > 64 {
         errors.add("code", WRONG_CODE);
-    } else if locked(&*store, &buckets, now).await? {
-        errors.add("code", locked_message());
     } else {
-        let account = store
-            .staff_account(half.account_id)
-            .await
-            .map_err(service_problem)?
-            .filter(|a| a.active);
-        let accepted = match (&account, totp_digits(typed)) {
-            (None, _) => None,
-            (Some(account), Some(digits)) => {
-                match matching_totp_step(&account.totp_secret, &digits, now) {
-                    Some(step) => store
-                        .use_totp_step(account.id, step)
+        match before_weighing(&*store, &half.email, &client, account.as_ref(), now).await? {
+            Gate::Locked(why) => {
+                errors.add("code", locked_message());
+                store
+                    .record_audit(&staff_audit(&half.email, true, &client, "sign_in", why))
+                    .await
+                    .map_err(service_problem)?;
+            }
+            Gate::Weigh { attempt } => {
+                let accepted = match (&account, totp_digits(typed)) {
+                    (None, _) => None,
+                    (Some(account), Some(digits)) => {
+                        match matching_totp_step(&account.totp_secret, &digits, now) {
+                            Some(step) => store
+                                .use_totp_step(account.id, step)
+                                .await
+                                .map_err(service_problem)?
+                                .then_some("totp"),
+                            None => None,
+                        }
+                    }
+                    (Some(account), None) => store
+                        .use_recovery_code(account.id, &recovery_code_hash(typed), now)
                         .await
                         .map_err(service_problem)?
-                        .then_some("totp"),
-                    None => None,
+                        .then_some("recovery_code"),
+                };
+                match accepted {
+                    Some(how) => {
+                        succeeded(&*store, attempt).await?;
+                        signed_in(&*store, half.account_id, &client, now).await?;
+                        session
+                            .remove_value(HALF_SIGNED_IN)
+                            .await
+                            .map_err(session_problem)?;
+                        begin(&session, half.account_id).await?;
+                        store
+                            .record_audit(&staff_audit(&half.email, true, &client, "sign_in", how))
+                            .await
+                            .map_err(service_problem)?;
+                        // Back to what was being sent, or the role's first page.
+                        let landing = account
+                            .as_ref()
+                            .and_then(|a| crate::domain::staff::Role::parse(&a.role))
+                            .and_then(|role| super::links(role).into_iter().next())
+                            .map(|(path, _)| path)
+                            .unwrap_or_else(|| QUEUE_PATH.to_owned());
+                        let next = unsent_path(&session).await?.unwrap_or(landing);
+                        leptos_axum::redirect(&next);
+                        return Ok(());
+                    }
+                    None => {
+                        store
+                            .record_audit(&staff_audit(
+                                &half.email,
+                                true,
+                                &client,
+                                "sign_in",
+                                "wrong_code",
+                            ))
+                            .await
+                            .map_err(service_problem)?;
+                        errors.add("code", WRONG_CODE);
+                    }
                 }
-            }
-            (Some(account), None) => store
-                .use_recovery_code(account.id, &recovery_code_hash(typed), now)
-                .await
-                .map_err(service_problem)?
-                .then_some("recovery_code"),
-        };
-        match accepted {
-            Some(how) => {
-                session
-                    .remove_value(HALF_SIGNED_IN)
-                    .await
-                    .map_err(session_problem)?;
-                begin(&session, half.account_id).await?;
-                store
-                    .record_audit(&staff_audit(&half.email, &client, "sign_in", how))
-                    .await
-                    .map_err(service_problem)?;
-                // Back to what was being sent, or the role's first page.
-                let landing = account
-                    .as_ref()
-                    .and_then(|a| crate::domain::staff::Role::parse(&a.role))
-                    .and_then(|role| super::links(role).into_iter().next())
-                    .map(|(path, _)| path)
-                    .unwrap_or_else(|| QUEUE_PATH.to_owned());
-                let next = unsent_path(&session).await?.unwrap_or(landing);
-                leptos_axum::redirect(&next);
-                return Ok(());
-            }
-            None => {
-                record_failure(&*store, &buckets, now).await?;
-                store
-                    .record_audit(&staff_audit(&half.email, &client, "sign_in", "wrong_code"))
-                    .await
-                    .map_err(service_problem)?;
-                errors.add("code", WRONG_CODE);
             }
         }
     }

@@ -1,0 +1,28 @@
+-- Staff sign-in attempts, counted before the password or code is weighed, so that guesses
+-- sent at once cannot all pass the count; an attempt that succeeds is forgotten. Each is
+-- counted three ways (hashes, never the email or address as typed): per email and client
+-- address (locked past the limit), per client address (locked past four times the limit),
+-- and per email alone (only slowed down: a stranger must not be able to lock a person out).
+CREATE TABLE sign_in_attempts (
+    id             BIGSERIAL PRIMARY KEY,
+    pair_bucket    TEXT NOT NULL,
+    client_bucket  TEXT NOT NULL,
+    email_bucket   TEXT NOT NULL,
+    at             BIGINT NOT NULL
+);
+CREATE INDEX sign_in_attempts_pair ON sign_in_attempts (pair_bucket, at);
+CREATE INDEX sign_in_attempts_client ON sign_in_attempts (client_bucket, at);
+CREATE INDEX sign_in_attempts_email ON sign_in_attempts (email_bucket, at);
+CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at);
+
+-- Failed tries on an account since its last successful sign-in (NIST SP 800-63B 5.2.2: at
+-- most 100 before only the account's usual addresses may try).
+ALTER TABLE staff_accounts ADD COLUMN failures_since_success BIGINT NOT NULL DEFAULT 0;
+
+-- The client addresses (hashed) an account has signed in from: its usual addresses.
+CREATE TABLE staff_known_clients (
+    account_id     BIGINT NOT NULL REFERENCES staff_accounts (id) ON DELETE CASCADE,
+    client_bucket  TEXT NOT NULL,
+    last_at        BIGINT NOT NULL,
+    PRIMARY KEY (account_id, client_bucket)
+);
