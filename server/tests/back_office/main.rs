@@ -9,5 +9,6 @@ mod common;
 mod hostile;
 mod integration_api;
 mod retention;
+mod sign_in_limits;
 mod store;
 mod web;

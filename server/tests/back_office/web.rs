@@ -11,7 +11,7 @@ use app::api::staff::credentials::totp_code;
 use common::{spawn_app_on, sqlite_store, test_config, text_of, TestApp};
 use serde_json::{json, Value};
 
-const PASSWORD: &str = "correct horse battery staple";
+pub(crate) const PASSWORD: &str = "correct horse battery staple";
 
 pub(crate) async fn app() -> TestApp {
     let mut config = test_config(false);
@@ -39,13 +39,13 @@ async fn give_password(app: &TestApp, email: &str) {
 }
 
 /// The first step of signing in: where it leads (the code page when the password is right).
-async fn try_password(app: &TestApp, email: &str, password: &str) -> String {
+pub(crate) async fn try_password(app: &TestApp, email: &str, password: &str) -> String {
     let fields = [("form[email]", email), ("form[password]", password)];
     app.post_form("/api/staff/sign-in", &fields).await
 }
 
 /// The second step: where it leads.
-async fn give_code(app: &TestApp, code: &str) -> String {
+pub(crate) async fn give_code(app: &TestApp, code: &str) -> String {
     app.post_form("/api/staff/sign-in/code", &[("form[code]", code)])
         .await
 }

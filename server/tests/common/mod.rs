@@ -87,6 +87,12 @@ pub fn test_config(secure_cookies: bool) -> Config {
     config
 }
 
+/// `config` behind a load balancer on 127.0.0.1, so tests can speak from many addresses.
+pub fn behind_a_proxy(mut config: Config) -> Config {
+    config.settings.trusted_proxies = vec!["127.0.0.1".parse().expect("an address")];
+    config
+}
+
 /// The real router, serving on a free port.
 pub struct TestApp {
     pub base: String,
@@ -129,7 +135,18 @@ pub async fn spawn_app_on(test_store: TestStore, config: Config) -> TestApp {
 }
 
 fn browser_client() -> reqwest::Client {
+    browser_client_at(None)
+}
+
+/// A browser; with `address`, every request says it came from there through the load
+/// balancer (`X-Forwarded-For`, believed when the app trusts 127.0.0.1 as a proxy).
+fn browser_client_at(address: Option<&str>) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    if let Some(address) = address {
+        headers.insert("x-forwarded-for", address.parse().expect("an address"));
+    }
     reqwest::Client::builder()
+        .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
         // A request that hangs fails the test, naming where, rather than hanging the suite.
@@ -149,6 +166,15 @@ impl TestApp {
             others: self.others.clone(),
             turn: Arc::default(),
             _store: self._store.clone(),
+        }
+    }
+
+    /// Another browser, at another client address (the app must trust 127.0.0.1 as a proxy:
+    /// `behind_a_proxy`).
+    pub fn browser_at(&self, address: &str) -> TestApp {
+        TestApp {
+            client: browser_client_at(Some(address)),
+            ..self.new_browser()
         }
     }
 
