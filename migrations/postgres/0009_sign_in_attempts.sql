@@ -26,3 +26,8 @@ CREATE TABLE staff_known_clients (
     last_at        BIGINT NOT NULL,
     PRIMARY KEY (account_id, client_bucket)
 );
+
+-- Which sign-in of the account its sessions belong to: raised by every sign-in, password
+-- change, reset and deactivation, so every other session of the account ends at its next
+-- request.
+ALTER TABLE staff_accounts ADD COLUMN session_epoch BIGINT NOT NULL DEFAULT 0;

@@ -149,14 +149,15 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// its last successful sign-in, this one included (0 if there is no such account).
     async fn count_staff_try(&self, account_id: i64) -> StoreResult<i64>;
 
-    /// A successful sign-in: the account's tries start again from 0, and this client address
-    /// becomes (or stays) one of its usual addresses.
+    /// A successful sign-in: the account's tries start again from 0, this client address
+    /// becomes (or stays) one of its usual addresses, and its session epoch is raised (every
+    /// other session ends); returns the new epoch.
     async fn staff_signed_in(
         &self,
         account_id: i64,
         client_bucket: &str,
         at: i64,
-    ) -> StoreResult<()>;
+    ) -> StoreResult<i64>;
 
     /// Whether the account has signed in from this client address at or after `since`.
     async fn is_known_staff_client(

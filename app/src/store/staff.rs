@@ -27,6 +27,9 @@ pub struct StaffAccount {
     pub totp_secret: String,
     pub totp_last_step: i64,
     pub active: bool,
+    /// Sessions signed in under another epoch have ended (raised by each sign-in, password
+    /// change, reset and deactivation).
+    pub session_epoch: i64,
 }
 
 /// A staff sign-in attempt, counted three ways (each a hash: never the email or address).

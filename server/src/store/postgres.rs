@@ -221,7 +221,7 @@ impl Store for PostgresStore {
         account_id: i64,
         client_bucket: &str,
         at: i64,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<i64> {
         staff::staff_signed_in(&self.pool, account_id, client_bucket, at).await
     }
 

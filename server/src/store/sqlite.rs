@@ -251,7 +251,7 @@ impl Store for SqliteStore {
         account_id: i64,
         client_bucket: &str,
         at: i64,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<i64> {
         staff::staff_signed_in(&self.writer, account_id, client_bucket, at).await
     }
 

@@ -63,7 +63,8 @@ macro_rules! staff_queries {
         ) -> StoreResult<bool> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let updated = sqlx::query(
-                "UPDATE staff_accounts SET password_hash = $1, totp_secret = $2, totp_last_step = 0, failures_since_success = 0 WHERE id = $3",
+                "UPDATE staff_accounts SET password_hash = $1, totp_secret = $2, totp_last_step = 0, failures_since_success = 0, \
+                 session_epoch = session_epoch + 1 WHERE id = $3",
             )
             .bind(&fresh.password_hash)
             .bind(&fresh.totp_secret)
@@ -85,13 +86,13 @@ macro_rules! staff_queries {
             Ok(true)
         }
 
-        type AccountRow = (i64, String, String, String, String, String, i64, i64);
+        type AccountRow = (i64, String, String, String, String, String, i64, i64, i64);
         const ACCOUNT_COLUMNS: &str =
-            "SELECT id, email, name, role, password_hash, totp_secret, totp_last_step, active FROM staff_accounts";
+            "SELECT id, email, name, role, password_hash, totp_secret, totp_last_step, active, session_epoch FROM staff_accounts";
 
         fn account(row: AccountRow) -> StaffAccount {
-            let (id, email, name, role, password_hash, totp_secret, totp_last_step, active) = row;
-            StaffAccount { id, email, name, role, password_hash, totp_secret, totp_last_step, active: active == 1 }
+            let (id, email, name, role, password_hash, totp_secret, totp_last_step, active, session_epoch) = row;
+            StaffAccount { id, email, name, role, password_hash, totp_secret, totp_last_step, active: active == 1, session_epoch }
         }
 
         pub async fn staff_account_by_email(
@@ -175,13 +176,16 @@ macro_rules! staff_queries {
             account_id: i64,
             client_bucket: &str,
             at: i64,
-        ) -> StoreResult<()> {
+        ) -> StoreResult<i64> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
-            sqlx::query("UPDATE staff_accounts SET failures_since_success = 0 WHERE id = $1")
-                .bind(account_id)
-                .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+            let (epoch,): (i64,) = sqlx::query_as(
+                "UPDATE staff_accounts SET failures_since_success = 0, session_epoch = session_epoch + 1 \
+                 WHERE id = $1 RETURNING session_epoch",
+            )
+            .bind(account_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(unavailable)?;
             sqlx::query(
                 "INSERT INTO staff_known_clients (account_id, client_bucket, last_at) VALUES ($1, $2, $3) \
                  ON CONFLICT (account_id, client_bucket) DO UPDATE SET last_at = excluded.last_at",
@@ -193,7 +197,7 @@ macro_rules! staff_queries {
             .await
             .map_err(unavailable)?;
             tx.commit().await.map_err(unavailable)?;
-            Ok(())
+            Ok(epoch)
         }
 
         pub async fn is_known_staff_client(
@@ -363,7 +367,7 @@ macro_rules! staff_queries {
             account_id: i64,
             active: bool,
         ) -> StoreResult<bool> {
-            let result = sqlx::query("UPDATE staff_accounts SET active = $1 WHERE id = $2")
+            let result = sqlx::query("UPDATE staff_accounts SET active = $1, session_epoch = session_epoch + 1 WHERE id = $2")
                 .bind(i64::from(active))
                 .bind(account_id)
                 .execute(pool)
@@ -377,7 +381,7 @@ macro_rules! staff_queries {
             account_id: i64,
             password_hash: &str,
         ) -> StoreResult<bool> {
-            let result = sqlx::query("UPDATE staff_accounts SET password_hash = $1 WHERE id = $2")
+            let result = sqlx::query("UPDATE staff_accounts SET password_hash = $1, session_epoch = session_epoch + 1 WHERE id = $2")
                 .bind(password_hash)
                 .bind(account_id)
                 .execute(pool)

@@ -4,6 +4,19 @@
 
 pub mod cuttable_proxy;
 
+/// Runs each named `async fn(TestStore)` as two tests, `sqlite::NAME` and `postgres::NAME`.
+#[allow(unused_macros)]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[tokio::test] async fn $name() { super::$name(crate::common::sqlite_store().await).await } )*
+        }
+        mod postgres {
+            $( #[tokio::test] async fn $name() { super::$name(crate::common::postgres_store().await).await } )*
+        }
+    };
+}
+
 use std::path::PathBuf;
 use std::sync::Arc;
 

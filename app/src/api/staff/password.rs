@@ -78,7 +78,7 @@ pub fn new_password_problems(form: &PasswordForm) -> FieldErrors {
 #[server(endpoint = "staff/password")]
 pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<(), ServerFnError> {
     use super::credentials::{hash_password, verify_password_bounded, with_argon2};
-    use super::session::require_staff;
+    use super::session::{carry_on_under, require_staff};
     use super::sign_in_limits::{before_weighing, locked_message, signed_in, succeeded, Gate};
     use crate::api::context::{now_unix, service_problem, store};
 
@@ -107,7 +107,9 @@ pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<()
                         .set_staff_password(user.account_id, &new_hash)
                         .await
                         .map_err(service_problem)?;
-                    signed_in(&*store, user.account_id, &user.client, now).await?;
+                    // Every other session of the account ends; this one carries on.
+                    let epoch = signed_in(&*store, user.account_id, &user.client, now).await?;
+                    carry_on_under(epoch).await?;
                     store
                         .record_audit(&user.audit("change_password", &user.actor(), ""))
                         .await

@@ -17,6 +17,8 @@ const SIGNED_IN: &str = "staff";
 const ENDED: &str = "staff:ended";
 /// What a staff member was sending when their session ended, kept for after sign-in.
 const UNSENT: &str = "staff:unsent";
+/// Whose session ended here, so only they get their unsent form back.
+const ENDED_ACCOUNT: &str = "staff:ended-account";
 
 /// A signed-in staff member, as kept in the session.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -24,6 +26,10 @@ struct SignedIn {
     account_id: i64,
     signed_in_at: i64,
     last_seen: i64,
+    /// The account's session epoch at sign-in: when the account's moves on (another sign-in,
+    /// a password change or reset, deactivation), this session has ended.
+    #[serde(default)]
+    epoch: i64,
 }
 
 /// The staff member making this request.
@@ -107,6 +113,10 @@ pub async fn require_staff(permission: Option<Permission>) -> Result<StaffUser, 
             .remove_value(SIGNED_IN)
             .await
             .map_err(session_problem)?;
+        session
+            .insert(ENDED_ACCOUNT, signed_in.account_id)
+            .await
+            .map_err(session_problem)?;
         let reason = match end {
             SessionEnd::Idle => "idle",
             SessionEnd::Absolute => "absolute",
@@ -122,7 +132,7 @@ pub async fn require_staff(permission: Option<Permission>) -> Result<StaffUser, 
         .staff_account(signed_in.account_id)
         .await
         .map_err(service_problem)?
-        .filter(|a| a.active);
+        .filter(|a| a.active && a.session_epoch == signed_in.epoch);
     let Some((account, role)) = account.and_then(|a| Role::parse(&a.role).map(|r| (a, r))) else {
         session
             .remove_value(SIGNED_IN)
@@ -173,11 +183,27 @@ fn signed_out() -> ServerFnError {
     ServerFnError::new(SIGNED_OUT)
 }
 
-/// Starts a staff session (a new session id, so a planted cookie is worthless).
-pub(crate) async fn begin(session: &Session, account_id: i64) -> Result<(), ServerFnError> {
+/// Starts a staff session under the account's new session `epoch`: a new session id (so a
+/// planted cookie is worthless), and nothing left from whoever used this browser before, but
+/// the form this same person was sending when their last session ended.
+pub(crate) async fn begin(
+    session: &Session,
+    account_id: i64,
+    epoch: i64,
+) -> Result<(), ServerFnError> {
     session.cycle_id().await.map_err(session_problem)?;
+    let ended_account: Option<i64> = session.get(ENDED_ACCOUNT).await.map_err(session_problem)?;
+    let unsent: Option<Unsent> = session.get(UNSENT).await.map_err(session_problem)?;
+    session.clear().await;
+    if let (Some(unsent), Some(ended)) = (unsent, ended_account) {
+        if ended == account_id {
+            session
+                .insert(UNSENT, &unsent)
+                .await
+                .map_err(session_problem)?;
+        }
+    }
     let now = crate::api::context::now_unix();
-    session.remove_value(ENDED).await.map_err(session_problem)?;
     session
         .insert(
             SIGNED_IN,
@@ -185,10 +211,28 @@ pub(crate) async fn begin(session: &Session, account_id: i64) -> Result<(), Serv
                 account_id,
                 signed_in_at: now,
                 last_seen: now,
+                epoch,
             },
         )
         .await
         .map_err(session_problem)
+}
+
+/// This session carries on under the account's new epoch (after its own password change),
+/// with a new session id (a copy of the old cookie is worthless), while every other session
+/// of the account has ended.
+pub(crate) async fn carry_on_under(epoch: i64) -> Result<(), ServerFnError> {
+    let session = current_session().await?;
+    session.cycle_id().await.map_err(session_problem)?;
+    let signed_in: Option<SignedIn> = session.get(SIGNED_IN).await.map_err(session_problem)?;
+    if let Some(mut signed_in) = signed_in {
+        signed_in.epoch = epoch;
+        session
+            .insert(SIGNED_IN, &signed_in)
+            .await
+            .map_err(session_problem)?;
+    }
+    Ok(())
 }
 
 /// Ends the staff session, keeping nothing.

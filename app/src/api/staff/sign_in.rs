@@ -313,12 +313,8 @@ pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), Server
                 match accepted {
                     Some(how) => {
                         succeeded(&*store, attempt).await?;
-                        signed_in(&*store, half.account_id, &client, now).await?;
-                        session
-                            .remove_value(HALF_SIGNED_IN)
-                            .await
-                            .map_err(session_problem)?;
-                        begin(&session, half.account_id).await?;
+                        let epoch = signed_in(&*store, half.account_id, &client, now).await?;
+                        begin(&session, half.account_id, epoch).await?;
                         store
                             .record_audit(&staff_audit(&half.email, true, &client, "sign_in", how))
                             .await

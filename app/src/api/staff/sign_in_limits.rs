@@ -112,13 +112,14 @@ pub(crate) async fn succeeded(store: &dyn Store, attempt: i64) -> Result<(), Ser
         .map_err(service_problem)
 }
 
-/// Signed in: the account's failed tries start again, and this address is one of its usual.
+/// Signed in: the account's failed tries start again, this address is one of its usual, and
+/// every other session of the account ends; returns the account's new session epoch.
 pub(crate) async fn signed_in(
     store: &dyn Store,
     account_id: i64,
     client: &str,
     now: i64,
-) -> Result<(), ServerFnError> {
+) -> Result<i64, ServerFnError> {
     store
         .staff_signed_in(account_id, &client_bucket(client), now)
         .await
