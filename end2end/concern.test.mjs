@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); await server?.stop() })
 async function expectExitThisPage (page) {
   const exit = page.getByRole('button', { name: /Exit this page/ })
   assert.equal(await exit.count(), 1, `"Exit this page" on ${page.url()}`)
-  assert.match(await exit.getAttribute('href'), /^https:\/\//)
+  assert.equal(await exit.getAttribute('href'), '/exit-this-page')
 }
 
 async function continueTo (page, js, slug) {
@@ -68,6 +68,48 @@ async function sendReport (page, js) {
 }
 
 for (const { js, name } of MODES) {
+  test(`"Exit this page" leaves nothing behind: not on Back, not on coming back (${name})`, async () => {
+    const page = await newPage(browser, { js })
+    // The neutral site, served here (the test machine has no internet).
+    await page.context().route('https://www.bbc.co.uk/**', (route) =>
+      route.fulfill({ body: '<!doctype html><html lang="en"><title>Weather</title><h1>Weather</h1></html>', contentType: 'text/html' }))
+    await page.goto(server.base + '/report-a-concern')
+    await page.getByRole('button', { name: 'Start now' }).click()
+    await page.waitForURL('**/report-a-concern/who-is-at-risk')
+    await waitForEnhancement(page, js)
+    await page.getByLabel('Their first name').fill('Edna')
+    await continueTo(page, js, 'where-are-they')
+    await page.getByLabel('Address line 1, or where they are').fill('4 Quay Street')
+    await page.getByLabel('Town or city').fill('Exampletown')
+    await continueTo(page, js, 'what-happened')
+    await page.getByLabel(/Tell us what you saw, heard or were told/).fill('Her son takes her pension')
+
+    await page.getByRole('button', { name: /Exit this page/ }).click()
+    await page.waitForURL('https://www.bbc.co.uk/weather')
+    assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Weather')
+    const cookies = await page.context().cookies(server.base)
+    assert.deepEqual(cookies.map((c) => c.name), [], 'the session cookie is gone')
+
+    // Back shows the page again from the server, with nothing in it.
+    await page.goBack()
+    await page.waitForURL('**/report-a-concern/**')
+    await waitForEnhancement(page, js)
+    const shown = await page.locator('main').innerHTML()
+    for (const typed of ['Edna', '4 Quay Street', 'Her son takes her pension']) {
+      assert.ok(!shown.includes(typed), `"${typed}" is not shown after Back`)
+    }
+    await audit(page, js)
+
+    // Coming back to the start finds nothing filled in.
+    await page.goto(server.base + '/report-a-concern')
+    await page.getByRole('button', { name: 'Start now' }).click()
+    await page.waitForURL('**/report-a-concern/who-is-at-risk')
+    assert.equal(await page.getByLabel('Their first name').inputValue(), '')
+    await page.goto(server.base + '/report-a-concern/where-are-they')
+    assert.equal(await page.getByLabel('Address line 1, or where they are').inputValue(), '')
+    await page.context().close()
+  })
+
   test(`report a concern anonymously (${name})`, async () => {
     const page = await newPage(browser, { js })
     await describeTheConcern(page, js, { withErrors: true })

@@ -142,6 +142,11 @@ impl Config {
             retention: crate::retention::RetentionPolicy {
                 closed_referral_days: number("PORTAL_RETAIN_CLOSED_REFERRAL_DAYS", "2190", 1)?,
                 delivered_message_days: number("PORTAL_RETAIN_DELIVERED_MESSAGE_DAYS", "30", 1)?,
+                undelivered_message_days: number(
+                    "PORTAL_RETAIN_UNDELIVERED_MESSAGE_DAYS",
+                    "14",
+                    1,
+                )?,
                 audit_days: number("PORTAL_RETAIN_AUDIT_DAYS", "2190", 1)?,
             },
             database_url: get("DATABASE_URL", "sqlite://data/portal.db"),

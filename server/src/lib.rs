@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod delivery;
 pub mod directory;
+pub mod exit;
 pub mod ops;
 pub mod outage;
 pub mod retention;

@@ -45,8 +45,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Command::PurgeExpired => {
             let report = server::retention::purge(&*store, &config.retention).await?;
             println!(
-                "Anonymised {} closed referrals; deleted {} delivered messages, {} audit entries and {} integration receipts",
+                "Anonymised {} closed referrals; expired {} undelivered messages; deleted {} delivered or expired messages, {} audit entries and {} integration receipts",
                 report.referrals_anonymised,
+                report.messages_expired,
                 report.messages_deleted,
                 report.audit_entries_deleted,
                 report.receipts_deleted

@@ -13,8 +13,12 @@ use time::OffsetDateTime;
 pub struct RetentionPolicy {
     /// A closed referral keeps its personal details this long after it last changed.
     pub closed_referral_days: i64,
-    /// Delivered emails and events (they name people) are kept this long.
+    /// Delivered emails and events (they name people) are kept this long, and so are expired
+    /// ones (their payloads already erased).
     pub delivered_message_days: i64,
+    /// An email or event still undelivered after this long is given up on: erased, never
+    /// sent, and counted for staff on the integration health page.
+    pub undelivered_message_days: i64,
     pub audit_days: i64,
 }
 
@@ -25,6 +29,7 @@ impl Default for RetentionPolicy {
             // adult social care contact records that led to no service.
             closed_referral_days: 6 * 365,
             delivered_message_days: 30,
+            undelivered_message_days: 14,
             audit_days: 6 * 365,
         }
     }
@@ -41,6 +46,7 @@ impl RetentionPolicy {
             now,
             closed_referrals_before: days(self.closed_referral_days),
             delivered_messages_before: days(self.delivered_message_days),
+            undelivered_messages_before: days(self.undelivered_message_days),
             audit_before: days(self.audit_days),
             receipts_before: now - RECEIPT_SECONDS,
         }
@@ -54,6 +60,7 @@ pub async fn purge(store: &dyn Store, policy: &RetentionPolicy) -> Result<PurgeR
     if report != PurgeReport::default() {
         tracing::info!(
             referrals_anonymised = report.referrals_anonymised,
+            messages_expired = report.messages_expired,
             messages_deleted = report.messages_deleted,
             audit_entries_deleted = report.audit_entries_deleted,
             receipts_deleted = report.receipts_deleted,

@@ -70,15 +70,18 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
     };
     let provide = move || provide_context(context.clone());
 
-    let sessions = SessionManagerLayer::new(StoreSessions::new(store.clone()))
-        .with_name(session_cookie_name(config.secure_cookies))
-        .with_secure(config.secure_cookies)
-        .with_http_only(true)
-        .with_same_site(SameSite::Lax)
-        .with_path("/")
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
-            config.session_idle_minutes,
-        )));
+    // The cookie lasts for the browser session only (closing the browser leaves nothing);
+    // the stored session ends after the idle time (`StoreSessions`).
+    let sessions = SessionManagerLayer::new(StoreSessions::new(
+        store.clone(),
+        time::Duration::minutes(config.session_idle_minutes),
+    ))
+    .with_name(session_cookie_name(config.secure_cookies))
+    .with_secure(config.secure_cookies)
+    .with_http_only(true)
+    .with_same_site(SameSite::Lax)
+    .with_path("/")
+    .with_expiry(Expiry::OnSessionEnd);
 
     let site_root = Path::new(&config.site_root);
     let static_files = |dir: &str| {
@@ -95,6 +98,7 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
     let router = Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
+        .route(crate::exit::EXIT_PATH, get(crate::exit::exit_this_page))
         .nest_service("/pkg", static_files("pkg"))
         .nest_service("/assets", static_files("assets"))
         .leptos_routes_with_context(&state, route_list(), provide.clone(), {

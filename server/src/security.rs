@@ -22,9 +22,10 @@ pub fn add_headers<S: Clone + Send + Sync + 'static>(router: Router<S>, hsts: bo
             HeaderValue::from_static(DEFAULT_CSP),
         ))
         .layer(overriding(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(overriding(
+        // A response may ask for less ("Exit this page": `no-referrer`).
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
-            "strict-origin-when-cross-origin",
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(overriding(header::X_FRAME_OPTIONS, "DENY"))
         .layer(overriding(

@@ -9,23 +9,26 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result};
 use tower_sessions::SessionStore;
 
+/// Sessions in the store, each ending `idle` after it was last saved (the cookie itself lasts
+/// for the browser session only, so the stored expiry is ours, not tower-sessions').
 #[derive(Clone, Debug)]
 pub struct StoreSessions {
     store: Arc<dyn Store>,
+    idle: time::Duration,
 }
 
 impl StoreSessions {
-    pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store }
+    pub fn new(store: Arc<dyn Store>, idle: time::Duration) -> Self {
+        Self { store, idle }
     }
-}
 
-fn to_row(record: &Record) -> Result<SessionRecord> {
-    Ok(SessionRecord {
-        id: record.id.to_string(),
-        data: serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?,
-        expires_at: record.expiry_date.unix_timestamp(),
-    })
+    fn to_row(&self, record: &Record) -> Result<SessionRecord> {
+        Ok(SessionRecord {
+            id: record.id.to_string(),
+            data: serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?,
+            expires_at: (OffsetDateTime::now_utc() + self.idle).unix_timestamp(),
+        })
+    }
 }
 
 fn from_row(row: SessionRecord) -> Result<Record> {
@@ -50,7 +53,7 @@ impl SessionStore for StoreSessions {
         loop {
             if self
                 .store
-                .create_session(&to_row(record)?)
+                .create_session(&self.to_row(record)?)
                 .await
                 .map_err(backend)?
             {
@@ -62,7 +65,7 @@ impl SessionStore for StoreSessions {
 
     async fn save(&self, record: &Record) -> Result<()> {
         self.store
-            .save_session(&to_row(record)?)
+            .save_session(&self.to_row(record)?)
             .await
             .map_err(backend)
     }

@@ -162,11 +162,31 @@ async fn the_contract(app: TestApp) {
     let stored = app.store.load_carer(&reference).await.unwrap().unwrap();
     assert_eq!(stored.given_name, "Samira");
     assert!(stored.cared_for.is_empty() && stored.emergency_plan.is_some());
+    let naming_them = format!(
+        "SELECT COUNT(*) FROM outbox WHERE ordering_key LIKE '{reference}%' \
+         AND (LOWER(payload) LIKE '%patel%' OR LOWER(payload) LIKE '%sam%')"
+    );
+    let naming_them = naming_them.as_str();
+    assert!(
+        common::count(&app.database_url, naming_them).await > 0,
+        "the acknowledgement waits"
+    );
     assert!(app
         .store
         .withdraw_carer(&reference, 2_000_000_001, &[])
         .await
         .unwrap());
+    // What was sent or waiting about them goes with them, and will never be sent.
+    assert_eq!(common::count(&app.database_url, naming_them).await, 0);
+    let waiting = format!(
+        "SELECT COUNT(*) FROM outbox WHERE ordering_key LIKE '{reference}%' \
+         AND delivered_at IS NULL AND expired_at IS NULL"
+    );
+    assert_eq!(
+        common::count(&app.database_url, &waiting).await,
+        0,
+        "and never sent"
+    );
     let stored = app.store.load_carer(&reference).await.unwrap().unwrap();
     assert_eq!(
         (stored.status.as_str(), stored.given_name.as_str()),

@@ -180,6 +180,59 @@ async fn local_http_session_cookie_is_plain_but_http_only() {
     );
     assert!(!cookie.contains("Secure"));
     assert!(!cookie.contains("neither"), "answers stay on the server");
+    let lower = cookie.to_ascii_lowercase();
+    assert!(
+        !lower.contains("max-age") && !lower.contains("expires"),
+        "a resident's cookie lasts for the browser session only: {cookie}"
+    );
+}
+
+/// "Exit this page" goes through the portal, which deletes the session and everything in it
+/// before sending the person on to the neutral page (on both databases).
+async fn exit_this_page_leaves_nothing(app: TestApp) {
+    let action = form_action(&app, "/feedback").await;
+    app.post_form(&action, &[("form[satisfaction]", "satisfied")])
+        .await;
+    let (_, html) = app.get_html("/feedback").await;
+    assert_eq!(
+        attrs(&html, "input[type=radio][checked]", "value"),
+        ["satisfied"]
+    );
+    let sessions = |app: &TestApp| {
+        let url = app.database_url.clone();
+        async move { common::count(&url, "SELECT COUNT(*) FROM sessions").await }
+    };
+    assert_eq!(sessions(&app).await, 1);
+
+    let response = app.get(app::components::EXIT_PATH).await;
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.headers()["location"], app::components::EXIT_URL);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    assert_eq!(response.headers()["referrer-policy"], "no-referrer");
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.contains("Max-Age=0"),
+        "the cookie is removed: {cookie}"
+    );
+    assert_eq!(
+        sessions(&app).await,
+        0,
+        "the session is deleted from the store"
+    );
+    let (_, html) = app.get_html("/feedback").await;
+    assert!(attrs(&html, "input[type=radio][checked]", "value").is_empty());
+}
+
+#[tokio::test]
+async fn exit_this_page_leaves_nothing_on_sqlite() {
+    exit_this_page_leaves_nothing(spawn_app(false).await).await;
+}
+
+#[tokio::test]
+async fn exit_this_page_leaves_nothing_on_postgres() {
+    let app =
+        common::spawn_app_on(common::postgres_store().await, common::test_config(false)).await;
+    exit_this_page_leaves_nothing(app).await;
 }
 
 #[tokio::test]

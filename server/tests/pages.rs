@@ -58,6 +58,12 @@ async fn every_link_in_the_service_leads_to_a_real_page() {
         if !seen.insert(path.clone()) {
             continue;
         }
+        if path == app::components::EXIT_PATH {
+            // Not a page: it ends the session and leaves for the neutral site.
+            let response = app.get(&path).await;
+            assert_eq!(response.headers()["location"], app::components::EXIT_URL);
+            continue;
+        }
         let (status, html) = app.get_html(&path).await;
         assert_eq!(status, 200, "{path} answers 200");
         assert_eq!(

@@ -40,7 +40,7 @@ pub use danger_warning::DangerWarning;
 pub use date_input::{DateInput, DateInputProps};
 pub use details::{Details, DetailsProps};
 pub use error::{ErrorMessage, ErrorMessageProps, ErrorSummary, ErrorSummaryProps};
-pub use exit_this_page::{ExitThisPage, EXIT_URL};
+pub use exit_this_page::{ExitThisPage, EXIT_PATH, EXIT_URL};
 pub use fieldset::{Fieldset, FieldsetProps, HeadingSize};
 pub use input::{Input, InputProps};
 pub use label::{Label, LabelProps};

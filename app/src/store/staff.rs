@@ -138,6 +138,9 @@ pub struct ChannelHealth {
     pub stuck: i64,
     /// When the oldest undelivered message was written (unix seconds).
     pub oldest_pending_at: Option<i64>,
+    /// Given up on and never to be sent (erased with their request, or undelivered for longer
+    /// than the council keeps them), until deleted with the delivered ones.
+    pub expired: i64,
 }
 
 /// The counts behind the demand dashboard, for referrals submitted since a time.

@@ -162,6 +162,9 @@ macro_rules! carer_queries {
                 tx.rollback().await.map_err(unavailable)?;
                 return Ok(false);
             };
+            // What was sent or waiting about this registration goes with it; the messages
+            // about leaving (written below) are the only ones left.
+            outbox::redact_outbox_of(&mut tx, reference, at).await?;
             sqlx::query(
                 "UPDATE carers SET status = 'withdrawn', given_name = '', family_name = '',                  date_of_birth = '', phone = '', email = '', details = '{}', request_body = '{}',                  updated_at = $1 WHERE id = $2",
             )

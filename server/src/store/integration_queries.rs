@@ -15,12 +15,19 @@ macro_rules! integration_queries {
                 "SELECT channel, COUNT(*), \
                  SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), \
                  SUM(CASE WHEN attempts >= $1 THEN 1 ELSE 0 END), MIN(created_at) \
-                 FROM outbox WHERE delivered_at IS NULL GROUP BY channel",
+                 FROM outbox WHERE delivered_at IS NULL AND expired_at IS NULL GROUP BY channel",
             )
             .bind(stuck_after)
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
+            let expired: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT channel, COUNT(*) FROM outbox WHERE expired_at IS NOT NULL GROUP BY channel",
+            )
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            let expired_in = |channel: &str| expired.iter().find(|e| e.0 == channel).map_or(0, |e| e.1);
             Ok(["email", "event"]
                 .into_iter()
                 .map(|channel| {
@@ -32,15 +39,21 @@ macro_rules! integration_queries {
                             failing: *failing,
                             stuck: *stuck,
                             oldest_pending_at: *oldest,
+                            expired: 0,
                         })
-                        .unwrap_or_else(|| ChannelHealth { channel: channel.to_owned(), ..ChannelHealth::default() })
+                        .map(|health| ChannelHealth { expired: expired_in(channel), ..health })
+                        .unwrap_or_else(|| ChannelHealth {
+                            channel: channel.to_owned(),
+                            expired: expired_in(channel),
+                            ..ChannelHealth::default()
+                        })
                 })
                 .collect())
         }
 
         pub async fn retry_outbox_now(pool: &Pool<Db>, id: i64, now: i64) -> StoreResult<bool> {
             let result = sqlx::query(
-                "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND delivered_at IS NULL",
+                "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND delivered_at IS NULL AND expired_at IS NULL",
             )
             .bind(now)
             .bind(id)

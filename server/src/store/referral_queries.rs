@@ -125,6 +125,32 @@ macro_rules! referral_queries {
             Ok(())
         }
 
+        /// What an erased or expired message's payload becomes.
+        pub const REDACTED: &str = "{\"redacted\":true}";
+
+        /// Erases the messages, delivered or not, of a referral or carer's registration (their
+        /// ordering keys are the reference, or start with it and a `/`): the payload is
+        /// replaced, and any not yet delivered will never be sent. How many.
+        pub async fn redact_outbox_of(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            reference: &str,
+            now: i64,
+        ) -> StoreResult<u64> {
+            Ok(sqlx::query(
+                "UPDATE outbox SET payload = $1, last_error = NULL, \
+                 expired_at = CASE WHEN delivered_at IS NULL AND expired_at IS NULL THEN $2 ELSE expired_at END \
+                 WHERE ordering_key = $3 OR ordering_key LIKE $4",
+            )
+            .bind(REDACTED)
+            .bind(now)
+            .bind(reference)
+            .bind(format!("{reference}/%"))
+            .execute(&mut **tx)
+            .await
+            .map_err(unavailable)?
+            .rows_affected())
+        }
+
         pub async fn insert_outbox(
             tx: &mut sqlx::Transaction<'_, Db>,
             message: &app::store::NewOutboxMessage,
@@ -315,9 +341,10 @@ macro_rules! referral_queries {
         ) -> StoreResult<Vec<OutboxMessage>> {
             let rows: Vec<(i64, String, String, String, i64, i64)> = sqlx::query_as(
                 "SELECT o.id, o.channel, o.ordering_key, o.payload, o.attempts, o.created_at FROM outbox o \
-                 WHERE o.channel = $1 AND o.delivered_at IS NULL AND o.next_attempt_at <= $2 \
+                 WHERE o.channel = $1 AND o.delivered_at IS NULL AND o.expired_at IS NULL AND o.next_attempt_at <= $2 \
                  AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel \
-                     AND e.ordering_key = o.ordering_key AND e.delivered_at IS NULL AND e.id < o.id) \
+                     AND e.ordering_key = o.ordering_key AND e.delivered_at IS NULL AND e.expired_at IS NULL \
+                     AND e.id < o.id) \
                  ORDER BY o.id LIMIT $3",
             )
             .bind(channel)
@@ -365,7 +392,7 @@ macro_rules! referral_queries {
         pub async fn outbox_problems(pool: &Pool<Db>, min_attempts: i64) -> StoreResult<Vec<OutboxProblem>> {
             let rows: Vec<(i64, String, String, i64, Option<String>, i64)> = sqlx::query_as(
                 "SELECT id, channel, ordering_key, attempts, last_error, next_attempt_at FROM outbox \
-                 WHERE delivered_at IS NULL AND attempts >= $1 ORDER BY id",
+                 WHERE delivered_at IS NULL AND expired_at IS NULL AND attempts >= $1 ORDER BY id",
             )
             .bind(min_attempts)
             .fetch_all(pool)
@@ -386,7 +413,7 @@ macro_rules! referral_queries {
 
         pub async fn outbox_pending(pool: &Pool<Db>, channel: &str) -> StoreResult<i64> {
             let (count,): (i64,) =
-                sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE channel = $1 AND delivered_at IS NULL")
+                sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE channel = $1 AND delivered_at IS NULL AND expired_at IS NULL")
                     .bind(channel)
                     .fetch_one(pool)
                     .await

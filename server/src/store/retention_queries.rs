@@ -5,7 +5,8 @@
 //! person, for a subject access request.
 
 macro_rules! retention_queries {
-    ($db:ty) => {
+    ($db:ty, $outbox:path) => {
+        use $outbox as outbox;
         use app::store::{PurgeReport, RetentionCutoffs, StoreResult, SubjectRecords};
         use sqlx::Pool;
 
@@ -24,6 +25,16 @@ macro_rules! retention_queries {
             let chosen = format!(
                 "SELECT id FROM referrals WHERE status = 'closed' AND anonymised_at IS NULL AND {condition}"
             );
+            let references: Vec<(String,)> = sqlx::query_as(&format!(
+                "SELECT reference FROM referrals WHERE id IN ({chosen})"
+            ))
+            .bind(bind.clone())
+            .fetch_all(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+            for (reference,) in &references {
+                outbox::redact_outbox_of(tx, reference, now).await?;
+            }
             for table in ["referral_people", "referral_trackers"] {
                 sqlx::query(&format!("DELETE FROM {table} WHERE referral_id IN ({chosen})"))
                     .bind(bind.clone())
@@ -51,7 +62,18 @@ macro_rules! retention_queries {
         pub async fn purge_expired(pool: &Pool<Db>, c: &RetentionCutoffs) -> StoreResult<PurgeReport> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let referrals = anonymise_closed(&mut tx, "updated_at < $1", c.closed_referrals_before, c.now).await?;
-            let messages = sqlx::query("DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < $1")
+            let expired = sqlx::query(
+                "UPDATE outbox SET payload = $1, expired_at = $2, last_error = 'expired' \
+                 WHERE delivered_at IS NULL AND expired_at IS NULL AND created_at < $3",
+            )
+            .bind(outbox::REDACTED)
+            .bind(c.now)
+            .bind(c.undelivered_messages_before)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?
+            .rows_affected();
+            let messages = sqlx::query("DELETE FROM outbox WHERE COALESCE(delivered_at, expired_at) < $1")
                 .bind(c.delivered_messages_before)
                 .execute(&mut *tx)
                 .await
@@ -72,6 +94,7 @@ macro_rules! retention_queries {
             tx.commit().await.map_err(unavailable)?;
             Ok(PurgeReport {
                 referrals_anonymised: referrals,
+                messages_expired: expired,
                 messages_deleted: messages,
                 audit_entries_deleted: audit,
                 receipts_deleted: receipts,
@@ -119,18 +142,43 @@ macro_rules! retention_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
-            Ok(SubjectRecords {
-                referrals: referrals.into_iter().map(|(r,)| r).collect(),
-                carers: carers.into_iter().map(|(r,)| r).collect(),
-            })
+            // Their full name anywhere in what was written (free text, trackers, emergency
+            // contacts and keyholders are all in the stored answers), or as a tracker.
+            let full_name = format!("{} {}", given_name.trim(), family_name.trim()).to_lowercase();
+            let like = format!(
+                "%{}%",
+                full_name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            );
+            let mentioned: Vec<(String,)> = sqlx::query_as(
+                "SELECT reference FROM referrals WHERE LOWER(details) LIKE $1 ESCAPE '\\' \
+                 UNION SELECT r.reference FROM referrals r JOIN referral_trackers t ON t.referral_id = r.id \
+                   WHERE LOWER(t.name) = $2 \
+                 UNION SELECT reference FROM carers WHERE LOWER(details) LIKE $1 ESCAPE '\\' \
+                 UNION SELECT c.reference FROM carers c JOIN carer_emergency_plans e ON e.carer_id = c.id \
+                   WHERE LOWER(e.plan) LIKE $1 ESCAPE '\\' \
+                 ORDER BY 1",
+            )
+            .bind(&like)
+            .bind(&full_name)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            let referrals: Vec<String> = referrals.into_iter().map(|(r,)| r).collect();
+            let carers: Vec<String> = carers.into_iter().map(|(r,)| r).collect();
+            let mentioned = mentioned
+                .into_iter()
+                .map(|(r,)| r)
+                .filter(|r| !referrals.contains(r) && !carers.contains(r))
+                .collect();
+            Ok(SubjectRecords { referrals, carers, mentioned })
         }
     };
 }
 
 pub mod sqlite {
-    retention_queries!(sqlx::Sqlite);
+    retention_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite);
 }
 
 pub mod postgres {
-    retention_queries!(sqlx::Postgres);
+    retention_queries!(sqlx::Postgres, crate::store::referral_queries::postgres);
 }

@@ -9,7 +9,7 @@ use app::store::{
     AuditEntry, CreateReferral, NewOutboxMessage, NewReferralRecord, PurgeReport, ReferralPerson,
     StatusChange, Store, TrackerRecord,
 };
-use common::{postgres_store, sqlite_store};
+use common::{postgres_store, sqlite_store, TestStore};
 use server::retention::RetentionPolicy;
 
 const DAY: i64 = 86_400;
@@ -73,6 +73,7 @@ async fn the_policy_removes_what_it_no_longer_keeps(store: &dyn Store) {
     let policy = RetentionPolicy {
         closed_referral_days: 365,
         delivered_message_days: 30,
+        undelivered_message_days: 14,
         audit_days: 730,
     };
     let old_closed = referral(store, 1, now - 800 * DAY).await;
@@ -90,8 +91,10 @@ async fn the_policy_removes_what_it_no_longer_keeps(store: &dyn Store) {
         };
         store.outbox_delivered(message.id, at).await.unwrap();
     }
-    // An old message never delivered stays: it has not done its job yet.
+    // An old message never delivered expires: erased, never sent, and counted for staff.
     let undelivered = referral(store, 4, now - 800 * DAY).await;
+    // A recent one waits.
+    let waiting = referral(store, 5, now - 2 * DAY).await;
     for (at, action) in [(now - 800 * DAY, "old"), (now - DAY, "new")] {
         store
             .record_audit(&AuditEntry {
@@ -119,6 +122,7 @@ async fn the_policy_removes_what_it_no_longer_keeps(store: &dyn Store) {
         report,
         PurgeReport {
             referrals_anonymised: 1,
+            messages_expired: 1,
             messages_deleted: 2,
             audit_entries_deleted: 1,
             receipts_deleted: 1
@@ -168,10 +172,20 @@ async fn the_policy_removes_what_it_no_longer_keeps(store: &dyn Store) {
         );
         assert_eq!(referral.trackers.len(), 1);
     }
+    let due = store.due_outbox("email", i64::MAX, 10).await.unwrap();
     assert_eq!(
-        store.outbox_pending("email").await.unwrap(),
-        1,
-        "{undelivered}'s email still waits"
+        due.iter()
+            .map(|m| m.ordering_key.as_str())
+            .collect::<Vec<_>>(),
+        vec![format!("{waiting}/0")],
+        "{undelivered}'s email expired; {waiting}'s still waits"
+    );
+    let health = store.outbox_health(5).await.unwrap();
+    let email = health.iter().find(|c| c.channel == "email").unwrap();
+    assert_eq!(
+        (email.pending, email.expired),
+        (1, 1),
+        "staff see the expired one"
     );
     let audit = store.recent_audit(10).await.unwrap();
     assert_eq!(
@@ -193,7 +207,8 @@ async fn the_policy_removes_what_it_no_longer_keeps(store: &dyn Store) {
     );
 }
 
-async fn a_person_is_found_everywhere_and_erased_where_allowed(store: &dyn Store) {
+async fn a_person_is_found_everywhere_and_erased_where_allowed(test_store: TestStore) {
+    let store = &*test_store.store;
     let closed = referral(store, 1, 1_000).await;
     close(store, &closed, 2_000).await;
     let open = referral(store, 2, 3_000).await;
@@ -216,7 +231,33 @@ async fn a_person_is_found_everywhere_and_erased_where_allowed(store: &dyn Store
         Default::default()
     );
 
+    // Named as someone following a request, without a date of birth: possible matches.
+    let chidi = store
+        .find_subject("Chidi", "OKAFOR", "1975-01-01")
+        .await
+        .unwrap();
+    assert!(chidi.referrals.is_empty() && chidi.carers.is_empty());
+    assert_eq!(chidi.mentioned.len(), 3, "{chidi:?}");
+
+    let naming = format!(
+        "SELECT COUNT(*) FROM outbox WHERE ordering_key LIKE '{closed}%' AND payload LIKE '%amara%'"
+    );
+    assert_eq!(common::count(&test_store.url, &naming).await, 1);
     assert!(store.anonymise_referral(&closed, 5_000).await.unwrap());
+    assert_eq!(
+        common::count(&test_store.url, &naming).await,
+        0,
+        "its messages are erased with it"
+    );
+    assert!(
+        store
+            .due_outbox("email", i64::MAX, 10)
+            .await
+            .unwrap()
+            .iter()
+            .all(|m| !m.ordering_key.starts_with(&closed)),
+        "and never sent"
+    );
     assert!(
         !store.anonymise_referral(&closed, 5_000).await.unwrap(),
         "once"
@@ -248,12 +289,12 @@ async fn a_person_is_found_everywhere_and_erased_where_allowed(store: &dyn Store
 
 #[tokio::test]
 async fn subject_on_sqlite() {
-    a_person_is_found_everywhere_and_erased_where_allowed(&*sqlite_store().await.store).await;
+    a_person_is_found_everywhere_and_erased_where_allowed(sqlite_store().await).await;
 }
 
 #[tokio::test]
 async fn subject_on_postgres() {
-    a_person_is_found_everywhere_and_erased_where_allowed(&*postgres_store().await.store).await;
+    a_person_is_found_everywhere_and_erased_where_allowed(postgres_store().await).await;
 }
 
 #[tokio::test]

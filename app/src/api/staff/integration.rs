@@ -20,6 +20,8 @@ pub struct ChannelLine {
     pub pending: i64,
     pub failing: i64,
     pub stuck: i64,
+    /// Given up on: erased with their request, or undelivered for too long; never sent.
+    pub expired: i64,
     pub oldest: String,
 }
 
@@ -95,6 +97,7 @@ pub async fn load_integration() -> Result<IntegrationView, ServerFnError> {
             pending: c.pending,
             failing: c.failing,
             stuck: c.stuck,
+            expired: c.expired,
             oldest: c
                 .oldest_pending_at
                 .map(describe_time)

@@ -67,6 +67,10 @@ pub struct ExportedRecord {
     pub status: String,
     /// Whether it can be erased now, and if not, why.
     pub erasable: Result<(), String>,
+    /// How the search found it: by name and date of birth, or by their name in a record about
+    /// someone else (a possible match, for staff to check).
+    #[serde(default)]
+    pub found_by: String,
     /// Everything held, as stored (API.md's field names).
     pub data: serde_json::Value,
 }
@@ -151,19 +155,33 @@ async fn gather(
             .map(rfc3339)
             .unwrap_or_default()
     };
+    const BY_NAME_AND_BIRTH: &str = "Their name and date of birth";
+    const MENTIONED: &str = "Their name, in a record about someone else: check it is them";
+    const ABOUT_SOMEONE_ELSE: &str =
+        "It is about someone else: check it is them, and erase what names them by hand";
     let mut records = Vec::new();
-    for reference in &found.referrals {
+    let referrals = found.referrals.iter().map(|r| (r, true)).chain(
+        found
+            .mentioned
+            .iter()
+            .filter(|r| !r.starts_with("CAR-"))
+            .map(|r| (r, false)),
+    );
+    for (reference, theirs) in referrals {
         let Some(r) = store.load_referral(reference).await? else {
             continue;
         };
         records.push(ExportedRecord {
             reference: r.reference.clone(),
             what: super::queue::kind_label(&r.kind).to_owned(),
-            erasable: if r.status == "closed" {
+            erasable: if !theirs {
+                Err(ABOUT_SOMEONE_ELSE.to_owned())
+            } else if r.status == "closed" {
                 Ok(())
             } else {
                 Err("Still being worked on: close it first, or keep it while the council has a duty to act".to_owned())
             },
+            found_by: if theirs { BY_NAME_AND_BIRTH } else { MENTIONED }.to_owned(),
             status: r.status.clone(),
             data: json!({
                 "request": parse(&r.details),
@@ -181,18 +199,28 @@ async fn gather(
             }),
         });
     }
-    for reference in &found.carers {
+    let carers = found.carers.iter().map(|r| (r, true)).chain(
+        found
+            .mentioned
+            .iter()
+            .filter(|r| r.starts_with("CAR-"))
+            .map(|r| (r, false)),
+    );
+    for (reference, theirs) in carers {
         let Some(c) = store.load_carer(reference).await? else {
             continue;
         };
         records.push(ExportedRecord {
             reference: c.reference.clone(),
             what: "Carer's registration".to_owned(),
-            erasable: if c.status == "registered" {
+            erasable: if !theirs {
+                Err(ABOUT_SOMEONE_ELSE.to_owned())
+            } else if c.status == "registered" {
                 Ok(())
             } else {
                 Err("Already removed from the register".to_owned())
             },
+            found_by: if theirs { BY_NAME_AND_BIRTH } else { MENTIONED }.to_owned(),
             status: c.status.clone(),
             data: json!({
                 "registration": parse(&c.details),

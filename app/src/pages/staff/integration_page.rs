@@ -24,6 +24,7 @@ pub fn IntegrationPage() -> impl IntoView {
                     c.failing.to_string(),
                     c.stuck.to_string(),
                     c.oldest.clone(),
+                    c.expired.to_string(),
                 ]
             })
             .collect();
@@ -59,11 +60,11 @@ pub fn IntegrationPage() -> impl IntoView {
             <StaffFrame title="Integration health" header=header>
                 {flash}
                 <h1 class="govuk-heading-l">"Integration health"</h1>
-                <p class="govuk-body">"Emails to residents and events to the case-management system leave through the outbox. A message that fails is tried again after 10 seconds, then twice as long each time, up to once an hour. After " {STUCK_AFTER} " tries it is shown as stuck."</p>
+                <p class="govuk-body">"Emails to residents and events to the case-management system leave through the outbox. A message that fails is tried again after 10 seconds, then twice as long each time, up to once an hour. After " {STUCK_AFTER} " tries it is shown as stuck. A message still not delivered after the council's time for undelivered messages expires: its contents are erased and it is never sent, so the person may need to be contacted another way. Messages about a request that is erased, or a carer who leaves the register, are erased with it."</p>
                 <Table
                     caption="Waiting to be delivered" caption_size=crate::components::HeadingSize::M
-                    head=vec!["Channel".into(), "Waiting".into(), "Failing".into(), "Stuck".into(), "Oldest waiting since".into()]
-                    rows=channels first_cell_is_header=true numeric_columns=vec![1, 2, 3]
+                    head=vec!["Channel".into(), "Waiting".into(), "Failing".into(), "Stuck".into(), "Oldest waiting since".into(), "Expired, not sent".into()]
+                    rows=channels first_cell_is_header=true numeric_columns=vec![1, 2, 3, 5]
                 />
                 <h2 class="govuk-heading-m" id="problems-heading">"Failing messages"</h2>
                 {if none_failing {

@@ -81,6 +81,7 @@ fn record_view(record: ExportedRecord) -> impl IntoView {
     view! {
         <section class="app-subject-record">
             <h3 class="govuk-heading-m">{record.what.clone()} ": " {record.reference.clone()}</h3>
+            <p class="govuk-body"><strong>"Found by: "</strong>{record.found_by.clone()} "."</p>
             <p class="govuk-body"><strong>"Status: "</strong>{record.status.clone()} ". " {erasable}</p>
             {value_view(record.data)}
         </section>

@@ -31,3 +31,9 @@ CREATE TABLE staff_known_clients (
 -- change, reset and deactivation, so every other session of the account ends at its next
 -- request.
 ALTER TABLE staff_accounts ADD COLUMN session_epoch BIGINT NOT NULL DEFAULT 0;
+
+-- An undelivered message given up on: erased with its request or registration, or past the
+-- council's time for undelivered messages (PORTAL_RETAIN_UNDELIVERED_MESSAGE_DAYS). Its
+-- payload is replaced, it is never sent, staff see it counted, and it is deleted with the
+-- delivered ones.
+ALTER TABLE outbox ADD COLUMN expired_at BIGINT;
