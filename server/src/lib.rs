@@ -11,6 +11,7 @@ pub mod directory;
 pub mod exit;
 pub mod ops;
 pub mod outage;
+pub mod preload_fix;
 pub mod retention;
 pub mod router;
 pub mod search_index;

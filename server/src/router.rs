@@ -113,6 +113,9 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
         .layer(axum::middleware::from_fn(
             crate::outage::service_problem_page,
         ))
+        .layer(axum::middleware::from_fn(
+            crate::preload_fix::fix_preload_crossorigin,
+        ))
         .layer(axum::middleware::from_fn(security::refuse_cross_site_posts))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .with_state(state)

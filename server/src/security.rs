@@ -17,6 +17,7 @@ pub fn add_headers<S: Clone + Send + Sync + 'static>(router: Router<S>, hsts: bo
         SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
     };
     let router = router
+        .layer(axum::middleware::from_fn(no_store_for_answers))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),
@@ -44,6 +45,24 @@ pub fn add_headers<S: Clone + Send + Sync + 'static>(router: Router<S>, hsts: bo
     } else {
         router
     }
+}
+
+/// Answers under `/api/` (the JSON API, server functions, the back office's downloads) may
+/// carry personal data: no browser or proxy may keep them (`Cache-Control: no-store`), unless
+/// the answer says otherwise. The public directory and the OpenAPI document may be cached.
+async fn no_store_for_answers(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let personal = path.starts_with("/api/")
+        && !path.starts_with("/api/oruk/")
+        && path != "/api/v1/openapi.json";
+    let mut response = next.run(request).await;
+    if personal {
+        response
+            .headers_mut()
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// A browser's post sent from another site (cross-site request forgery, including signing

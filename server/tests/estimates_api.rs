@@ -100,6 +100,30 @@ async fn the_documented_examples_give_the_documented_figures() {
     assert_eq!(body["provisional"], true);
 }
 
+/// An estimate describes someone's money: no browser or proxy keeps it. The public directory
+/// and the OpenAPI document may be kept.
+#[tokio::test]
+async fn answers_about_a_person_are_never_kept() {
+    let app = spawn_app(false).await;
+    let response = app
+        .client
+        .post(app.url(AT_HOME))
+        .json(&at_home())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    for public in ["/api/v1/openapi.json", "/api/oruk/v3/taxonomies"] {
+        let response = app.client.get(app.url(public)).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{public}");
+        assert!(
+            response.headers().get("cache-control").is_none(),
+            "{public}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_configured_policy_applies_unless_the_caller_changes_it() {
     let mut config = test_config(false);

@@ -66,6 +66,13 @@ async fn every_link_in_the_service_leads_to_a_real_page() {
         }
         let (status, html) = app.get_html(&path).await;
         assert_eq!(status, 200, "{path} answers 200");
+        // leptos-rs/leptos#4843: the CSP nonce must not be a `crossorigin` value.
+        for value in attrs(&html, "[crossorigin]", "crossorigin") {
+            assert!(
+                ["", "anonymous", "use-credentials"].contains(&value.as_str()),
+                "{path}: crossorigin=\"{value}\" is not a valid value"
+            );
+        }
         assert_eq!(
             attrs(&html, "h1", "class").len(),
             1,

@@ -641,12 +641,13 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         text_of(&page, "#suggested-desc").unwrap(),
         "Exampletown Day Centre: 3"
     );
-    let csv = manager
-        .get("/api/staff/dashboard.csv")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let csv = manager.get("/api/staff/dashboard.csv").await;
+    assert_eq!(
+        csv.headers()["cache-control"],
+        "no-store",
+        "never kept by a browser"
+    );
+    let csv = csv.text().await.unwrap();
     assert!(csv.contains("requests_from_self_check,all,all,1"), "{csv}");
     assert!(
         csv.contains("service_suggested,\"Exampletown Day Centre\",all,3"),
@@ -927,6 +928,7 @@ async fn a_manager_finds_everything_about_a_person_downloads_it_and_erases_what_
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store");
     assert!(response.headers()["content-disposition"]
         .to_str()
         .unwrap()
