@@ -37,6 +37,14 @@ pub struct Settings {
     /// Failed tries on one account since its last successful sign-in before only its usual
     /// addresses may try (NIST SP 800-63B 5.2.2: at most 100).
     pub staff_account_failures: i64,
+    /// Submissions per minute through one partner API key.
+    pub api_key_submissions_per_minute: i64,
+    /// Requests, carers' registrations and feedback sent through the web pages per client
+    /// address in an hour (a brake on floods; residents need no account).
+    pub web_submissions_per_client_hour: i64,
+    /// Acknowledgement emails to one address in a day, whoever sends the requests: the
+    /// council's name is not for strangers to mail people with.
+    pub acknowledgements_per_address_day: i64,
 }
 
 impl Default for Settings {
@@ -53,6 +61,9 @@ impl Default for Settings {
             staff_sessions: SessionLimits::default(),
             staff_sign_in_failures: 5,
             staff_account_failures: 100,
+            api_key_submissions_per_minute: 120,
+            web_submissions_per_client_hour: 20,
+            acknowledgements_per_address_day: 3,
         }
     }
 }

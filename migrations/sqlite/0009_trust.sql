@@ -37,3 +37,28 @@ ALTER TABLE staff_accounts ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0;
 -- payload is replaced, it is never sent, staff see it counted, and it is deleted with the
 -- delivered ones.
 ALTER TABLE outbox ADD COLUMN expired_at INTEGER;
+
+-- Keys for the partner API (POST /api/v1/referrals and /carers): only a SHA-256 hash of each
+-- key is kept (a key is 160 random bits, shown once). The name is the channel staff see.
+CREATE TABLE api_keys (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT NOT NULL UNIQUE,
+    key_hash    TEXT NOT NULL UNIQUE,
+    created_at  INTEGER NOT NULL,
+    -- Who made it: "command line" or a staff member's email.
+    created_by  TEXT NOT NULL,
+    revoked_at  INTEGER
+);
+
+-- The API key's name a request or registration came through (NULL: the web pages).
+ALTER TABLE referrals ADD COLUMN partner TEXT;
+ALTER TABLE carers ADD COLUMN partner TEXT;
+
+-- Acknowledgement emails written per recipient (a hash of the address) per day (days since
+-- 1970, UTC), whoever sent the requests: past the council's cap, no more are written that day.
+CREATE TABLE email_quotas (
+    bucket  TEXT NOT NULL,
+    day     INTEGER NOT NULL,
+    sent    INTEGER NOT NULL,
+    PRIMARY KEY (bucket, day)
+);

@@ -31,6 +31,24 @@ pub enum Command {
     /// Work on back-office staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// Work on the partner API's keys.
+    #[command(subcommand)]
+    ApiKey(ApiKeyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyCommand {
+    /// Make a key for a partner (its name is the channel staff see). Prints the key once, on
+    /// a line starting `key: `; only a hash of it is kept.
+    Create {
+        #[arg(long)]
+        name: String,
+    },
+    /// Revoke a partner's key: calls with it are refused from now on.
+    Revoke {
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -126,6 +126,21 @@ impl Config {
             },
             staff_sign_in_failures: number("PORTAL_STAFF_SIGN_IN_FAILURES", "5", 1)?,
             staff_account_failures: number("PORTAL_STAFF_ACCOUNT_FAILURES", "100", 1)?.min(100),
+            api_key_submissions_per_minute: number(
+                "PORTAL_API_KEY_SUBMISSIONS_PER_MINUTE",
+                "120",
+                1,
+            )?,
+            web_submissions_per_client_hour: number(
+                "PORTAL_WEB_SUBMISSIONS_PER_CLIENT_HOUR",
+                "20",
+                1,
+            )?,
+            acknowledgements_per_address_day: number(
+                "PORTAL_ACKNOWLEDGEMENTS_PER_ADDRESS_DAY",
+                "3",
+                1,
+            )?,
         };
         let optional = |name: &str| lookup(name).filter(|v| !v.is_empty());
         let config = Self {

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use app::api::referral_service::change_status;
 use clap::Parser;
-use server::cli::{Cli, Command, ReferralCommand, StaffCommand};
+use server::cli::{ApiKeyCommand, Cli, Command, ReferralCommand, StaffCommand};
 use server::config::Config;
 use server::{delivery, router, store, telemetry, workers};
 
@@ -62,6 +62,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Command::Staff(StaffCommand::Reactivate { email }) => {
             server::staff_admin::set_active(&*store, &email, true).await
+        }
+        Command::ApiKey(ApiKeyCommand::Create { name }) => {
+            server::staff_admin::create_api_key(&*store, &name).await
+        }
+        Command::ApiKey(ApiKeyCommand::Revoke { name }) => {
+            server::staff_admin::revoke_api_key(&*store, &name).await
         }
     }
 }

@@ -75,3 +75,60 @@ pub async fn set_active(
     );
     Ok(())
 }
+
+/// `server api-key create --name NAME`: prints the key once (`key: ...`), audited.
+pub async fn create_api_key(
+    store: &dyn Store,
+    name: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let key = app::api::api_keys::create_key(store, name, COMMAND_LINE, now).await?;
+    audit(store, "create_api_key", name.trim()).await?;
+    println!(
+        "Made the API key {:?}. It is shown this once; only a hash is kept.",
+        name.trim()
+    );
+    println!("key: {key}");
+    Ok(())
+}
+
+/// `server api-key revoke --name NAME`, audited.
+pub async fn revoke_api_key(
+    store: &dyn Store,
+    name: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let key = store
+        .api_keys()
+        .await?
+        .into_iter()
+        .find(|k| k.name == name.trim())
+        .ok_or_else(|| format!("there is no API key called {:?}", name.trim()))?;
+    if !store
+        .revoke_api_key(key.id, time::OffsetDateTime::now_utc().unix_timestamp())
+        .await?
+    {
+        return Err(format!("the API key {:?} was revoked already", key.name).into());
+    }
+    audit(store, "revoke_api_key", &key.name).await?;
+    println!("Revoked the API key {:?}", key.name);
+    Ok(())
+}
+
+const COMMAND_LINE: &str = "command line";
+
+async fn audit(
+    store: &dyn Store,
+    action: &str,
+    detail: &str,
+) -> Result<(), app::store::StoreError> {
+    store
+        .record_audit(&app::store::AuditEntry {
+            at: time::OffsetDateTime::now_utc().unix_timestamp(),
+            actor: "admin command".into(),
+            action: action.into(),
+            subject: String::new(),
+            detail: detail.into(),
+            client: COMMAND_LINE.into(),
+        })
+        .await
+}

@@ -19,7 +19,10 @@ async fn set_status_records_history_and_queues_messages() {
         &*store,
         &Settings::default(),
         time::OffsetDateTime::now_utc(),
-        Channel::Api,
+        Channel::Api {
+            key_id: 1,
+            key_name: "Test partner".into(),
+        },
         "cli",
         &request,
         "{}",

@@ -23,6 +23,7 @@ async fn post(app: &TestApp, key: Option<&str>, body: &Value) -> (u16, Value) {
     let mut request = app
         .client
         .post(app.url("/api/v1/carers"))
+        .bearer_auth(&app.api_key)
         .header("content-type", "application/json")
         .body(body.to_string());
     if let Some(key) = key {

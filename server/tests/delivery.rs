@@ -35,7 +35,10 @@ async fn submit(store: &dyn Store, key: &str) -> String {
         store,
         &Settings::default(),
         OffsetDateTime::now_utc(),
-        Channel::Api,
+        Channel::Api {
+            key_id: 1,
+            key_name: "Test partner".into(),
+        },
         key,
         &request(),
         key,

@@ -26,6 +26,7 @@ async fn post(
     let mut request = app
         .client
         .post(app.url(path))
+        .bearer_auth(&app.api_key)
         .header("content-type", "application/json")
         .body(body);
     if let Some(key) = key {

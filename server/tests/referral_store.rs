@@ -18,6 +18,7 @@ fn referral(reference: &str, key: &str, body: &str) -> NewReferralRecord {
         request_body: body.into(),
         kind: "assessment".into(),
         channel: "api".into(),
+        partner: None,
         urgent: false,
         lookup_date_of_birth: Some("1948-03-02".into()),
         details: r#"{"for":"self"}"#.into(),
@@ -42,11 +43,13 @@ fn referral(reference: &str, key: &str, body: &str) -> NewReferralRecord {
                 channel: "event".into(),
                 ordering_key: reference.into(),
                 payload: format!(r#"{{"type":"referral.created","reference":"{reference}"}}"#),
+                quota: None,
             },
             NewOutboxMessage {
                 channel: "email".into(),
                 ordering_key: format!("{reference}/0"),
                 payload: "{}".into(),
+                quota: None,
             },
         ],
     }
@@ -152,6 +155,7 @@ async fn status_changes_are_history_with_their_messages(store: &dyn Store) {
             channel: "event".into(),
             ordering_key: "ASC-0000-0000-0009".into(),
             payload: "{\"type\":\"referral.status_changed\"}".into(),
+            quota: None,
         }],
     };
     assert!(store.change_referral_status(&change).await.unwrap());
@@ -203,6 +207,7 @@ async fn the_outbox_keeps_order_per_key_and_retries(store: &dyn Store) {
                 channel: "event".into(),
                 ordering_key: "ASC-0000-0000-00A1".into(),
                 payload: "second for A".into(),
+                quota: None,
             }],
         })
         .await

@@ -31,6 +31,10 @@ fn start_server(
         .env("PORTAL_MAIL_DIR", mail_dir)
         .env("PORTAL_EVENTS_URL", events_url)
         .env("PORTAL_EVENTS_SECRET", "kill-test-secret")
+        // This test is about durability, not limits: a burst of hundreds from one key, and
+        // every acknowledgement counted.
+        .env("PORTAL_API_KEY_SUBMISSIONS_PER_MINUTE", "1000000")
+        .env("PORTAL_ACKNOWLEDGEMENTS_PER_ADDRESS_DAY", "1000000")
         .env("RUST_LOG", "warn")
         .env("NO_COLOR", "1")
         .stdout(Stdio::null())
@@ -52,11 +56,37 @@ async fn wait_until_ready(client: &reqwest::Client, base: &str) {
     panic!("the server did not become ready");
 }
 
+/// A partner API key, made as an administrator would: `server api-key create`.
+fn make_api_key(database_url: &str) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["api-key", "create", "--name", "Kill test"])
+        .env("DATABASE_URL", database_url)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run server api-key create");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("key: "))
+        .expect("the key, printed once")
+        .to_owned()
+}
+
 /// Sends one request with this idempotency key: the status (201 new, 200 a replay) and the
 /// reference, if the server answered with one.
-async fn submit(client: &reqwest::Client, base: &str, key: &str) -> Option<(u16, String)> {
+async fn submit(
+    client: &reqwest::Client,
+    base: &str,
+    api_key: &str,
+    key: &str,
+) -> Option<(u16, String)> {
     let response = client
         .post(format!("{base}/api/v1/referrals"))
+        .bearer_auth(api_key)
         .header("idempotency-key", key)
         .json(&common::referral_example())
         .send()
@@ -84,6 +114,7 @@ async fn killed_mid_stream(test_store: common::TestStore) {
         .timeout(Duration::from_secs(5))
         .build()
         .unwrap();
+    let api_key = make_api_key(&test_store.url);
     let (mut server, base) = start_server(&test_store.url, mail.path(), &events_url);
     wait_until_ready(&client, &base).await;
 
@@ -92,13 +123,13 @@ async fn killed_mid_stream(test_store: common::TestStore) {
     let attempted: Arc<Mutex<Vec<String>>> = Arc::default();
     let mut clients = Vec::new();
     for task in 0..8 {
-        let (client, base) = (client.clone(), base.clone());
+        let (client, base, api_key) = (client.clone(), base.clone(), api_key.clone());
         let (confirmed, attempted) = (confirmed.clone(), attempted.clone());
         clients.push(tokio::spawn(async move {
             for i in 0.. {
                 let key = format!("kill-{task}-{i}");
                 attempted.lock().unwrap().push(key.clone());
-                match submit(&client, &base, &key).await {
+                match submit(&client, &base, &api_key, &key).await {
                     Some((201, reference)) => {
                         confirmed.lock().unwrap().insert(key, reference);
                     }
@@ -134,7 +165,7 @@ async fn killed_mid_stream(test_store: common::TestStore) {
     // Sending every key again: the confirmed ones answer with their first reference, and no
     // key ever makes a second referral.
     for key in &attempted {
-        let (status, reference) = submit(&client, &base, key)
+        let (status, reference) = submit(&client, &base, &api_key, key)
             .await
             .unwrap_or_else(|| panic!("{key} refused after the restart"));
         if let Some(first) = confirmed.get(key) {

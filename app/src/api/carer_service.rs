@@ -7,7 +7,7 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use crate::api::referral_service::{
-    email_message, event_message, guarded_lookup, new_reference, rfc3339, Channel, Guarded,
+    acknowledgement, event_message, guarded_lookup, new_reference, rfc3339, Channel, Guarded,
     Submitted,
 };
 use crate::domain::carer::{CarerRegistration, CheckedCarer};
@@ -40,7 +40,7 @@ pub async fn register_carer(
         let record = carer_record(
             settings,
             now,
-            channel,
+            &channel,
             idempotency_key,
             &checked,
             request_body,
@@ -64,7 +64,7 @@ pub async fn register_carer(
 fn carer_record(
     settings: &Settings,
     now: OffsetDateTime,
-    channel: Channel,
+    channel: &Channel,
     idempotency_key: &str,
     checked: &CheckedCarer,
     request_body: &str,
@@ -94,7 +94,8 @@ fn carer_record(
             name = r.carer.given_name,
             url = format!("{}/request-an-assessment", settings.public_url),
         );
-        outbox.push(email_message(
+        outbox.push(acknowledgement(
+            settings,
             &reference_text,
             0,
             &r.carer.email,
@@ -104,9 +105,10 @@ fn carer_record(
     }
     NewCarerRecord {
         reference: reference_text,
-        idempotency_key: format!("{}:{idempotency_key}", channel.code()),
+        idempotency_key: format!("{}:{idempotency_key}", channel.idempotency_scope()),
         request_body: request_body.to_owned(),
         channel: channel.code().to_owned(),
+        partner: channel.partner(),
         given_name: r.carer.given_name.clone(),
         family_name: r.carer.family_name.clone(),
         date_of_birth: iso_date(checked.date_of_birth),

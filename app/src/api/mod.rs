@@ -1,6 +1,8 @@
 //! Server functions: thin public endpoints that authorise, parse, call the domain and the
 //! store, and map the result. Each has a stable `endpoint`, so form actions never change.
 
+#[cfg(feature = "ssr")]
+pub mod api_keys;
 pub mod carer;
 #[cfg(feature = "ssr")]
 pub mod carer_service;

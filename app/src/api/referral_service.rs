@@ -22,17 +22,36 @@ use crate::store::{
 };
 
 /// Which door a submission came through (idempotency keys are kept apart per door).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Channel {
+    /// The web pages.
     Web,
-    Api,
+    /// The partner API, through one of its keys: the key's id scopes idempotency keys (two
+    /// partners never collide), its name is the channel staff see.
+    Api { key_id: i64, key_name: String },
 }
 
 impl Channel {
-    pub fn code(self) -> &'static str {
+    pub fn code(&self) -> &'static str {
         match self {
             Channel::Web => "web",
-            Channel::Api => "api",
+            Channel::Api { .. } => "api",
+        }
+    }
+
+    /// The API key's name, for a partner's submission.
+    pub fn partner(&self) -> Option<String> {
+        match self {
+            Channel::Web => None,
+            Channel::Api { key_name, .. } => Some(key_name.clone()),
+        }
+    }
+
+    /// The scope a client's idempotency key is kept in.
+    pub fn idempotency_scope(&self) -> String {
+        match self {
+            Channel::Web => "web".to_owned(),
+            Channel::Api { key_id, .. } => format!("api:{key_id}"),
         }
     }
 }
@@ -72,7 +91,7 @@ pub async fn submit_referral(
         let mut record = referral_record(
             settings,
             now,
-            channel,
+            &channel,
             idempotency_key,
             &checked,
             request_body,
@@ -105,7 +124,7 @@ pub fn new_reference(kind: ReferenceKind) -> Result<Reference, StoreError> {
 fn referral_record(
     settings: &Settings,
     now: OffsetDateTime,
-    channel: Channel,
+    channel: &Channel,
     idempotency_key: &str,
     checked: &CheckedReferral,
     request_body: &str,
@@ -160,7 +179,8 @@ fn referral_record(
     let mut outbox = vec![event];
     for (i, (to, name)) in email_recipients(request, &trackers).into_iter().enumerate() {
         let text = received_email_text(settings, checked, &reference_text, &name);
-        outbox.push(email_message(
+        outbox.push(acknowledgement(
+            settings,
             &reference_text,
             i,
             &to,
@@ -170,10 +190,11 @@ fn referral_record(
     }
     NewReferralRecord {
         reference: reference_text,
-        idempotency_key: format!("{}:{idempotency_key}", channel.code()),
+        idempotency_key: format!("{}:{idempotency_key}", channel.idempotency_scope()),
         request_body: request_body.to_owned(),
         kind: request.kind.clone(),
         channel: channel.code().to_owned(),
+        partner: channel.partner(),
         urgent: checked.urgent,
         lookup_date_of_birth: checked.lookup_date_of_birth.map(iso_date),
         details,
@@ -268,6 +289,29 @@ pub(crate) fn email_message(
         channel: "email".into(),
         ordering_key: format!("{reference}/{index}/{}", uuid::Uuid::new_v4().simple()),
         payload: json!({ "to": to, "subject": subject, "text": text }).to_string(),
+        quota: None,
+    }
+}
+
+/// An email acknowledging a submission: anyone can make the council send one, to any
+/// address, so each address gets at most the council's few a day.
+pub(crate) fn acknowledgement(
+    settings: &Settings,
+    reference: &str,
+    index: usize,
+    to: &str,
+    subject: &str,
+    text: &str,
+) -> NewOutboxMessage {
+    let bucket = hex::encode(Sha256::digest(
+        format!("portal-acknowledgement:{}", to.trim().to_lowercase()).as_bytes(),
+    ));
+    NewOutboxMessage {
+        quota: Some(crate::store::EmailQuota {
+            bucket,
+            per_day: settings.acknowledgements_per_address_day,
+        }),
+        ..email_message(reference, index, to, subject, text)
     }
 }
 
@@ -287,6 +331,7 @@ pub(crate) fn event_message(
             "data": data,
         })
         .to_string(),
+        quota: None,
     }
 }
 

@@ -12,6 +12,8 @@ pub struct NewCarerRecord {
     /// Canonical JSON of the registration as received.
     pub request_body: String,
     pub channel: String,
+    /// The API key's name, for a partner's registration (`None`: the web pages).
+    pub partner: Option<String>,
     pub given_name: String,
     pub family_name: String,
     /// `YYYY-MM-DD`.

@@ -215,6 +215,26 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// if there is no such registration on the register, or it was checked already.
     async fn mark_carer_reviewed(&self, reference: &str, at: i64) -> StoreResult<bool>;
 
+    // The partner API's keys.
+
+    /// Keeps a new key's hash under its name; `None` if the name is taken.
+    async fn create_api_key(
+        &self,
+        name: &str,
+        key_hash: &str,
+        at: i64,
+        created_by: &str,
+    ) -> StoreResult<Option<i64>>;
+
+    /// The key with this hash, revoked or not.
+    async fn api_key_by_hash(&self, key_hash: &str) -> StoreResult<Option<ApiKey>>;
+
+    /// Every key, by name.
+    async fn api_keys(&self) -> StoreResult<Vec<ApiKey>>;
+
+    /// Revokes a key; `false` if there is no such key, or it was revoked already.
+    async fn revoke_api_key(&self, id: i64, at: i64) -> StoreResult<bool>;
+
     // Integration.
 
     /// Each outbox channel's counts; `stuck_after`: the attempts after which a message is stuck.

@@ -12,6 +12,8 @@ pub struct NewReferralRecord {
     pub request_body: String,
     pub kind: String,
     pub channel: String,
+    /// The API key's name, for a partner's submission (`None`: the web pages).
+    pub partner: Option<String>,
     pub urgent: bool,
     pub lookup_date_of_birth: Option<String>,
     /// JSON of the checked request.
@@ -76,6 +78,7 @@ pub struct StoredReferral {
     pub submitted_at: i64,
     /// The staff account the referral is assigned to, if any.
     pub assigned_to: Option<i64>,
+    /// `web`, or the name of the API key it came through (`api` from before keys).
     pub channel: String,
     /// The case-management system's id for it, once known.
     pub case_id: Option<String>,
@@ -108,13 +111,24 @@ pub struct StatusChange {
     pub outbox: Vec<NewOutboxMessage>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewOutboxMessage {
     /// `email` or `event`.
     pub channel: String,
     /// Messages with the same key are delivered in the order they were written.
     pub ordering_key: String,
     pub payload: String,
+    /// For an acknowledgement email: its recipient's daily cap. Past it, the message is not
+    /// written (the rest of the transaction is).
+    pub quota: Option<EmailQuota>,
+}
+
+/// At most `per_day` acknowledgement emails a day to the recipient whose address hashes to
+/// `bucket`, whoever sends the requests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailQuota {
+    pub bucket: String,
+    pub per_day: i64,
 }
 
 /// Held while this process delivers a channel's outbox (`Store::lead_outbox`). Let go with

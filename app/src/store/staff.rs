@@ -162,3 +162,15 @@ pub struct DemandCounts {
     /// (service id, name, times shown).
     pub suggested: Vec<(String, String, i64)>,
 }
+
+/// A key for the partner API (only its hash is kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiKey {
+    pub id: i64,
+    /// The channel staff see ("Care Line").
+    pub name: String,
+    pub created_at: i64,
+    /// "command line" or a staff member's email.
+    pub created_by: String,
+    pub revoked_at: Option<i64>,
+}

@@ -3,7 +3,6 @@
 //! to young carers' support.
 
 use app::api::carer_service::register_carer;
-use app::api::referral_service::Channel;
 use app::domain::carer::{CarerRegistration, YOUNG_CARER};
 use app::domain::office_hours::uk_local;
 use axum::body::Bytes;
@@ -32,9 +31,12 @@ use super::{ApiState, Problem};
         "emergency_plan": null,
         "consent": { "agrees": true }
     })),
+    security(("partner_key" = [])),
     responses(
         (status = 201, description = "Registered: the carer's reference", body = Receipt),
         (status = 200, description = "A replay of an earlier registration: its original answer", body = Receipt),
+        (status = 401, description = "No API key, or a wrong or revoked one", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This key's limit on submissions a minute; see Retry-After", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "No Idempotency-Key, or a body that is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for a different body", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Answers that break the rules, one entry per field; a carer under 18 is pointed to young carers' support", body = Problem, content_type = "application/problem+json"),
@@ -46,6 +48,10 @@ pub async fn create(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let channel = match super::partner::partner_channel(&state, &headers).await {
+        Ok(channel) => channel,
+        Err(refused) => return refused,
+    };
     let (key, value, registration): (_, _, CarerRegistration) =
         match read_submission(&headers, body) {
             Ok(read) => read,
@@ -64,7 +70,7 @@ pub async fn create(
         &*state.store,
         &state.settings,
         now,
-        Channel::Api,
+        channel,
         &key,
         &registration,
         &canonical_json(&value),

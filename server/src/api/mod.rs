@@ -8,6 +8,7 @@ mod estimates;
 pub mod integration;
 mod openapi;
 mod oruk;
+mod partner;
 mod problem;
 mod referrals;
 

@@ -87,9 +87,26 @@ use super::referrals::{self, Receipt, StatusQuery};
         EmergencyContact,
         Keyholder,
         CarerConsent
-    ))
+    )),
+    modifiers(&PartnerKeys)
 )]
 pub struct ApiDoc;
+
+/// The partner endpoints' bearer keys, as a security scheme the documents' readers see.
+struct PartnerKeys;
+
+impl utoipa::Modify for PartnerKeys {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme(
+                "partner_key",
+                SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+            );
+    }
+}
 
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())

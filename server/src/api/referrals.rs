@@ -4,9 +4,7 @@
 use std::net::SocketAddr;
 
 use app::api::client_address::client_address;
-use app::api::referral_service::{
-    lookup_status, submit_referral, Channel, Lookup, StatusView, Submitted,
-};
+use app::api::referral_service::{lookup_status, submit_referral, Lookup, StatusView, Submitted};
 use app::domain::checks::{date_of_birth_iso, iso_date};
 use app::domain::office_hours::uk_local;
 use app::domain::problems::FieldErrors;
@@ -55,9 +53,12 @@ pub struct Receipt {
         "needs": { "summary": "Struggling to wash and cook since a fall", "outcomes": ["nutrition"] },
         "trackers": [ { "name": "Chidi Okafor", "relationship": "son", "email": "chidi@example.org" } ]
     })),
+    security(("partner_key" = [])),
     responses(
         (status = 201, description = "Created", body = Receipt),
         (status = 200, description = "A replay of an earlier submission: its original answer", body = Receipt),
+        (status = 401, description = "No API key, or a wrong or revoked one", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "This key's limit on submissions a minute; see Retry-After", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "No Idempotency-Key, or a body that is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for a different body", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is over 64 KB", body = Problem, content_type = "application/problem+json"),
@@ -70,6 +71,10 @@ pub async fn create(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let channel = match super::partner::partner_channel(&state, &headers).await {
+        Ok(channel) => channel,
+        Err(refused) => return refused,
+    };
     let (key, value, request): (_, _, ReferralRequest) = match read_submission(&headers, body) {
         Ok(read) => read,
         Err(problem) => return problem.into_response(),
@@ -78,7 +83,7 @@ pub async fn create(
         &*state.store,
         &state.settings,
         OffsetDateTime::now_utc(),
-        Channel::Api,
+        channel,
         &key,
         &request,
         &canonical_json(&value),

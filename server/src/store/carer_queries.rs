@@ -18,8 +18,8 @@ macro_rules! carer_queries {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let inserted: Option<(i64,)> = sqlx::query_as(
                 "INSERT INTO carers (reference, idempotency_key, request_body, channel, status, given_name, \
-                 family_name, date_of_birth, phone, email, details, consent_given_at, registered_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7, $8, $9, $10, $11, $11, $11) \
+                 family_name, date_of_birth, phone, email, details, consent_given_at, registered_at, updated_at, partner) \
+                 VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7, $8, $9, $10, $11, $11, $11, $12) \
                  ON CONFLICT DO NOTHING RETURNING id",
             )
             .bind(&c.reference)
@@ -33,6 +33,7 @@ macro_rules! carer_queries {
             .bind(&c.email)
             .bind(&c.details)
             .bind(c.registered_at)
+            .bind(&c.partner)
             .fetch_optional(&mut *tx)
             .await
             .map_err(unavailable)?;

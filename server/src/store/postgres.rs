@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use app::store::{AttemptCounts, SignInAttempt};
+use app::store::{ApiKey, AttemptCounts, SignInAttempt};
 use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxLead, OutboxMessage, OutboxProblem,
     SavedDraft, StatusChange, StoredReferral,
@@ -198,6 +198,28 @@ impl Store for PostgresStore {
 
     async fn staff_account(&self, id: i64) -> StoreResult<Option<StaffAccount>> {
         staff::staff_account(&self.pool, id).await
+    }
+
+    async fn create_api_key(
+        &self,
+        name: &str,
+        key_hash: &str,
+        at: i64,
+        created_by: &str,
+    ) -> StoreResult<Option<i64>> {
+        staff::create_api_key(&self.pool, name, key_hash, at, created_by).await
+    }
+
+    async fn api_key_by_hash(&self, key_hash: &str) -> StoreResult<Option<ApiKey>> {
+        staff::api_key_by_hash(&self.pool, key_hash).await
+    }
+
+    async fn api_keys(&self) -> StoreResult<Vec<ApiKey>> {
+        staff::api_keys(&self.pool).await
+    }
+
+    async fn revoke_api_key(&self, id: i64, at: i64) -> StoreResult<bool> {
+        staff::revoke_api_key(&self.pool, id, at).await
     }
 
     async fn begin_sign_in_attempt(

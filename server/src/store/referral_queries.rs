@@ -23,8 +23,8 @@ macro_rules! referral_queries {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let inserted: Option<(i64,)> = sqlx::query_as(
                 "INSERT INTO referrals (reference, idempotency_key, request_body, kind, channel, urgent, \
-                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10) \
+                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result, partner) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11) \
                  ON CONFLICT DO NOTHING RETURNING id",
             )
             .bind(&r.reference)
@@ -37,6 +37,7 @@ macro_rules! referral_queries {
             .bind(&r.details)
             .bind(r.submitted_at)
             .bind(&r.check_result)
+            .bind(&r.partner)
             .fetch_optional(&mut *tx)
             .await
             .map_err(unavailable)?;
@@ -96,7 +97,10 @@ macro_rules! referral_queries {
                  VALUES ($1, 'received', NULL, '', 0, $2, $3)",
             )
             .bind(id)
-            .bind(format!("{} submission", r.channel))
+            .bind(match &r.partner {
+                Some(partner) => format!("{partner} (API key)"),
+                None => format!("{} submission", r.channel),
+            })
             .bind(r.submitted_at)
             .execute(&mut *tx)
             .await
@@ -156,6 +160,23 @@ macro_rules! referral_queries {
             message: &app::store::NewOutboxMessage,
             at: i64,
         ) -> StoreResult<()> {
+            if let Some(quota) = &message.quota {
+                // Counted in the same transaction (a row lock on PostgreSQL, the one writer on
+                // SQLite), so messages written at once cannot all pass the cap.
+                let (sent,): (i64,) = sqlx::query_as(
+                    "INSERT INTO email_quotas (bucket, day, sent) VALUES ($1, $2, 1) \
+                     ON CONFLICT (bucket, day) DO UPDATE SET sent = email_quotas.sent + 1 RETURNING sent",
+                )
+                .bind(&quota.bucket)
+                .bind(at.div_euclid(86_400))
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+                if sent > quota.per_day {
+                    tracing::info!(channel = %message.channel, "acknowledgement not sent: the address has had its emails for today");
+                    return Ok(());
+                }
+            }
             sqlx::query(
                 "INSERT INTO outbox (channel, ordering_key, payload, attempts, next_attempt_at, created_at) \
                  VALUES ($1, $2, $3, 0, $4, $4)",
@@ -177,7 +198,7 @@ macro_rules! referral_queries {
             type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64, Option<i64>, String, Option<String>, Option<String>);
             let row: Option<Row> = sqlx::query_as(
                 "SELECT id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, \
-                 assigned_to, channel, case_id, check_result FROM referrals WHERE reference = $1",
+                 assigned_to, COALESCE(partner, channel), case_id, check_result FROM referrals WHERE reference = $1",
             )
             .bind(reference)
             .fetch_optional(pool)
@@ -302,7 +323,12 @@ macro_rules! referral_queries {
                 .execute(pool)
                 .await
                 .map_err(unavailable)?;
-            Ok(result.rows_affected() + attempts.rows_affected())
+            let quotas = sqlx::query("DELETE FROM email_quotas WHERE day < $1")
+                .bind(before.div_euclid(86_400))
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected() + attempts.rows_affected() + quotas.rows_affected())
         }
 
         pub async fn record_audit(pool: &Pool<Db>, entry: &AuditEntry) -> StoreResult<()> {

@@ -12,7 +12,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use app::store::{AttemptCounts, SignInAttempt};
+use app::store::{ApiKey, AttemptCounts, SignInAttempt};
 use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxLead, OutboxMessage, OutboxProblem,
     SavedDraft, StatusChange, StoredReferral,
@@ -228,6 +228,28 @@ impl Store for SqliteStore {
 
     async fn staff_account(&self, id: i64) -> StoreResult<Option<StaffAccount>> {
         staff::staff_account(&self.reader, id).await
+    }
+
+    async fn create_api_key(
+        &self,
+        name: &str,
+        key_hash: &str,
+        at: i64,
+        created_by: &str,
+    ) -> StoreResult<Option<i64>> {
+        staff::create_api_key(&self.writer, name, key_hash, at, created_by).await
+    }
+
+    async fn api_key_by_hash(&self, key_hash: &str) -> StoreResult<Option<ApiKey>> {
+        staff::api_key_by_hash(&self.writer, key_hash).await
+    }
+
+    async fn api_keys(&self) -> StoreResult<Vec<ApiKey>> {
+        staff::api_keys(&self.reader).await
+    }
+
+    async fn revoke_api_key(&self, id: i64, at: i64) -> StoreResult<bool> {
+        staff::revoke_api_key(&self.writer, id, at).await
     }
 
     async fn begin_sign_in_attempt(

@@ -4,7 +4,7 @@
 macro_rules! staff_queries {
     ($db:ty) => {
         use app::store::{
-            AttemptCounts, AuditEntry, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, QueueItem, QueuePage,
+            ApiKey, AttemptCounts, AuditEntry, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, QueueItem, QueuePage,
             QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult,
         };
         use sqlx::{Pool, QueryBuilder};
@@ -114,6 +114,61 @@ macro_rules! staff_queries {
                 .await
                 .map_err(unavailable)?;
             Ok(row.map(account))
+        }
+
+        pub async fn create_api_key(
+            pool: &Pool<Db>,
+            name: &str,
+            key_hash: &str,
+            at: i64,
+            created_by: &str,
+        ) -> StoreResult<Option<i64>> {
+            let row: Option<(i64,)> = sqlx::query_as(
+                "INSERT INTO api_keys (name, key_hash, created_at, created_by) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT DO NOTHING RETURNING id",
+            )
+            .bind(name)
+            .bind(key_hash)
+            .bind(at)
+            .bind(created_by)
+            .fetch_optional(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(row.map(|(id,)| id))
+        }
+
+        type ApiKeyRow = (i64, String, i64, String, Option<i64>);
+        const API_KEY_COLUMNS: &str = "SELECT id, name, created_at, created_by, revoked_at FROM api_keys";
+
+        fn api_key((id, name, created_at, created_by, revoked_at): ApiKeyRow) -> ApiKey {
+            ApiKey { id, name, created_at, created_by, revoked_at }
+        }
+
+        pub async fn api_key_by_hash(pool: &Pool<Db>, key_hash: &str) -> StoreResult<Option<ApiKey>> {
+            let row: Option<ApiKeyRow> = sqlx::query_as(&format!("{API_KEY_COLUMNS} WHERE key_hash = $1"))
+                .bind(key_hash)
+                .fetch_optional(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(row.map(api_key))
+        }
+
+        pub async fn api_keys(pool: &Pool<Db>) -> StoreResult<Vec<ApiKey>> {
+            let rows: Vec<ApiKeyRow> = sqlx::query_as(&format!("{API_KEY_COLUMNS} ORDER BY name"))
+                .fetch_all(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(rows.into_iter().map(api_key).collect())
+        }
+
+        pub async fn revoke_api_key(pool: &Pool<Db>, id: i64, at: i64) -> StoreResult<bool> {
+            let result = sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+                .bind(at)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
         }
 
         pub async fn begin_sign_in_attempt(
@@ -255,12 +310,12 @@ macro_rules! staff_queries {
         /// `received` until a member of staff checks it, then `registered`; a withdrawn one is
         /// `closed`). Registrations are never urgent and never assigned.
         const QUEUE_ROWS: &str = "FROM (\
-             SELECT r.id, r.reference, r.kind, r.channel, r.urgent, r.status, \
+             SELECT r.id, r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
              COALESCE(p.given_name, '') AS given_name, COALESCE(p.family_name, '') AS family_name, \
              r.submitted_at, r.assigned_to \
              FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
              UNION ALL \
-             SELECT c.id, c.reference, 'carer_registration', c.channel, 0, \
+             SELECT c.id, c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
              CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
              c.given_name, c.family_name, c.registered_at, CAST(NULL AS BIGINT) \
              FROM carers c) w";

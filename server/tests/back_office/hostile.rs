@@ -324,6 +324,7 @@ async fn hostile_json_never_500s_and_stored_values_come_back_escaped_in_the_back
             let response = app
                 .client
                 .post(app.url(endpoint))
+                .bearer_auth(&app.api_key)
                 .header("idempotency-key", uuid::Uuid::new_v4().to_string())
                 .json(&with_strings(example, &payload))
                 .send()
@@ -343,6 +344,7 @@ async fn hostile_json_never_500s_and_stored_values_come_back_escaped_in_the_back
             let response = app
                 .client
                 .post(app.url(endpoint))
+                .bearer_auth(&app.api_key)
                 .header("idempotency-key", uuid::Uuid::new_v4().to_string())
                 .header("content-type", "application/json")
                 .body(body)

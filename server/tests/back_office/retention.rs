@@ -22,6 +22,7 @@ async fn referral(store: &dyn Store, n: u32, at: i64) -> String {
         request_body: r#"{"person":{"given_name":"Amara"}}"#.into(),
         kind: "assessment".into(),
         channel: "web".into(),
+        partner: None,
         urgent: false,
         lookup_date_of_birth: Some("1948-03-02".into()),
         details: r#"{"person":{"given_name":"Amara"}}"#.into(),
@@ -45,6 +46,7 @@ async fn referral(store: &dyn Store, n: u32, at: i64) -> String {
             channel: "email".into(),
             ordering_key: format!("{reference}/0"),
             payload: r#"{"to":"amara@example.org"}"#.into(),
+            quota: None,
         }],
     };
     assert!(matches!(

@@ -745,6 +745,7 @@ async fn register_carer(app: &TestApp) -> String {
     let response = app
         .client
         .post(app.url("/api/v1/carers"))
+        .bearer_auth(&app.api_key)
         .header("idempotency-key", "card-1")
         .json(&registration)
         .send()

@@ -113,6 +113,9 @@ pub struct TestApp {
     /// Follows no redirects (so tests can see them) and keeps cookies, like a browser.
     pub client: reqwest::Client,
     pub database_url: String,
+    /// A partner API key made for this app ("Test partner"), for `POST /api/v1/referrals`
+    /// and `/api/v1/carers`.
+    pub api_key: String,
     /// Other instances' addresses: requests take turns between `base` and these.
     others: Vec<String>,
     turn: Arc<std::sync::atomic::AtomicUsize>,
@@ -129,6 +132,7 @@ pub async fn spawn_app_on(test_store: TestStore, config: Config) -> TestApp {
     server::search_index::index_guidance(&*test_store.store)
         .await
         .expect("index the guidance");
+    let api_key = test_api_key(&*test_store.store).await;
     let router = server::router::build(&config, test_store.store.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -141,10 +145,20 @@ pub async fn spawn_app_on(test_store: TestStore, config: Config) -> TestApp {
         store: test_store.store.clone(),
         client: browser_client(),
         database_url: test_store.url.clone(),
+        api_key,
         others: Vec::new(),
         turn: Arc::default(),
         _store: Arc::new(test_store),
     }
+}
+
+/// A partner API key for the tests to post with (each app makes its own).
+async fn test_api_key(store: &dyn Store) -> String {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let name = format!("Test partner {}", uuid::Uuid::new_v4().simple());
+    app::api::api_keys::create_key(store, &name, "test", now)
+        .await
+        .expect("a test API key")
 }
 
 fn browser_client() -> reqwest::Client {
@@ -176,6 +190,7 @@ impl TestApp {
             store: self.store.clone(),
             client: browser_client(),
             database_url: self.database_url.clone(),
+            api_key: self.api_key.clone(),
             others: self.others.clone(),
             turn: Arc::default(),
             _store: self._store.clone(),
@@ -304,6 +319,7 @@ impl TestApp {
         let response = self
             .client
             .post(self.url("/api/v1/referrals"))
+            .bearer_auth(&self.api_key)
             .header("idempotency-key", uuid::Uuid::new_v4().to_string())
             .json(body)
             .send()

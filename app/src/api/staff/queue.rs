@@ -114,6 +114,15 @@ pub struct QueueView {
 }
 
 /// The label staff see for a referral's kind.
+/// How staff see the door a request came through: "Online", or the partner's API key name.
+pub fn channel_label(channel: &str) -> String {
+    match channel {
+        "web" => "Online".to_owned(),
+        "api" => "Partner system".to_owned(),
+        partner => partner.to_owned(),
+    }
+}
+
 pub fn kind_label(kind: &str) -> &'static str {
     match kind {
         "assessment" => "Assessment",
@@ -240,12 +249,7 @@ pub async fn load_queue(
                     format!("{RECORD_PATH}{}", item.reference)
                 },
                 urgent: item.urgent,
-                channel: if item.channel == "api" {
-                    "Partner system"
-                } else {
-                    "Online"
-                }
-                .to_owned(),
+                channel: channel_label(&item.channel),
                 submitted,
                 days_waiting: ((now - item.submitted_at) / 86_400).max(0),
                 assigned: item.assigned_name.unwrap_or_else(|| "Nobody".into()),

@@ -213,12 +213,7 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, S
         status_label: label(&referral.status),
         outcome_label: outcome_label(&referral.outcome),
         urgent: referral.urgent,
-        channel: if referral.channel == "api" {
-            "Partner system"
-        } else {
-            "Online"
-        }
-        .to_owned(),
+        channel: super::queue::channel_label(&referral.channel),
         submitted: describe_time(referral.submitted_at),
         assigned_to: referral.assigned_to.map(|id| id.to_string()),
         case_id: referral.case_id.clone(),

@@ -181,6 +181,7 @@ Never share your password or your authenticator codes.",
                 "text": text,
             })
             .to_string(),
+            quota: None,
         })
         .collect();
     store
