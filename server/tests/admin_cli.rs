@@ -77,3 +77,60 @@ async fn set_status_records_history_and_queues_messages() {
     let missing = run(&["referral", "set-status", "ASC-0000-0000-0000", "triage"]);
     assert!(!missing.status.success());
 }
+
+/// `server api-key create` prints the key once (`key: ...`), keeps only its hash, and
+/// `server api-key revoke` stops it working; both are audited.
+#[tokio::test]
+async fn api_keys_are_made_and_revoked_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/portal.db", dir.path().display());
+    let store = server::store::open(&url).await.unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .output()
+            .unwrap()
+    };
+    let made = run(&["api-key", "create", "--name", "Care Line"]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let printed = String::from_utf8_lossy(&made.stdout);
+    let key = printed
+        .lines()
+        .find_map(|l| l.strip_prefix("key: "))
+        .expect("the key on a line of its own")
+        .to_owned();
+    let usable = app::api::api_keys::usable_key(&*store, &key).await.unwrap();
+    assert_eq!(usable.map(|k| k.name).as_deref(), Some("Care Line"));
+    let keys = store.api_keys().await.unwrap();
+    assert!(
+        keys.iter().all(|k| !format!("{k:?}").contains(&key)),
+        "only a hash is kept"
+    );
+
+    let again = run(&["api-key", "create", "--name", "Care Line"]);
+    assert!(!again.status.success(), "a name is used once");
+    let revoked = run(&["api-key", "revoke", "--name", "Care Line"]);
+    assert!(
+        revoked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoked.stderr)
+    );
+    assert!(app::api::api_keys::usable_key(&*store, &key)
+        .await
+        .unwrap()
+        .is_none());
+    let audit = store.recent_audit(10).await.unwrap();
+    for action in ["create_api_key", "revoke_api_key"] {
+        assert!(
+            audit
+                .iter()
+                .any(|e| e.action == action && e.detail == "Care Line"),
+            "{action}"
+        );
+    }
+}

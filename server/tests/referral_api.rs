@@ -343,6 +343,215 @@ async fn safeguarding_concerns(app: TestApp) {
     assert_eq!(fields, ["concern.person_knows", "trackers"]);
 }
 
+/// Posts `body` as a partner with `api_key` (or none) from the client `address`.
+async fn post_as(
+    app: &TestApp,
+    path: &str,
+    api_key: Option<&str>,
+    address: &str,
+    idempotency_key: &str,
+    body: &Value,
+) -> (u16, reqwest::header::HeaderMap, Value) {
+    let mut request = app
+        .client
+        .post(app.url(path))
+        .header("x-forwarded-for", address)
+        .header("idempotency-key", idempotency_key)
+        .json(body);
+    if let Some(key) = api_key {
+        request = request.bearer_auth(key);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    (
+        status,
+        headers,
+        response.json().await.unwrap_or(Value::Null),
+    )
+}
+
+async fn referrals_stored(app: &TestApp) -> i64 {
+    common::count(&app.database_url, "SELECT COUNT(*) FROM referrals").await
+}
+
+/// Partner endpoints need a key: none, a wrong one and a revoked one all get the same 401 and
+/// nothing is written; a key's name is the channel staff see; each key has its own limit a
+/// minute, and one partner's flood does not stop another; idempotency keys are per partner.
+async fn partner_endpoints_need_a_key(app: TestApp) {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let care_line = app::api::api_keys::create_key(&*app.store, "Care Line", "test", now)
+        .await
+        .unwrap();
+    let hospital = app::api::api_keys::create_key(&*app.store, "Hospital team", "test", now)
+        .await
+        .unwrap();
+    let before = referrals_stored(&app).await;
+    let wrong = format!("{}0", &care_line[..care_line.len() - 1]);
+    let mut refusals = Vec::new();
+    for (key, path) in [
+        (None, "/api/v1/referrals"),
+        (Some(wrong.as_str()), "/api/v1/referrals"),
+        (Some("not-a-key"), "/api/v1/carers"),
+    ] {
+        let (status, headers, problem) =
+            post_as(&app, path, key, "203.0.113.20", "k-refused", &example()).await;
+        assert_eq!(status, 401, "{path} with {key:?}: {problem}");
+        assert_eq!(headers["www-authenticate"], "Bearer");
+        refusals.push(problem);
+    }
+    assert!(
+        refusals.windows(2).all(|w| w[0] == w[1]),
+        "the same answer: {refusals:?}"
+    );
+    assert_eq!(referrals_stored(&app).await, before, "nothing written");
+
+    // The key's name is the channel staff see.
+    let (status, _, receipt) = post_as(
+        &app,
+        "/api/v1/referrals",
+        Some(&care_line),
+        "203.0.113.20",
+        "same-key",
+        &example(),
+    )
+    .await;
+    assert_eq!(status, 201, "{receipt}");
+    let stored = app
+        .store
+        .load_referral(receipt["reference"].as_str().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.channel, "Care Line");
+    assert_eq!(
+        app::api::staff::queue::channel_label(&stored.channel),
+        "Care Line"
+    );
+    // Another partner's idempotency key of the same text is its own.
+    let mut other_body = example();
+    other_body["needs"]["summary"] = json!("Another person entirely");
+    let (status, _, _) = post_as(
+        &app,
+        "/api/v1/referrals",
+        Some(&hospital),
+        "198.51.100.20",
+        "same-key",
+        &other_body,
+    )
+    .await;
+    assert_eq!(status, 201, "no conflict across partners");
+
+    // Each key's own limit (5 a minute in this app): the sixth waits; the other partner,
+    // from another address, goes on.
+    for i in 1..5 {
+        let (status, _, _) = post_as(
+            &app,
+            "/api/v1/referrals",
+            Some(&care_line),
+            "203.0.113.20",
+            &format!("burst-{i}"),
+            &example(),
+        )
+        .await;
+        assert_eq!(status, 201, "within the limit: {i}");
+    }
+    let (status, headers, problem) = post_as(
+        &app,
+        "/api/v1/referrals",
+        Some(&care_line),
+        "203.0.113.21",
+        "burst-6",
+        &example(),
+    )
+    .await;
+    assert_eq!(status, 429, "{problem}");
+    assert_eq!(headers["retry-after"], "60");
+    let (status, _, _) = post_as(
+        &app,
+        "/api/v1/referrals",
+        Some(&hospital),
+        "198.51.100.20",
+        "other-1",
+        &example(),
+    )
+    .await;
+    assert_eq!(status, 201, "another key is not held up");
+
+    // Revoked: the same 401 as a wrong key.
+    let id = app
+        .store
+        .api_keys()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|k| k.name == "Hospital team")
+        .unwrap()
+        .id;
+    assert!(app.store.revoke_api_key(id, now).await.unwrap());
+    let (status, _, problem) = post_as(
+        &app,
+        "/api/v1/referrals",
+        Some(&hospital),
+        "198.51.100.20",
+        "other-2",
+        &example(),
+    )
+    .await;
+    assert_eq!(status, 401);
+    assert_eq!(problem, refusals[0]);
+}
+
+/// Whoever sends requests (two partners, from two addresses), one address gets at most the
+/// council's few acknowledgements a day (3 here); the requests themselves are all taken.
+async fn acknowledgements_are_capped_per_address(app: TestApp) {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let other = app::api::api_keys::create_key(&*app.store, "Another partner", "test", now)
+        .await
+        .unwrap();
+    let mut body = example();
+    body["person"]["email"] = json!("Target@Example.org");
+    body["trackers"] = json!([]);
+    for i in 0..6 {
+        let (key, address) = if i % 2 == 0 {
+            (app.api_key.as_str(), "203.0.113.30")
+        } else {
+            (other.as_str(), "198.51.100.30")
+        };
+        let mut body = body.clone();
+        body["person"]["email"] = json!(if i % 3 == 0 {
+            "target@example.org"
+        } else {
+            "Target@Example.org"
+        });
+        let (status, _, receipt) = post_as(
+            &app,
+            "/api/v1/referrals",
+            Some(key),
+            address,
+            &format!("ack-{i}"),
+            &body,
+        )
+        .await;
+        assert_eq!(status, 201, "{receipt}");
+    }
+    let to_target = common::count(
+        &app.database_url,
+        "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND LOWER(payload) LIKE '%target@example.org%'",
+    )
+    .await;
+    assert_eq!(to_target, 3, "three acknowledgements, not six");
+    assert_eq!(
+        common::count(
+            &app.database_url,
+            "SELECT COUNT(*) FROM outbox WHERE channel = 'event'"
+        )
+        .await,
+        6,
+        "every request reached the council"
+    );
+}
+
 macro_rules! api_tests {
     ($backend:ident, $open:ident) => {
         mod $backend {
@@ -362,6 +571,17 @@ macro_rules! api_tests {
             #[tokio::test]
             async fn rate_limits() {
                 lookups_are_rate_limited(app_on($open().await).await).await;
+            }
+            #[tokio::test]
+            async fn partner_keys() {
+                let mut config = test_config(false);
+                config.settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+                config.settings.api_key_submissions_per_minute = 5;
+                partner_endpoints_need_a_key(spawn_app_on($open().await, config).await).await;
+            }
+            #[tokio::test]
+            async fn acknowledgement_cap() {
+                acknowledgements_are_capped_per_address(app_on($open().await).await).await;
             }
         }
     };
