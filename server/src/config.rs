@@ -44,6 +44,9 @@ pub struct Config {
     /// `PORTAL_INTEGRATION_SECRET`: signs the case-management system's updates to the portal
     /// (empty: they are refused with 503).
     pub integration_secret: String,
+    /// `PORTAL_OPEN_API_PER_MINUTE` (300): requests a minute per client address to the open
+    /// API endpoints (checks, estimates, status lookups, the directory, the OpenAPI document).
+    pub open_api_per_minute: u32,
     /// `PORTAL_RETAIN_CLOSED_REFERRAL_DAYS`, `PORTAL_RETAIN_DELIVERED_MESSAGE_DAYS`,
     /// `PORTAL_RETAIN_AUDIT_DAYS`.
     pub retention: crate::retention::RetentionPolicy,
@@ -154,6 +157,8 @@ impl Config {
             events_url: optional("PORTAL_EVENTS_URL"),
             events_secret: get("PORTAL_EVENTS_SECRET", ""),
             integration_secret: get("PORTAL_INTEGRATION_SECRET", ""),
+            open_api_per_minute: number("PORTAL_OPEN_API_PER_MINUTE", "300", 1)?.min(1_000_000)
+                as u32,
             retention: crate::retention::RetentionPolicy {
                 closed_referral_days: number("PORTAL_RETAIN_CLOSED_REFERRAL_DAYS", "2190", 1)?,
                 delivered_message_days: number("PORTAL_RETAIN_DELIVERED_MESSAGE_DAYS", "30", 1)?,

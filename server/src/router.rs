@@ -90,11 +90,14 @@ pub fn build(config: &Config, store: Arc<dyn Store>) -> Router {
             .precompressed_gzip()
     };
 
-    let api = crate::api::routes(crate::api::ApiState {
-        store: store.clone(),
-        settings: Arc::new(config.settings.clone()),
-        integration_secret: config.integration_secret.clone(),
-    });
+    let api = crate::api::routes(
+        crate::api::ApiState {
+            store: store.clone(),
+            settings: Arc::new(config.settings.clone()),
+            integration_secret: config.integration_secret.clone(),
+        },
+        config.open_api_per_minute,
+    );
     let router = Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))

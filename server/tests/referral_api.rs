@@ -590,6 +590,64 @@ macro_rules! api_tests {
 api_tests!(sqlite, sqlite_store);
 api_tests!(postgres, postgres_store);
 
+/// The open endpoints are limited per client address (5 a minute here): past it, 429 with
+/// Retry-After for that address only; the partner endpoints keep their own limits.
+#[tokio::test]
+async fn open_endpoints_are_limited_per_client() {
+    let mut config = test_config(false);
+    config.settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    config.open_api_per_minute = 5;
+    let app = spawn_app_on(sqlite_store().await, config).await;
+    let get = |address: &'static str, path: &'static str| {
+        let app = app.new_browser();
+        async move {
+            let response = app
+                .client
+                .get(app.url(path))
+                .header("x-forwarded-for", address)
+                .send()
+                .await
+                .unwrap();
+            (response.status().as_u16(), response.headers().clone())
+        }
+    };
+    for path in ["/api/v1/openapi.json", "/api/oruk/v3/taxonomies"]
+        .iter()
+        .cycle()
+        .take(5)
+    {
+        assert_eq!(get("203.0.113.50", path).await.0, 200, "{path}");
+    }
+    let (status, headers) = get("203.0.113.50", "/api/v1/openapi.json").await;
+    assert_eq!(status, 429);
+    assert!(
+        headers["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            >= 1
+    );
+    assert_eq!(headers["content-type"], "application/problem+json");
+    let (status, _, _) = lookup(&app, "203.0.113.50", "ASC-0000-0000-0000", "1948-03-02").await;
+    assert_eq!(status, 429, "every open endpoint counts");
+    assert_eq!(
+        get("198.51.100.50", "/api/v1/openapi.json").await.0,
+        200,
+        "another address"
+    );
+    let (status, _, _) = post_as(
+        &app,
+        "/api/v1/referrals",
+        Some(&app.api_key),
+        "203.0.113.50",
+        "open-1",
+        &example(),
+    )
+    .await;
+    assert_eq!(status, 201, "a partner's key has its own limit");
+}
+
 /// The OpenAPI document is published and names every field of API.md's referral contract.
 #[tokio::test]
 async fn the_openapi_document_describes_the_contract() {

@@ -442,6 +442,57 @@ async fn a_failed_write_shows_the_answers_and_sends_nothing() {
     );
 }
 
+/// Sending from the web pages is braked per client address (2 an hour here): past it, check
+/// answers says why, when to try again and whom to call, with every answer kept; another
+/// address sends as usual (on both databases).
+async fn web_sending_is_braked_per_address(store: common::TestStore) {
+    let mut config = common::behind_a_proxy(common::test_config(false));
+    config.settings.web_submissions_per_client_hour = 2;
+    let app = common::spawn_app_on(store, config).await;
+    let declared = [("form[declaration]", "yes")];
+    for _ in 0..2 {
+        let browser = app.browser_at("203.0.113.40");
+        fill_in_for_someone_else(&browser).await;
+        assert_eq!(
+            browser.post_form("/api/referral/send", &declared).await,
+            "/request-an-assessment/confirmation"
+        );
+    }
+    let browser = app.browser_at("203.0.113.40");
+    fill_in_for_someone_else(&browser).await;
+    assert_eq!(
+        browser.post_form("/api/referral/send", &declared).await,
+        "/request-an-assessment/check-answers"
+    );
+    let html = page(&browser, "/request-an-assessment/check-answers").await;
+    let summary = text_of(&html, ".govuk-error-summary").unwrap();
+    for said in ["has not been sent", "try again in 1 hour", "01632 960000"] {
+        assert!(summary.contains(said), "{said}: {summary}");
+    }
+    assert!(
+        text_of(&html, "main").unwrap().contains("Okafor"),
+        "the answers are kept"
+    );
+    assert_eq!(app.store.outbox_pending("event").await.unwrap(), 2);
+
+    let neighbour = app.browser_at("198.51.100.40");
+    fill_in_for_someone_else(&neighbour).await;
+    assert_eq!(
+        neighbour.post_form("/api/referral/send", &declared).await,
+        "/request-an-assessment/confirmation"
+    );
+}
+
+#[tokio::test]
+async fn web_sending_is_braked_per_address_on_sqlite() {
+    web_sending_is_braked_per_address(common::sqlite_store().await).await;
+}
+
+#[tokio::test]
+async fn web_sending_is_braked_per_address_on_postgres() {
+    web_sending_is_braked_per_address(common::postgres_store().await).await;
+}
+
 /// Makes every referral insert fail, as a full disk or a lost database would.
 async fn break_referral_writes(app: &TestApp) {
     use sqlx::Connection;

@@ -23,6 +23,8 @@ pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod referral_service;
 pub mod search;
+#[cfg(feature = "ssr")]
+pub mod sending_limit;
 pub mod show_back;
 pub mod staff;
 pub mod track;

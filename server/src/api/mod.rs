@@ -6,6 +6,7 @@ mod carers;
 mod eligibility;
 mod estimates;
 pub mod integration;
+mod open_limit;
 mod openapi;
 mod oruk;
 mod partner;
@@ -33,11 +34,18 @@ pub struct ApiState {
     pub integration_secret: String,
 }
 
-pub fn routes(state: ApiState) -> Router {
-    Router::new()
+/// The API: the partner endpoints (each key limited on its own) and the integration door
+/// (signed), then the open endpoints, limited per client address.
+pub fn routes(state: ApiState, open_per_minute: u32) -> Router {
+    let partner = Router::new()
         .route("/api/v1/referrals", post(referrals::create))
-        .route("/api/v1/referrals/status", post(referrals::status))
         .route("/api/v1/carers", post(carers::create))
+        .route(
+            "/api/v1/integration/referrals/{reference}/status",
+            post(integration::set_status),
+        );
+    let open = Router::<ApiState>::new()
+        .route("/api/v1/referrals/status", post(referrals::status))
         .route("/api/v1/eligibility/adult", post(eligibility::adult))
         .route("/api/v1/eligibility/carer", post(eligibility::carer))
         .route(
@@ -47,10 +55,6 @@ pub fn routes(state: ApiState) -> Router {
         .route(
             "/api/v1/estimates/residential",
             post(estimates::residential),
-        )
-        .route(
-            "/api/v1/integration/referrals/{reference}/status",
-            post(integration::set_status),
         )
         .route("/api/v1/openapi.json", get(openapi::document))
         .route(oruk::BASE, get(oruk::meta))
@@ -80,7 +84,14 @@ pub fn routes(state: ApiState) -> Router {
         .route(
             &format!("{}/taxonomy_terms/{{id}}", oruk::BASE),
             get(oruk::taxonomy_term),
-        )
+        );
+    let open = open_limit::per_client(
+        open,
+        state.settings.trusted_proxies.clone(),
+        open_per_minute,
+    );
+    partner
+        .merge(open)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
 }

@@ -238,6 +238,15 @@ pub async fn send_registration() -> Result<(), ServerFnError> {
         leptos_axum::redirect(journey::CONFIRMATION_PATH);
         return Ok(());
     }
+    if let Some(refusal) = crate::api::sending_limit::over_the_limit("registration").await? {
+        let mut errors = FieldErrors::default();
+        errors.add(SEND_FIELD, refusal);
+        drafts
+            .save_errors(JOURNEY, "check-answers", &errors)
+            .await?;
+        leptos_axum::redirect(journey::CHECK_PATH);
+        return Ok(());
+    }
     let body = serde_json::to_string(&draft.registration)?;
     let outcome = register_carer(
         &*store()?,

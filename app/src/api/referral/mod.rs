@@ -147,6 +147,11 @@ pub(crate) async fn submit_from_web(
     use crate::api::referral_service::{submit_referral, Channel, Submitted};
     use crate::domain::office_hours::{describe_moment, ReadingTime};
 
+    if let Some(refusal) = crate::api::sending_limit::over_the_limit(what).await? {
+        let mut errors = FieldErrors::default();
+        errors.add(SEND_FIELD, refusal);
+        return Ok(Err(errors));
+    }
     let settings = settings();
     let now = time::OffsetDateTime::now_utc();
     let body = serde_json::to_string(request)?;
