@@ -130,7 +130,7 @@ for (const { js, name } of MODES) {
   test(`a carer changes their details, then leaves the register (${name})`, async () => {
     const response = await fetch(server.base + '/api/v1/carers', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${js}` },
+      headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${js}`, authorization: `Bearer ${server.apiKey}` },
       body: JSON.stringify({
         carer: { given_name: 'Sam', family_name: 'Patel', date_of_birth: '1970-05-05', address_line_1: '3 High St', town: 'Exampletown', postcode: 'EX2 3CD', phone: '01632 960002' },
         cared_for: [{ given_name: 'Ravi', family_name: 'Patel', relationship: 'father', same_address: true }],

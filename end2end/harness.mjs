@@ -53,8 +53,16 @@ export async function startServer ({ directory = false, env = {} } = {}) {
     child.stderr.on('data', onData)
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${output}`)) })
   })
+  // A partner API key, made as an administrator would, for specs that post to the JSON API.
+  const made = spawnSync(bin, ['api-key', 'create', '--name', 'E2E partner'], {
+    env: { ...process.env, DATABASE_URL: `sqlite://${dir}/e2e.db`, NO_COLOR: '1' },
+    encoding: 'utf8'
+  })
+  assert.equal(made.status, 0, `api-key create failed:\n${made.stderr}`)
+  const apiKey = made.stdout.match(/^key: (\S+)$/m)[1]
   return {
     base,
+    apiKey,
     databaseUrl: `sqlite://${dir}/e2e.db`,
     mailDir: join(dir, 'mail'),
     /** Runs one of the server binary's admin commands on this server's database (`input`: its stdin). */

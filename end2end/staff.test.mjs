@@ -4,7 +4,8 @@
 // lockout; the queue and its filters, a request's record, a status change whose note reaches
 // the resident's progress page and whose email leaves through the outbox; roles refused what
 // their work does not need; the audit log; signing out; a carer's registration from the
-// queue; administrators adding and deactivating staff, and changing one's password.
+// queue; administrators adding and deactivating staff, and changing one's password; partner
+// API keys made (shown once) and revoked.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
@@ -47,7 +48,7 @@ function totp (secret, offset = 0) {
 async function submitReferral (kind = 'assessment') {
   const response = await fetch(server.base + '/api/v1/referrals', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), authorization: `Bearer ${server.apiKey}` },
     body: JSON.stringify({
       for: 'self',
       kind,
@@ -318,7 +319,7 @@ for (const { js, name } of MODES) {
     const admin = createStaff(`admin-${tag}@example.gov.uk`, 'admin')
     const response = await fetch(server.base + '/api/v1/carers', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), authorization: `Bearer ${server.apiKey}` },
       body: JSON.stringify({
         carer: { given_name: 'Sam', family_name: 'Patel', date_of_birth: '1970-05-05', address_line_1: '3 High St', town: 'Exampletown', postcode: 'EX2 3CD', phone: '01632 960002', email: 'sam@example.org' },
         cared_for: [{ given_name: 'Ravi', family_name: 'Patel', date_of_birth: '1940-02-02', relationship: 'father', same_address: true }],
@@ -424,6 +425,39 @@ for (const { js, name } of MODES) {
     await bea.goto(server.base + '/staff')
     assert.match(bea.url(), /\/staff\/sign-in$/)
     await bea.context().close()
+    await page.context().close()
+  })
+
+  test(`an administrator makes a partner API key, shown once, and revokes it (${name})`, async () => {
+    const tag = js ? 'on' : 'off'
+    const admin = createStaff(`keys-${tag}@example.gov.uk`, 'admin')
+    const page = await newPage(browser, { js })
+    await signIn(page, js, admin)
+    await page.getByRole('link', { name: 'API keys' }).click()
+    await page.waitForURL('**/staff/api-keys')
+    await audit(page, js, 'API keys')
+    await submit(page, 'Make key')
+    await expectSummary(page, js, /Enter a name for the key/, 'make a key, with an error')
+    const partner = `Care Line ${tag}`
+    await page.getByLabel('Name of the partner or system').fill(partner)
+    await submit(page, 'Make key')
+    const key = (await page.locator('code.app-api-key').textContent()).trim()
+    assert.match(key, /^ascp_[0-9a-f]{40}$/)
+    await audit(page, js, 'a key just made')
+    const post = (withKey) => fetch(server.base + '/api/v1/referrals', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), authorization: `Bearer ${withKey}` },
+      body: JSON.stringify({ for: 'self', person: { given_name: 'Ada', family_name: 'Lee', date_of_birth: '1950-01-01', address_line_1: '1 Road', town: 'Exampletown', postcode: 'EX1 2AB', phone: '01632 960001', preferred_contact: 'phone' }, consent: { person_agrees: true }, needs: { summary: 'Help at home' } })
+    })
+    assert.equal((await post(key)).status, 201)
+    // Shown once.
+    await page.goto(server.base + '/staff/api-keys')
+    assert.equal(await page.locator('code.app-api-key').count(), 0)
+    assert.doesNotMatch(await page.content(), new RegExp(key))
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: `Revoke the key for ${partner}` }).click()])
+    assert.match(await page.locator('.govuk-notification-banner--success').textContent(), /revoked/)
+    await audit(page, js, 'a key revoked')
+    assert.equal((await post(key)).status, 401)
     await page.context().close()
   })
 }

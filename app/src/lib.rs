@@ -120,6 +120,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/emergency") view=staff::EmergencyPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/subject-access") view=staff::SubjectAccessPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/integration") view=staff::IntegrationPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/api-keys") view=staff::ApiKeysPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts") view=staff::AccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts/enrolment") view=staff::EnrolmentPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/password") view=staff::PasswordPage ssr=SsrMode::Async/>

@@ -13,6 +13,8 @@ end
 wrk.method = "POST"
 wrk.path = "/api/v1/referrals"
 wrk.headers["content-type"] = "application/json"
+-- A partner key (scripts/bench.sh makes one with `server api-key create`).
+wrk.headers["authorization"] = "Bearer " .. (os.getenv("PORTAL_API_KEY") or "")
 wrk.body = [[{"for":"self","kind":"assessment","person":{"given_name":"Amara","family_name":"Okafor","date_of_birth":"1948-03-02","address_line_1":"12 Mill Lane","town":"Exampletown","postcode":"EX1 2AB","phone":"01632 960001","email":"amara@example.org","preferred_contact":"phone","language":"English","interpreter_needed":false,"communication_needs":""},"referrer":null,"consent":{"person_agrees":true},"needs":{"summary":"Struggling to wash and cook since a fall","outcomes":["nutrition"]},"trackers":[]}]]
 
 function request()

@@ -53,7 +53,8 @@ pub async fn fix_preload_crossorigin(request: Request, next: Next) -> Response {
             Some((Ok(out), (chunks, head, wrong)))
         },
     );
-    Response::from_parts(parts, Body::from_stream(fixed))
+    // Fused: a body may be polled again after it ended (the compression layer does).
+    Response::from_parts(parts, Body::from_stream(fixed.fuse()))
 }
 
 /// The nonce of an HTML page's Content-Security-Policy (`'nonce-…'`), if it is one.

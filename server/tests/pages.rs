@@ -297,6 +297,32 @@ async fn built_site_serves_the_wasm_bundle_compressed() {
     assert_eq!(gzip.headers()["content-encoding"], "gzip");
 }
 
+/// Pages are served whole when compressed (a layer that holds back the head must not break
+/// the stream the compression layer reads to its end).
+#[tokio::test]
+async fn pages_are_served_whole_when_compressed() {
+    let app = spawn_app(false).await;
+    for encoding in ["br", "gzip", "identity"] {
+        for path in ["/", "/feedback", "/report-a-concern", "/staff/sign-in"] {
+            let response = app
+                .client
+                .get(app.url(path))
+                .header("accept", "text/html")
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status().as_u16(), 200, "{path} ({encoding})");
+            let body = response.bytes().await.expect("the whole body");
+            assert!(
+                body.len() > 500,
+                "{path} ({encoding}): {} bytes",
+                body.len()
+            );
+        }
+    }
+}
+
 /// The page-weight budget, as served (brotli): the wasm ≤ 150 KB; everything a page loads
 /// before it (HTML, CSS, GOV.UK Frontend's script, ours, the wasm's JS glue) ≤ 60 KB.
 /// Sizes, not timings: deterministic for a given build.

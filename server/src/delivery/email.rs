@@ -1,6 +1,7 @@
 //! Email from the outbox with `lettre`: over SMTP when `PORTAL_SMTP_URL` is set, otherwise
 //! written as `.eml` files under `PORTAL_MAIL_DIR` so development needs no mail server.
 
+use app::api::staff::integration::without_addresses;
 use app::store::OutboxMessage;
 use lettre::message::Mailbox;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -58,6 +59,8 @@ impl Deliver for EmailSender {
                 .send(email)
                 .await
                 .map(|_| ())
+                // A mail server's reply often quotes the recipient ("550 5.1.1 <ann@...>"): the
+                // error is logged and shown to staff without it.
                 .map_err(|e| format!("SMTP: {}", without_addresses(&e.to_string()))),
             Transport::Files(files) => files
                 .send(email)
@@ -66,23 +69,6 @@ impl Deliver for EmailSender {
                 .map_err(|e| format!("file: {e}")),
         }
     }
-}
-
-/// An error as it may be logged and shown to staff: a mail server's reply often quotes the
-/// recipient (`550 5.1.1 <ann@example.org>: Recipient address rejected`), so every word with
-/// an `@` in it is replaced.
-pub fn without_addresses(error: &str) -> String {
-    error
-        .split(' ')
-        .map(|word| {
-            if word.contains('@') {
-                "<address>"
-            } else {
-                word
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn build(from: &Mailbox, message: &OutboxMessage) -> Result<Message, String> {

@@ -108,6 +108,9 @@ fn account_calls() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             "staff/accounts/change",
             vec![("form[id]", "1"), ("form[action]", "deactivate")],
         ),
+        ("staff/api-keys", vec![]),
+        ("staff/api-keys/create", vec![("form[name]", "Stranger")]),
+        ("staff/api-keys/revoke", vec![("form[id]", "1")]),
     ]
 }
 
@@ -211,6 +214,98 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
         app.store.staff_members().await.unwrap().is_empty(),
         "no account was made"
     );
+    assert!(
+        app.store
+            .api_keys()
+            .await
+            .unwrap()
+            .iter()
+            .all(|k| k.name.starts_with("Test partner")),
+        "no API key was made"
+    );
+}
+
+/// Administrators make a partner key in the back office (shown once, then never again), it
+/// works on the partner API and its name is the channel; they revoke it; both are audited.
+#[tokio::test]
+async fn administrators_make_and_revoke_api_keys() {
+    let app = app().await;
+    let enrolment = staff(&app, "admin@example.gov.uk", "admin").await;
+    sign_in(&app, "admin@example.gov.uk", &enrolment, 0).await;
+    assert_eq!(
+        app.post_form("/api/staff/api-keys/create", &[("form[name]", "")])
+            .await,
+        "/staff/api-keys"
+    );
+    let (_, page) = app.get_html("/staff/api-keys").await;
+    assert!(text_of(&page, ".govuk-error-summary")
+        .unwrap()
+        .contains("Enter a name for the key"));
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
+
+    app.post_form("/api/staff/api-keys/create", &[("form[name]", "Care Line")])
+        .await;
+    let (_, page) = app.get_html("/staff/api-keys").await;
+    let key = text_of(&page, ".app-api-key").expect("the key, shown once");
+    let (_, again) = app.get_html("/staff/api-keys").await;
+    assert!(
+        text_of(&again, ".app-api-key").is_none(),
+        "never shown again"
+    );
+    assert!(!again.html().contains(&key));
+
+    let post = |key: String| {
+        let app = app.new_browser();
+        async move {
+            app.client
+                .post(app.url("/api/v1/referrals"))
+                .bearer_auth(key)
+                .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+                .json(&common::referral_example())
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let response = post(key.clone()).await;
+    assert_eq!(response.status().as_u16(), 201);
+    let receipt: Value = response.json().await.unwrap();
+    let stored = app
+        .store
+        .load_referral(receipt["reference"].as_str().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.channel, "Care Line");
+
+    app.post_form("/api/staff/api-keys/create", &[("form[name]", "Care Line")])
+        .await;
+    let (_, page) = app.get_html("/staff/api-keys").await;
+    assert!(text_of(&page, ".govuk-error-summary")
+        .unwrap()
+        .contains("already a key called that"));
+
+    let id = app
+        .store
+        .api_keys()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|k| k.name == "Care Line")
+        .unwrap()
+        .id;
+    app.post_form(
+        "/api/staff/api-keys/revoke",
+        &[("form[id]", &id.to_string())],
+    )
+    .await;
+    let (_, page) = app.get_html("/staff/api-keys").await;
+    let banner = text_of(&page, ".govuk-notification-banner--success").unwrap();
+    assert!(banner.contains("revoked"), "{banner}");
+    assert_eq!(post(key).await.status().as_u16(), 401);
+    for action in ["create_api_key", "revoke_api_key"] {
+        assert!(app.audited(action).await, "{action} audited");
+    }
 }
 
 #[tokio::test]
@@ -428,7 +523,7 @@ async fn an_idle_session_ends_and_what_was_typed_is_kept() {
         .await;
     assert_eq!(next, "/staff/sign-in", "the idle session has ended");
     let (_, page) = app.get_html("/staff/sign-in").await;
-    let banner = text_of(&page, ".govuk-notification-banner").unwrap();
+    let banner = text_of(&page, ".govuk-notification-banner--success").unwrap();
     assert!(banner.contains("signed out"), "{banner}");
     assert!(banner.contains("has been kept"), "{banner}");
     assert_eq!(

@@ -4,6 +4,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod accounts;
+pub mod api_keys;
 pub mod audit;
 pub mod carer_record;
 #[cfg(feature = "ssr")]
@@ -98,6 +99,7 @@ pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
             "Integration health",
         ),
         (Permission::ManageStaff, "/staff/accounts", "Staff accounts"),
+        (Permission::ManageStaff, "/staff/api-keys", "API keys"),
     ]
     .into_iter()
     .filter(|(permission, _, _)| role.may(*permission))

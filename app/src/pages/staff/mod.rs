@@ -5,6 +5,7 @@
 //! every one works with HTML alone; GOV.UK Frontend's script focuses error summaries.
 
 mod accounts_page;
+mod api_keys_page;
 mod audit_page;
 mod carer_record_page;
 mod dashboard_page;
@@ -18,6 +19,7 @@ mod sign_in_pages;
 mod subject_page;
 
 pub use accounts_page::{AccountsPage, EnrolmentPage};
+pub use api_keys_page::ApiKeysPage;
 pub use audit_page::AuditPage;
 pub use carer_record_page::CarerRecordPage;
 pub use dashboard_page::DashboardPage;
