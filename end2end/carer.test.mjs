@@ -2,12 +2,13 @@
 // registration with two people looked after (one removed after a check), an emergency plan,
 // errors on several kinds of page, check answers, the confirmation and its carer's card
 // printed wallet-size without the page around it; "ask for a carer's assessment"; and a
-// registered carer changing their details and leaving the register. axe on
+// registered carer changing their details and leaving the register, with a one-time code
+// from their email (a wrong one first). axe on
 // every page and error state. The register's rules stay on the server, so with JavaScript an
 // error makes a round trip (and the summary still takes focus).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError as expectErrorIn, continueTo as continueToPath, MODES } from './harness.mjs'
+import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError as expectErrorIn, continueTo as continueToPath, MODES, emailsSoFar, waitForNewEmail } from './harness.mjs'
 
 let server, browser
 before(async () => { server = await startServer(); browser = await launchBrowser() })
@@ -132,7 +133,7 @@ for (const { js, name } of MODES) {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${js}`, authorization: `Bearer ${server.apiKey}` },
       body: JSON.stringify({
-        carer: { given_name: 'Sam', family_name: 'Patel', date_of_birth: '1970-05-05', address_line_1: '3 High St', town: 'Exampletown', postcode: 'EX2 3CD', phone: '01632 960002' },
+        carer: { given_name: 'Sam', family_name: 'Patel', date_of_birth: '1970-05-05', address_line_1: '3 High St', town: 'Exampletown', postcode: 'EX2 3CD', phone: '01632 960002', email: `sam-${js}@example.org` },
         cared_for: [{ given_name: 'Ravi', family_name: 'Patel', relationship: 'father', same_address: true }],
         caring: { hours_per_week: 35, when: 'day', tasks: ['meals'] },
         emergency_plan: null,
@@ -155,9 +156,26 @@ for (const { js, name } of MODES) {
     }
     await open('1971')
     await expectError(page, js, /could not find a registration/, 'details, not found')
-    await open('1970')
-    await page.getByRole('button', { name: 'Continue' }).click()
-    await page.waitForURL(`**${BASE}/check-answers`)
+    // The card and the date of birth are not enough: a code goes to the registered email.
+    const enterTheCode = async ({ withError }) => {
+      const seen = emailsSoFar(server)
+      await open('1970')
+      await page.getByRole('button', { name: 'Continue' }).click()
+      await page.waitForURL(`**${BASE}/enter-code`)
+      await waitForEnhancement(page, js)
+      assert.match(await page.locator('main').textContent(), /We have sent a code to s•••@example\.org/)
+      await audit(page, js)
+      const email = await waitForNewEmail(server, seen, /Your code for the carers/)
+      const code = email.match(/^(\d{6})\s*$/m)[1]
+      if (withError) {
+        await page.getByLabel('Code').fill(code === '000000' ? '111111' : '000000')
+        await expectError(page, js, /The code is not right/, 'enter the code, wrong')
+      }
+      await page.getByLabel('Code').fill(code)
+      await page.getByRole('button', { name: 'Continue' }).click()
+      await page.waitForURL(`**${BASE}/check-answers`)
+    }
+    await enterTheCode({ withError: true })
     await audit(page, js)
     assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), "Your details on the carers' register")
     await page.getByRole('link', { name: /Change\s+your name/ }).click()
@@ -172,9 +190,7 @@ for (const { js, name } of MODES) {
 
     await page.goto(server.base + `${BASE}/your-details`)
     await waitForEnhancement(page, js)
-    await open('1970')
-    await page.getByRole('button', { name: 'Continue' }).click()
-    await page.waitForURL(`**${BASE}/check-answers`)
+    await enterTheCode({ withError: false })
     await page.getByRole('link', { name: "Leave the carers' register" }).click()
     await page.waitForURL(`**${BASE}/leave`)
     await audit(page, js)
@@ -182,6 +198,31 @@ for (const { js, name } of MODES) {
     await page.waitForURL(`**${BASE}/left`)
     await audit(page, js)
     assert.match(await page.locator('main').textContent(), /We have deleted your details/)
+
+    // A registration without an email address cannot be opened online: call the Care Line.
+    const withoutEmail = await fetch(server.base + '/api/v1/carers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-no-email-${js}`, authorization: `Bearer ${server.apiKey}` },
+      body: JSON.stringify({
+        carer: { given_name: 'Jo', family_name: 'Reed', date_of_birth: '1970-05-05', address_line_1: '4 High St', town: 'Exampletown', postcode: 'EX2 3CD', phone: '01632 960003' },
+        cared_for: [{ given_name: 'Ann', family_name: 'Reed', relationship: 'mother', same_address: true }],
+        caring: { hours_per_week: 20, when: 'day', tasks: ['meals'] },
+        emergency_plan: null,
+        consent: { agrees: true }
+      })
+    })
+    assert.equal(withoutEmail.status, 201)
+    await page.goto(server.base + `${BASE}/your-details`)
+    await waitForEnhancement(page, js)
+    await page.getByLabel('Carer reference').fill((await withoutEmail.json()).reference)
+    await page.getByLabel('Day').fill('5')
+    await page.getByLabel('Month').fill('5')
+    await page.getByLabel('Year').fill('1970')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL(`**${BASE}/enter-code`)
+    assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'We cannot send you a code')
+    assert.match(await page.locator('main').textContent(), /Call the Care Line on 01632 960000/)
+    await audit(page, js)
     await page.context().close()
   })
 }

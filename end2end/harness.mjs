@@ -2,7 +2,7 @@
 // database, Debian's Chromium driven by playwright-core (no browser download), and axe
 // (WCAG 2.0/2.1/2.2 A and AA) on every page and error state, JavaScript off or on.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import assert from 'node:assert/strict'
@@ -169,3 +169,22 @@ export async function continueTo (page, js, path) {
 
 /** Every spec runs twice: JavaScript off, then on. */
 export const MODES = [{ js: false, name: 'JavaScript off' }, { js: true, name: 'JavaScript on' }]
+
+/** The emails the server has written so far (file names in its mail directory). */
+export function emailsSoFar (server) {
+  return new Set(existsSync(server.mailDir) ? readdirSync(server.mailDir) : [])
+}
+
+/** Waits (up to 15 s) for a new email, not in `seen`, whose text matches `pattern`; its text. */
+export async function waitForNewEmail (server, seen, pattern) {
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    for (const file of emailsSoFar(server)) {
+      if (seen.has(file)) continue
+      const text = readFileSync(join(server.mailDir, file), 'utf8')
+      if (pattern.test(text)) return text
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`no new email matching ${pattern}`)
+}

@@ -14,3 +14,12 @@ pub const POSTAL_ADDRESS: [&str; 4] = [
     "County Hall",
     "Exampletown EX1 1AA",
 ];
+
+/// The Care Line as a `tel:` link (digits only).
+pub fn care_line_tel() -> String {
+    let digits: String = CARE_LINE_PHONE
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    format!("tel:{digits}")
+}

@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/register-as-a-carer/check-answers") view=carer::CarerCheckAnswersPage ssr=SsrMode::Async/>
                 <Route path=path!("/register-as-a-carer/confirmation") view=carer::CarerConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("/register-as-a-carer/your-details") view=carer::YourDetailsPage ssr=SsrMode::Async/>
+                <Route path=path!("/register-as-a-carer/enter-code") view=carer::EnterCodePage ssr=SsrMode::Async/>
                 <Route path=path!("/register-as-a-carer/leave") view=carer::LeavePage ssr=SsrMode::Async/>
                 <Route path=path!("/register-as-a-carer/left") view=carer::LeftPage/>
                 <Route path=path!("/register-as-a-carer/remove/:n") view=carer::RemovePersonPage ssr=SsrMode::Async/>

@@ -291,7 +291,7 @@ async fn a_carer_changes_their_details_then_leaves_the_register() {
     let body = serde_json::json!({
         "carer": { "given_name": "Sam", "family_name": "Patel", "date_of_birth": "1970-05-05",
                    "address_line_1": "3 High St", "town": "Exampletown", "postcode": "EX2 3CD",
-                   "phone": "01632 960002" },
+                   "phone": "01632 960002", "email": "sam@example.org" },
         "cared_for": [ { "given_name": "Ravi", "family_name": "Patel", "relationship": "father", "same_address": true } ],
         "caring": { "hours_per_week": 35, "when": "day", "tasks": ["meals"] },
         "emergency_plan": { "needs": "Insulin", "contacts": [], "keyholders": [] },
@@ -335,10 +335,37 @@ async fn a_carer_changes_their_details_then_leaves_the_register() {
         .unwrap()
         .contains("could not find a registration"));
     // Opened: check answers with every answer, then a change comes back to it.
+    // The card and the date of birth are not enough: a code goes to the registered email.
     assert_eq!(
         open("1970", reference.to_lowercase().replace('-', " ")).await,
+        format!("{BASE}/enter-code")
+    );
+    assert_eq!(
+        app.get("/register-as-a-carer/leave")
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/leave")).await;
+    assert_eq!(
+        text_of(&html, "h1").as_deref(),
+        Some("Open your registration first")
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/enter-code")).await;
+    assert!(text_of(&html, "main").unwrap().contains("s•••@example.org"));
+    let code = latest_code(&app).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    assert_eq!(enter_code(&app, wrong).await, format!("{BASE}/enter-code"));
+    let (_, html) = app.get_html(&format!("{BASE}/enter-code")).await;
+    assert!(text_of(&html, ".govuk-error-summary")
+        .unwrap()
+        .contains("The code is not right"));
+    assert_eq!(
+        enter_code(&app, &code).await,
         format!("{BASE}/check-answers")
     );
+    assert!(app.audited("carer_opened").await);
     let (_, html) = app.get_html(&format!("{BASE}/check-answers")).await;
     assert_eq!(
         text_of(&html, "h1").as_deref(),
@@ -377,10 +404,20 @@ async fn a_carer_changes_their_details_then_leaves_the_register() {
         2,
         "registered, updated"
     );
+    assert_eq!(
+        emails_to_sam_saying(&app, "were changed on").await,
+        1,
+        "the carer is told"
+    );
 
     // Leaving: asked first, then everything personal is gone.
     assert_eq!(
         open("1970", reference.clone()).await,
+        format!("{BASE}/enter-code")
+    );
+    let code = latest_code(&app).await;
+    assert_eq!(
+        enter_code(&app, &code).await,
         format!("{BASE}/check-answers")
     );
     let (status, html) = app.get_html(&format!("{BASE}/leave")).await;
@@ -409,10 +446,142 @@ async fn a_carer_changes_their_details_then_leaves_the_register() {
         1,
         "only the withdrawal waits: what was waiting about them went with them"
     );
+    assert_eq!(
+        emails_to_sam_saying(&app, "taken off the carers' register").await,
+        1,
+        "the carer is told they have left"
+    );
     // A withdrawn registration cannot be opened again.
     assert_eq!(
         open("1970", reference.clone()).await,
         format!("{BASE}/your-details")
+    );
+}
+
+/// The code in the latest "Your code for the carers' register" email waiting in the outbox.
+async fn latest_code(app: &TestApp) -> String {
+    let emails = app.store.due_outbox("email", i64::MAX, 500).await.unwrap();
+    let text = emails
+        .iter()
+        .rev()
+        .map(|m| serde_json::from_str::<serde_json::Value>(&m.payload).unwrap())
+        .find(|p| p["subject"] == "Your code for the carers' register")
+        .expect("a code email")["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    text.split_whitespace()
+        .find(|w| w.len() == 6 && w.chars().all(|c| c.is_ascii_digit()))
+        .expect("six digits")
+        .to_owned()
+}
+
+async fn enter_code(app: &TestApp, code: &str) -> String {
+    app.post_form("/api/carer/code", &[("form[code]", code)])
+        .await
+}
+
+async fn emails_to_sam_saying(app: &TestApp, words: &str) -> usize {
+    app.store
+        .due_outbox("email", i64::MAX, 500)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|m| m.payload.contains("sam@example.org") && m.payload.contains(words))
+        .count()
+}
+
+/// Without an email address on the registration there is no code, and no way in online: the
+/// page says to call the Care Line. Five wrong codes end the code.
+#[tokio::test]
+async fn without_an_email_a_carer_is_sent_to_the_care_line_and_codes_allow_five_tries() {
+    let app = spawn_app(false).await;
+    let register = |email: Option<&'static str>, key: &'static str| {
+        let app = &app;
+        async move {
+            let mut carer = serde_json::json!({ "given_name": "Sam", "family_name": "Patel", "date_of_birth": "1970-05-05",
+                "address_line_1": "3 High St", "town": "Exampletown", "postcode": "EX2 3CD", "phone": "01632 960002" });
+            if let Some(email) = email {
+                carer["email"] = serde_json::json!(email);
+            }
+            let body = serde_json::json!({ "carer": carer,
+                "cared_for": [ { "given_name": "Ravi", "family_name": "Patel", "relationship": "father", "same_address": true } ],
+                "caring": { "hours_per_week": 35, "when": "day", "tasks": ["meals"] },
+                "emergency_plan": null, "consent": { "agrees": true } });
+            let response = app
+                .client
+                .post(app.url("/api/v1/carers"))
+                .bearer_auth(&app.api_key)
+                .header("idempotency-key", key)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            response.json::<serde_json::Value>().await.unwrap()["reference"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    async fn open(browser: &TestApp, reference: &str) -> String {
+        browser
+            .post_form(
+                "/api/carer/open",
+                &[
+                    ("form[reference]", reference),
+                    ("form[date_of_birth][day]", "5"),
+                    ("form[date_of_birth][month]", "5"),
+                    ("form[date_of_birth][year]", "1970"),
+                ],
+            )
+            .await
+    }
+    let no_email = register(None, "no-email").await;
+    let visitor = app.new_browser();
+    assert_eq!(
+        open(&visitor, &no_email).await,
+        format!("{BASE}/enter-code")
+    );
+    let (_, html) = visitor.get_html(&format!("{BASE}/enter-code")).await;
+    assert_eq!(
+        text_of(&html, "h1").as_deref(),
+        Some("We cannot send you a code")
+    );
+    assert!(text_of(&html, "main").unwrap().contains("01632 960000"));
+    assert_eq!(
+        visitor
+            .post_form("/api/carer/code", &[("form[code]", "123456")])
+            .await,
+        format!("{BASE}/enter-code")
+    );
+    let (_, html) = visitor.get_html(&format!("{BASE}/check-answers")).await;
+    assert!(!text_of(&html, "main")
+        .unwrap_or_default()
+        .contains("Ravi Patel"));
+
+    let with_email = register(Some("sam@example.org"), "with-email").await;
+    let guesser = app.new_browser();
+    assert_eq!(
+        open(&guesser, &with_email).await,
+        format!("{BASE}/enter-code")
+    );
+    let code = latest_code(&app).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..5 {
+        guesser
+            .post_form("/api/carer/code", &[("form[code]", wrong)])
+            .await;
+    }
+    let (_, html) = guesser.get_html(&format!("{BASE}/enter-code")).await;
+    assert!(text_of(&html, ".govuk-error-summary")
+        .unwrap()
+        .contains("too many times"));
+    assert_eq!(
+        guesser
+            .post_form("/api/carer/code", &[("form[code]", &code)])
+            .await,
+        format!("{BASE}/your-details"),
+        "the right code no longer works: start again"
     );
 }
 

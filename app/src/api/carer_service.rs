@@ -12,7 +12,7 @@ use crate::api::referral_service::{
 };
 use crate::domain::carer::{CarerRegistration, CheckedCarer};
 use crate::domain::checks::iso_date;
-use crate::domain::office_hours::uk_local;
+use crate::domain::office_hours::{describe_date, uk_local};
 use crate::domain::problems::FieldErrors;
 use crate::domain::reference::{Reference, ReferenceKind};
 use crate::settings::Settings;
@@ -201,7 +201,58 @@ pub async fn update_registration(
             json!({ "reference": reference, "updated_at": rfc3339(now), "registration": r }),
         )],
     };
+    // The carer is told, at the address they had and at a new one, so a change they did not
+    // make does not go unnoticed.
+    let mut to = registered_email(store, reference).await?;
+    to.extend(Some(r.carer.email.trim().to_owned()).filter(|e| !e.is_empty()));
+    to.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    let mut update = update;
+    for (i, address) in to.iter().enumerate() {
+        update.outbox.push(change_notice(
+            reference,
+            i,
+            address,
+            &format!(
+                "Your details on the carers' register ({reference}) were changed on {}.",
+                describe_date(uk_local(now).date())
+            ),
+        ));
+    }
     Ok(Ok(store.update_carer(&update).await?))
+}
+
+/// The email address on a carer's registration as it stands, if it has one.
+async fn registered_email(store: &dyn Store, reference: &str) -> Result<Vec<String>, StoreError> {
+    Ok(store
+        .load_carer(reference)
+        .await?
+        .filter(|c| c.status == "registered")
+        .and_then(|c| serde_json::from_str::<CarerRegistration>(&c.details).ok())
+        .map(|r| r.carer.email.trim().to_owned())
+        .filter(|e| !e.is_empty())
+        .into_iter()
+        .collect())
+}
+
+/// An email telling a carer what happened to their registration, and whom to call if it was
+/// not them.
+fn change_notice(
+    reference: &str,
+    index: usize,
+    to: &str,
+    what: &str,
+) -> crate::store::NewOutboxMessage {
+    crate::api::referral_service::email_message(
+        reference,
+        index,
+        to,
+        &format!("Your carers' register details: {reference}"),
+        &format!(
+            "{what}\n\nIf this was not you, call the Care Line on {} straight away.\n\n\
+             If someone is in immediate danger, call 999.\n",
+            crate::council::CARE_LINE_PHONE
+        ),
+    )
 }
 
 /// Takes a carer off the register (their details deleted or anonymised at once), with a
@@ -217,7 +268,21 @@ pub async fn withdraw_registration(
         now,
         json!({ "reference": reference, "withdrawn_at": rfc3339(now) }),
     );
+    let mut outbox = vec![event];
+    for (i, address) in registered_email(store, reference).await?.iter().enumerate() {
+        outbox.push(change_notice(
+            reference,
+            i,
+            address,
+            &format!(
+                "Your registration ({reference}) was taken off the carers' register on {}. \
+                 Your details, the people you look after and your emergency plan have been \
+                 deleted, and your carer's card no longer works.",
+                describe_date(uk_local(now).date())
+            ),
+        ));
+    }
     store
-        .withdraw_carer(reference, now.unix_timestamp(), &[event])
+        .withdraw_carer(reference, now.unix_timestamp(), &outbox)
         .await
 }

@@ -303,15 +303,43 @@ pub(crate) fn acknowledgement(
     subject: &str,
     text: &str,
 ) -> NewOutboxMessage {
-    let bucket = hex::encode(Sha256::digest(
-        format!("portal-acknowledgement:{}", to.trim().to_lowercase()).as_bytes(),
-    ));
-    NewOutboxMessage {
-        quota: Some(crate::store::EmailQuota {
-            bucket,
-            per_day: settings.acknowledgements_per_address_day,
-        }),
-        ..email_message(reference, index, to, subject, text)
+    capped_email(
+        "acknowledgement",
+        settings.acknowledgements_per_address_day,
+        email_message(reference, index, to, subject, text),
+    )
+    .with_recipient(to)
+}
+
+/// `message`, to be written only while its recipient has had fewer than `per_day` emails of
+/// this `kind` today (counted per address, whoever caused them).
+pub(crate) fn capped_email(kind: &str, per_day: i64, message: NewOutboxMessage) -> CappedEmail {
+    CappedEmail {
+        kind: kind.to_owned(),
+        per_day,
+        message,
+    }
+}
+
+/// An email on its way to a daily cap: needs its recipient's address to count it by.
+pub(crate) struct CappedEmail {
+    kind: String,
+    per_day: i64,
+    message: NewOutboxMessage,
+}
+
+impl CappedEmail {
+    pub(crate) fn with_recipient(self, to: &str) -> NewOutboxMessage {
+        let bucket = hex::encode(Sha256::digest(
+            format!("portal-{}:{}", self.kind, to.trim().to_lowercase()).as_bytes(),
+        ));
+        NewOutboxMessage {
+            quota: Some(crate::store::EmailQuota {
+                bucket,
+                per_day: self.per_day,
+            }),
+            ..self.message
+        }
     }
 }
 

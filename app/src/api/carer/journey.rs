@@ -23,6 +23,8 @@ pub const CHECK_PATH: &str = "/register-as-a-carer/check-answers";
 pub const YOUNG_CARERS_PATH: &str = "/register-as-a-carer/young-carers";
 pub const CONFIRMATION_PATH: &str = "/register-as-a-carer/confirmation";
 pub const YOUR_DETAILS_PATH: &str = "/register-as-a-carer/your-details";
+/// Where the one-time code sent to the carer's email is typed.
+pub const CODE_PATH: &str = "/register-as-a-carer/enter-code";
 pub const LEAVE_PATH: &str = "/register-as-a-carer/leave";
 pub const LEFT_PATH: &str = "/register-as-a-carer/left";
 

@@ -4,6 +4,7 @@
 //! carer's assessment", which starts a request for one with the carer's details.
 
 pub mod journey;
+pub mod one_time_code;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use crate::forms::FieldErrors;
 use journey::{CarerDraft, CarerForm, CarerPage};
 
 #[cfg(feature = "ssr")]
-const JOURNEY: &str = "carer";
+pub(crate) const JOURNEY: &str = "carer";
 #[cfg(feature = "ssr")]
 const REGISTERED: &str = "carer-registered";
 
@@ -54,8 +55,9 @@ pub async fn load_open() -> Result<OpenState, ServerFnError> {
     Ok(OpenState { form, errors })
 }
 
-/// Opens the carer's own registration by reference and date of birth (rate-limited and
-/// audited like progress lookups), into a draft to change; then check answers.
+/// The first step of opening the carer's own registration: reference and date of birth
+/// (rate-limited and audited like progress lookups); then a one-time code by email
+/// (`one_time_code`).
 #[server(endpoint = "carer/open")]
 pub async fn open_registration(
     #[server(default)] form: journey::OpenForm,
@@ -88,12 +90,19 @@ pub async fn open_registration(
             .map_err(service_problem)?;
         match found {
             Guarded::Found(carer) => {
-                let registration = serde_json::from_str(&carer.details)?;
-                drafts
-                    .save_answers(JOURNEY, &CarerDraft::for_update(&carer.reference, registration))
-                    .await?;
+                // The card and a date of birth are not enough: a code goes to the carer's
+                // registered email address.
+                let registration: crate::domain::carer::CarerRegistration =
+                    serde_json::from_str(&carer.details)?;
+                one_time_code::send_code(
+                    &drafts,
+                    &carer.reference,
+                    &registration.carer.email,
+                    now.unix_timestamp(),
+                )
+                .await?;
                 drafts.clear(OPEN).await?;
-                leptos_axum::redirect(journey::CHECK_PATH);
+                leptos_axum::redirect(journey::CODE_PATH);
                 return Ok(());
             }
             Guarded::NotFound => errors.add(

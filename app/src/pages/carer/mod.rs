@@ -15,4 +15,4 @@ pub use confirmation_page::CarerConfirmationPage;
 pub use question_page::CarerQuestionPage;
 pub use remove_person_page::RemovePersonPage;
 pub use start_page::{CarerStartPage, YoungCarersPage};
-pub use your_details_page::{LeavePage, LeftPage, YourDetailsPage};
+pub use your_details_page::{EnterCodePage, LeavePage, LeftPage, YourDetailsPage};

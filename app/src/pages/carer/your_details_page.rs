@@ -1,11 +1,13 @@
 //! "Change your details or leave the register": a registered carer opens their own
 //! registration with their reference and date of birth (the same protections as progress
-//! lookups); then "Leave the register" asks first, and says when it is done.
+//! lookups), then the one-time code sent to their email; then "Leave the register" asks
+//! first, and says when it is done.
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::carer::journey::CarerPage;
 use crate::api::carer::journey::{CHECK_PATH, LEAVE_PATH};
+use crate::api::carer::one_time_code::{load_code, SubmitCode};
 use crate::api::carer::{load_carer_page, load_open, OpenRegistration, WithdrawRegistration};
 use crate::components::{Button, ButtonKind, DateInput, Input, Layout};
 use crate::forms::{field_id, field_name, page_title};
@@ -43,6 +45,88 @@ pub fn YourDetailsPage() -> impl IntoView {
                 </div>
             </Layout>
         }
+    })
+}
+
+/// "Enter the code we sent you": the second step of opening a registration.
+#[component]
+pub fn EnterCodePage() -> impl IntoView {
+    use crate::api::carer::journey::YOUR_DETAILS_PATH;
+    let care_line = || {
+        view! {
+            <p class="govuk-body">
+                "Call the Care Line on " <a class="govuk-link" href=crate::council::care_line_tel()>{crate::council::CARE_LINE_PHONE}</a>
+                " (" {crate::council::CARE_LINE_HOURS} ")."
+            </p>
+        }
+    };
+    with_loaded(load_code, move |state| {
+        if state.no_email {
+            let title = "We cannot send you a code";
+            return view! {
+                <Layout title=title back=YOUR_DETAILS_PATH>
+                    <h1 class="govuk-heading-l">{title}</h1>
+                    <p class="govuk-body">"Your registration has no email address, so we cannot send you a code to change your details or leave the register online."</p>
+                    <p class="govuk-body">"To change your details or leave the register:"</p>
+                    {care_line()}
+                </Layout>
+            }
+            .into_any();
+        }
+        if state.start_again && state.errors.is_empty() {
+            let title = "Start again";
+            return view! {
+                <Layout title=title back=YOUR_DETAILS_PATH>
+                    <h1 class="govuk-heading-l">{title}</h1>
+                    <p class="govuk-body"><a class="govuk-link" href=YOUR_DETAILS_PATH>"Enter your reference and date of birth"</a>" to get a code."</p>
+                </Layout>
+            }
+            .into_any();
+        }
+        let heading = "Enter the code we sent you";
+        let title = page_title(heading, !state.errors.is_empty());
+        let errors = state.errors.clone();
+        let sent_to = state
+            .sent_to
+            .clone()
+            .unwrap_or_else(|| "your email address".to_owned());
+        let summary_errors = errors.clone();
+        let form = (!state.start_again).then(|| {
+            view! {
+                <QuestionForm checker=Checker::Server action=SubmitCode::url() errors=errors.clone()>
+                    <Input
+                        name=field_name("code") id=field_id("code") label="Code"
+                        hint="6 numbers, for example 482019" spellcheck=false autocomplete="one-time-code"
+                        inputmode="numeric" classes="govuk-input--width-5" error=errors.message_for("code")
+                    />
+                    <Button text="Continue"/>
+                </QuestionForm>
+            }
+        });
+        view! {
+            <Layout title=title back=YOUR_DETAILS_PATH>
+                <div class="govuk-grid-row">
+                    <div class="govuk-grid-column-two-thirds">
+                        <h1 class="govuk-heading-l">{heading}</h1>
+                        {if state.start_again {
+                            view! {
+                                <crate::components::ErrorSummary errors=Signal::stored(summary_errors)/>
+                                <p class="govuk-body"><a class="govuk-link" href=YOUR_DETAILS_PATH>"Start again"</a></p>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <p class="govuk-body">"We have sent a code to " <strong>{sent_to}</strong> ". It works for 15 minutes."</p>
+                            }.into_any()
+                        }}
+                        {form}
+                        <h2 class="govuk-heading-s">"The email has not arrived?"</h2>
+                        <p class="govuk-body">"Check your spam or junk folder, or "<a class="govuk-link" href=YOUR_DETAILS_PATH>"start again to get a new code"</a>". If you no longer use that email address:"</p>
+                        {care_line()}
+                    </div>
+                </div>
+            </Layout>
+        }
+        .into_any()
     })
 }
 
