@@ -523,7 +523,7 @@ async fn an_idle_session_ends_and_what_was_typed_is_kept() {
         .await;
     assert_eq!(next, "/staff/sign-in", "the idle session has ended");
     let (_, page) = app.get_html("/staff/sign-in").await;
-    let banner = text_of(&page, ".govuk-notification-banner--success").unwrap();
+    let banner = text_of(&page, ".govuk-notification-banner").unwrap();
     assert!(banner.contains("signed out"), "{banner}");
     assert!(banner.contains("has been kept"), "{banner}");
     assert_eq!(
