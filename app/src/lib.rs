@@ -123,7 +123,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/integration") view=staff::IntegrationPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/api-keys") view=staff::ApiKeysPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts") view=staff::AccountsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/accounts/enrolment") view=staff::EnrolmentPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/enrol") view=staff::EnrolPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/enrol/done") view=staff::EnrolledPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/password") view=staff::PasswordPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

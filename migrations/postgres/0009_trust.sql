@@ -62,3 +62,23 @@ CREATE TABLE email_quotas (
     sent    BIGINT NOT NULL,
     PRIMARY KEY (bucket, day)
 );
+
+-- A staff member sets their own password and authenticator through a one-time link that an
+-- administrator asks for (a new account, or a reset after a lost phone or password); the
+-- administrator never sees a secret. Making or resetting a manager or an administrator waits
+-- for a second administrator's approval. The link's token is kept only as a hash.
+CREATE TABLE staff_enrolments (
+    id            BIGSERIAL PRIMARY KEY,
+    account_id    BIGINT NOT NULL REFERENCES staff_accounts (id) ON DELETE CASCADE,
+    -- new or reset.
+    kind          TEXT NOT NULL CHECK (kind IN ('new', 'reset')),
+    requested_by  TEXT NOT NULL,
+    requested_at  BIGINT NOT NULL,
+    -- NULL until approved (the requester, when no second approval is needed).
+    approved_by   TEXT,
+    -- Set when the link is made.
+    token_hash    TEXT UNIQUE,
+    expires_at    BIGINT,
+    used_at       BIGINT
+);
+CREATE INDEX staff_enrolments_account ON staff_enrolments (account_id);

@@ -215,6 +215,36 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// if there is no such registration on the register, or it was checked already.
     async fn mark_carer_reviewed(&self, reference: &str, at: i64) -> StoreResult<bool>;
 
+    // Enrolment links.
+
+    /// Asks for an enrolment link for an account (`new` or `reset`); its id.
+    async fn request_enrolment(
+        &self,
+        account_id: i64,
+        kind: &str,
+        requested_by: &str,
+        at: i64,
+    ) -> StoreResult<i64>;
+
+    /// Requests not yet approved, oldest first.
+    async fn enrolments_awaiting_approval(&self) -> StoreResult<Vec<EnrolmentRequest>>;
+
+    /// Approves a request and makes its link (`token_hash`, usable until `expires_at`);
+    /// `false` if it was approved already or does not exist.
+    async fn issue_enrolment(
+        &self,
+        id: i64,
+        approved_by: &str,
+        token_hash: &str,
+        expires_at: i64,
+    ) -> StoreResult<bool>;
+
+    /// The request whose link has this token, if it was issued and not used.
+    async fn enrolment_by_token(&self, token_hash: &str) -> StoreResult<Option<EnrolmentRequest>>;
+
+    /// Uses a link, once: `false` if it was used already.
+    async fn use_enrolment(&self, id: i64, at: i64) -> StoreResult<bool>;
+
     // The partner API's keys.
 
     /// Keeps a new key's hash under its name; `None` if the name is taken.

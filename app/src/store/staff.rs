@@ -174,3 +174,17 @@ pub struct ApiKey {
     pub created_by: String,
     pub revoked_at: Option<i64>,
 }
+
+/// A request for a staff member's enrolment link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnrolmentRequest {
+    pub id: i64,
+    pub account_id: i64,
+    /// `new` or `reset`.
+    pub kind: String,
+    pub requested_by: String,
+    pub requested_at: i64,
+    pub approved_by: Option<String>,
+    pub expires_at: Option<i64>,
+    pub used_at: Option<i64>,
+}

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use app::store::{ApiKey, AttemptCounts, SignInAttempt};
+use app::store::{ApiKey, AttemptCounts, EnrolmentRequest, SignInAttempt};
 use app::store::{
     AuditEntry, CreateReferral, NewReferralRecord, OutboxLead, OutboxMessage, OutboxProblem,
     SavedDraft, StatusChange, StoredReferral,
@@ -198,6 +198,38 @@ impl Store for PostgresStore {
 
     async fn staff_account(&self, id: i64) -> StoreResult<Option<StaffAccount>> {
         staff::staff_account(&self.pool, id).await
+    }
+
+    async fn request_enrolment(
+        &self,
+        account_id: i64,
+        kind: &str,
+        requested_by: &str,
+        at: i64,
+    ) -> StoreResult<i64> {
+        staff::request_enrolment(&self.pool, account_id, kind, requested_by, at).await
+    }
+
+    async fn enrolments_awaiting_approval(&self) -> StoreResult<Vec<EnrolmentRequest>> {
+        staff::enrolments_awaiting_approval(&self.pool).await
+    }
+
+    async fn issue_enrolment(
+        &self,
+        id: i64,
+        approved_by: &str,
+        token_hash: &str,
+        expires_at: i64,
+    ) -> StoreResult<bool> {
+        staff::issue_enrolment(&self.pool, id, approved_by, token_hash, expires_at).await
+    }
+
+    async fn enrolment_by_token(&self, token_hash: &str) -> StoreResult<Option<EnrolmentRequest>> {
+        staff::enrolment_by_token(&self.pool, token_hash).await
+    }
+
+    async fn use_enrolment(&self, id: i64, at: i64) -> StoreResult<bool> {
+        staff::use_enrolment(&self.pool, id, at).await
     }
 
     async fn create_api_key(

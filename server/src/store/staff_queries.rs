@@ -4,7 +4,7 @@
 macro_rules! staff_queries {
     ($db:ty) => {
         use app::store::{
-            ApiKey, AttemptCounts, AuditEntry, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, QueueItem, QueuePage,
+            ApiKey, AttemptCounts, AuditEntry, EnrolmentRequest, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, QueueItem, QueuePage,
             QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult,
         };
         use sqlx::{Pool, QueryBuilder};
@@ -114,6 +114,88 @@ macro_rules! staff_queries {
                 .await
                 .map_err(unavailable)?;
             Ok(row.map(account))
+        }
+
+        pub async fn request_enrolment(
+            pool: &Pool<Db>,
+            account_id: i64,
+            kind: &str,
+            requested_by: &str,
+            at: i64,
+        ) -> StoreResult<i64> {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO staff_enrolments (account_id, kind, requested_by, requested_at) \
+                 VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(account_id)
+            .bind(kind)
+            .bind(requested_by)
+            .bind(at)
+            .fetch_one(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(id)
+        }
+
+        type EnrolmentRow = (i64, i64, String, String, i64, Option<String>, Option<i64>, Option<i64>);
+        const ENROLMENT_COLUMNS: &str = "SELECT id, account_id, kind, requested_by, requested_at, \
+             approved_by, expires_at, used_at FROM staff_enrolments";
+
+        fn enrolment(
+            (id, account_id, kind, requested_by, requested_at, approved_by, expires_at, used_at): EnrolmentRow,
+        ) -> EnrolmentRequest {
+            EnrolmentRequest { id, account_id, kind, requested_by, requested_at, approved_by, expires_at, used_at }
+        }
+
+        pub async fn enrolments_awaiting_approval(pool: &Pool<Db>) -> StoreResult<Vec<EnrolmentRequest>> {
+            let rows: Vec<EnrolmentRow> =
+                sqlx::query_as(&format!("{ENROLMENT_COLUMNS} WHERE approved_by IS NULL ORDER BY id"))
+                    .fetch_all(pool)
+                    .await
+                    .map_err(unavailable)?;
+            Ok(rows.into_iter().map(enrolment).collect())
+        }
+
+        pub async fn issue_enrolment(
+            pool: &Pool<Db>,
+            id: i64,
+            approved_by: &str,
+            token_hash: &str,
+            expires_at: i64,
+        ) -> StoreResult<bool> {
+            let result = sqlx::query(
+                "UPDATE staff_enrolments SET approved_by = $1, token_hash = $2, expires_at = $3 \
+                 WHERE id = $4 AND approved_by IS NULL",
+            )
+            .bind(approved_by)
+            .bind(token_hash)
+            .bind(expires_at)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
+        }
+
+        pub async fn enrolment_by_token(pool: &Pool<Db>, token_hash: &str) -> StoreResult<Option<EnrolmentRequest>> {
+            let row: Option<EnrolmentRow> = sqlx::query_as(&format!(
+                "{ENROLMENT_COLUMNS} WHERE token_hash = $1 AND used_at IS NULL"
+            ))
+            .bind(token_hash)
+            .fetch_optional(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(row.map(enrolment))
+        }
+
+        pub async fn use_enrolment(pool: &Pool<Db>, id: i64, at: i64) -> StoreResult<bool> {
+            let result = sqlx::query("UPDATE staff_enrolments SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+                .bind(at)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
         }
 
         pub async fn create_api_key(

@@ -108,6 +108,7 @@ fn account_calls() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             "staff/accounts/change",
             vec![("form[id]", "1"), ("form[action]", "deactivate")],
         ),
+        ("staff/accounts/approve", vec![("form[id]", "1")]),
         ("staff/api-keys", vec![]),
         ("staff/api-keys/create", vec![("form[name]", "Stranger")]),
         ("staff/api-keys/revoke", vec![("form[id]", "1")]),
@@ -180,7 +181,6 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
             "staff/carer/checked",
             vec![("form[reference]", "CAR-0000-0000-0000")],
         ),
-        ("staff/accounts/enrolment", vec![]),
         ("staff/password/load", vec![]),
         (
             "staff/password",
@@ -1112,24 +1112,6 @@ async fn change_account(admin: &TestApp, id: &str, action: &str) -> String {
     text_of(&page, ".govuk-notification-banner--success").unwrap_or_default()
 }
 
-/// The enrolment sheet's first password, authenticator key and recovery codes.
-fn enrolment_sheet(page: &scraper::Html) -> (String, String, Vec<String>) {
-    let select = |css: &str| scraper::Selector::parse(css).unwrap();
-    let values: Vec<String> = page
-        .select(&select(".govuk-summary-list__value"))
-        .map(|v| v.text().collect::<String>().trim().to_owned())
-        .collect();
-    let codes = page
-        .select(&select(".app-recovery-codes code"))
-        .map(|c| c.text().collect())
-        .collect();
-    (
-        values[2].clone(),
-        text_of(page, "code.app-secret").unwrap(),
-        codes,
-    )
-}
-
 #[tokio::test]
 async fn an_administrator_adds_deactivates_and_resets_accounts_and_staff_change_their_password() {
     // Sessions of the usual length (argon2 takes a while in a debug build), and room for the
@@ -1173,22 +1155,16 @@ async fn an_administrator_adds_deactivates_and_resets_accounts_and_staff_change_
         ("form[role]", "triage_officer"),
     ];
     let next = app.post_form("/api/staff/accounts/create", &fields).await;
-    assert_eq!(next, "/staff/accounts/enrolment");
-    let (status, page) = app.get_html("/staff/accounts/enrolment").await;
-    assert_eq!(status, 200);
-    assert!(page.html().contains("<svg"), "the QR code is drawn as SVG");
-    assert_eq!(
-        common::attrs(&page, ".app-qr-code", "role"),
-        vec!["img"],
-        "and named for screen readers"
-    );
-    let (first_password, secret, codes) = enrolment_sheet(&page);
-    assert_eq!(codes.len(), 10);
-    assert!(first_password.len() >= 20);
-    let (_, again) = app.get_html("/staff/accounts/enrolment").await;
+    assert_eq!(next, "/staff/accounts");
+    let (_, page) = app.get_html("/staff/accounts").await;
+    let flash = text_of(&page, ".govuk-notification-banner--success").unwrap();
     assert!(
-        !again.html().contains(&secret) && !again.html().contains(&first_password),
-        "the sheet is shown once"
+        flash.contains("We have emailed Bea Jones a link"),
+        "{flash}"
+    );
+    assert!(
+        text_of(&page, ".app-secret").is_none() && !page.html().contains("<svg"),
+        "the administrator never sees a secret"
     );
     assert!(app.audited("create_staff").await);
     let next = app.post_form("/api/staff/accounts/create", &fields).await;
@@ -1198,13 +1174,43 @@ async fn an_administrator_adds_deactivates_and_resets_accounts_and_staff_change_
         .unwrap()
         .contains("already an account"));
 
-    // Bea signs in with what the sheet gave her, and changes her password.
+    // Bea cannot sign in before she enrols; she follows her link and sets her own details.
     let bea = app.new_browser();
+    let first_password = "bea's own first passphrase";
+    let link = enrolment_link(&app, "bea@example.gov.uk").await;
+    let (_, page) = bea.get_html(&link).await;
+    assert!(page.html().contains("<svg"), "the QR code is drawn as SVG");
+    assert_eq!(common::attrs(&page, ".app-qr-code", "role"), vec!["img"]);
+    let secret = text_of(&page, "code.app-secret").unwrap();
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    let mismatched = [
+        ("form[token]", token.as_str()),
+        ("form[password]", first_password),
+        ("form[confirm]", "something else entirely"),
+        ("form[code]", "000000"),
+    ];
+    assert_eq!(bea.post_form("/api/staff/enrol", &mismatched).await, link);
+    let (_, page) = bea.get_html(&link).await;
+    let summary = text_of(&page, ".govuk-error-summary").unwrap();
+    assert!(summary.contains("The passwords do not match"), "{summary}");
     assert_eq!(
-        try_password(&bea, "bea@example.gov.uk", &first_password).await,
+        text_of(&page, "code.app-secret").unwrap(),
+        secret,
+        "the same key"
+    );
+    let codes = enrol(&bea, &link, first_password, &secret).await;
+    assert_eq!(codes.len(), 10);
+    let (_, used) = app.new_browser().get_html(&link).await;
+    assert_eq!(
+        text_of(&used, "h1").as_deref(),
+        Some("This link does not work"),
+        "once"
+    );
+    assert_eq!(
+        try_password(&bea, "bea@example.gov.uk", first_password).await,
         "/staff/sign-in/code"
     );
-    let next = give_code(&bea, &totp_code(&secret, now()).unwrap()).await;
+    let next = give_code(&bea, &totp_code(&secret, now() + 30).unwrap()).await;
     assert_eq!(next, "/staff");
     let page = change_password(
         &bea,
@@ -1219,7 +1225,7 @@ async fn an_administrator_adds_deactivates_and_resets_accounts_and_staff_change_
     let new_password = "a brand new passphrase";
     let page = change_password(
         &bea,
-        &first_password,
+        first_password,
         new_password,
         "a brand new passphrase?",
     )
@@ -1227,14 +1233,14 @@ async fn an_administrator_adds_deactivates_and_resets_accounts_and_staff_change_
     assert!(text_of(&page, ".govuk-error-summary")
         .unwrap()
         .contains("The passwords do not match"));
-    let page = change_password(&bea, &first_password, new_password, new_password).await;
+    let page = change_password(&bea, first_password, new_password, new_password).await;
     assert!(text_of(&page, ".govuk-notification-banner--success")
         .unwrap()
         .contains("Your password has been changed"));
     assert!(!page.html().contains(new_password), "never shown back");
     let elsewhere = app.new_browser();
     assert_eq!(
-        try_password(&elsewhere, "bea@example.gov.uk", &first_password).await,
+        try_password(&elsewhere, "bea@example.gov.uk", first_password).await,
         "/staff/sign-in",
         "the first password no longer works"
     );
@@ -1277,27 +1283,30 @@ async fn an_administrator_adds_deactivates_and_resets_accounts_and_staff_change_
     );
     assert_eq!(app.get("/staff/accounts").await.status().as_u16(), 200);
 
-    // Reactivated and reset (a lost phone): new details, and the old ones stop working.
+    // Reactivated and reset (a lost phone): the old details stop working at once, and Bea
+    // sets new ones through a new link.
     let flash = change_account(&app, &bea_id, "reactivate").await;
     assert!(flash.contains("Bea Jones can sign in again"), "{flash}");
-    let next = app
-        .post_form(
-            "/api/staff/accounts/change",
-            &[("form[id]", bea_id.as_str()), ("form[action]", "reset")],
-        )
-        .await;
-    assert_eq!(next, "/staff/accounts/enrolment");
-    let (_, page) = app.get_html("/staff/accounts/enrolment").await;
-    let (reset_password, reset_secret, reset_codes) = enrolment_sheet(&page);
-    assert_ne!(reset_secret, secret);
+    let flash = change_account(&app, &bea_id, "reset").await;
+    assert!(
+        flash.contains("We have emailed Bea Jones a link"),
+        "{flash}"
+    );
     let phone_lost = app.new_browser();
     assert_eq!(
         try_password(&phone_lost, "bea@example.gov.uk", new_password).await,
         "/staff/sign-in",
-        "the changed password was replaced"
+        "the changed password was taken away"
     );
+    let reset_link = enrolment_link(&app, "bea@example.gov.uk").await;
+    assert_ne!(reset_link, link);
+    let (_, page) = phone_lost.get_html(&reset_link).await;
+    let reset_secret = text_of(&page, "code.app-secret").unwrap();
+    assert_ne!(reset_secret, secret);
+    let reset_password = "after the lost phone";
+    let reset_codes = enrol(&phone_lost, &reset_link, reset_password, &reset_secret).await;
     assert_eq!(
-        try_password(&phone_lost, "bea@example.gov.uk", &reset_password).await,
+        try_password(&phone_lost, "bea@example.gov.uk", reset_password).await,
         "/staff/sign-in/code"
     );
     assert_eq!(
@@ -1309,16 +1318,137 @@ async fn an_administrator_adds_deactivates_and_resets_accounts_and_staff_change_
     for action in [
         "deactivate_staff",
         "reactivate_staff",
-        "reset_staff_sign_in",
+        "request_enrolment_new",
+        "request_enrolment_reset",
+        "issue_enrolment",
+        "enrolled",
         "change_password",
     ] {
         assert!(app.audited(action).await, "{action} is audited");
     }
     let audit = app.store.recent_audit(200).await.unwrap();
     assert!(
-        audit.iter().all(|e| !e.detail.contains(&first_password)
+        audit.iter().all(|e| !e.detail.contains(first_password)
             && !e.detail.contains(new_password)
             && !e.detail.contains(&secret)),
         "no secret reaches the audit log"
     );
+}
+
+/// A manager or administrator waits for a second administrator: the one who asked cannot
+/// approve it, and no link goes out until another does.
+#[tokio::test]
+async fn a_manager_needs_a_second_administrators_approval() {
+    let app = app().await;
+    let first = staff(&app, "admin@example.gov.uk", "admin").await;
+    let second = staff(&app, "admin2@example.gov.uk", "admin").await;
+    sign_in(&app, "admin@example.gov.uk", &first, 0).await;
+    let fields = [
+        ("form[email]", "mo@example.gov.uk"),
+        ("form[name]", "Mo Khan"),
+        ("form[role]", "manager"),
+    ];
+    assert_eq!(
+        app.post_form("/api/staff/accounts/create", &fields).await,
+        "/staff/accounts"
+    );
+    let (_, page) = app.get_html("/staff/accounts").await;
+    let flash = text_of(&page, ".govuk-notification-banner--success").unwrap();
+    assert!(
+        flash.contains("Another administrator must approve"),
+        "{flash}"
+    );
+    assert!(page.html().contains("you asked for this"));
+    assert!(
+        !has_link_email(&app, "mo@example.gov.uk").await,
+        "no link yet"
+    );
+    let id = app.store.enrolments_awaiting_approval().await.unwrap()[0]
+        .id
+        .to_string();
+    assert_eq!(
+        app.post_form("/api/staff/accounts/approve", &[("form[id]", &id)])
+            .await,
+        "/staff/accounts"
+    );
+    let (_, page) = app.get_html("/staff/accounts").await;
+    assert!(text_of(&page, ".govuk-notification-banner--success")
+        .unwrap()
+        .contains("another administrator must approve it"));
+    assert!(
+        !has_link_email(&app, "mo@example.gov.uk").await,
+        "still no link"
+    );
+
+    let other = app.new_browser();
+    sign_in(&other, "admin2@example.gov.uk", &second, 0).await;
+    assert_eq!(
+        other
+            .post_form("/api/staff/accounts/approve", &[("form[id]", &id)])
+            .await,
+        "/staff/accounts"
+    );
+    let (_, page) = other.get_html("/staff/accounts").await;
+    assert!(text_of(&page, ".govuk-notification-banner--success")
+        .unwrap()
+        .contains("Approved"));
+    let link = enrolment_link(&app, "mo@example.gov.uk").await;
+    let mo = app.new_browser();
+    let (_, page) = mo.get_html(&link).await;
+    let secret = text_of(&page, "code.app-secret").unwrap();
+    enrol(&mo, &link, "mo's long passphrase", &secret).await;
+    assert_eq!(
+        try_password(&mo, "mo@example.gov.uk", "mo's long passphrase").await,
+        "/staff/sign-in/code"
+    );
+}
+
+/// The path of the newest enrolment link emailed to `email`.
+async fn enrolment_link(app: &TestApp, email: &str) -> String {
+    let emails = app.store.due_outbox("email", i64::MAX, 500).await.unwrap();
+    let text = emails
+        .iter()
+        .rev()
+        .map(|m| serde_json::from_str::<Value>(&m.payload).unwrap())
+        .find(|p| p["to"] == email && p["subject"] == "Set up your back-office sign-in")
+        .expect("an enrolment email")["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let at = text.find("/staff/enrol?token=").expect("a link");
+    text[at..].split_whitespace().next().unwrap().to_owned()
+}
+
+async fn has_link_email(app: &TestApp, email: &str) -> bool {
+    app.store
+        .due_outbox("email", i64::MAX, 500)
+        .await
+        .unwrap()
+        .iter()
+        .any(|m| m.payload.contains(email) && m.payload.contains("/staff/enrol?token="))
+}
+
+/// Enrols through `link` with `password` and the app's code for `secret`; the recovery codes.
+async fn enrol(browser: &TestApp, link: &str, password: &str, secret: &str) -> Vec<String> {
+    let token = link.split("token=").nth(1).unwrap();
+    let code = totp_code(secret, now()).unwrap();
+    let fields = [
+        ("form[token]", token),
+        ("form[password]", password),
+        ("form[confirm]", password),
+        ("form[code]", code.as_str()),
+    ];
+    assert_eq!(
+        browser.post_form("/api/staff/enrol", &fields).await,
+        "/staff/enrol/done"
+    );
+    let (_, page) = browser.get_html("/staff/enrol/done").await;
+    let select = scraper::Selector::parse(".app-recovery-codes code").unwrap();
+    let codes: Vec<String> = page.select(&select).map(|c| c.text().collect()).collect();
+    let (_, again) = browser.get_html("/staff/enrol/done").await;
+    assert!(
+        !again.html().contains(&codes[0]),
+        "recovery codes are shown once"
+    );
+    codes
 }

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
 use super::journey;
 use crate::forms::FieldErrors;
 

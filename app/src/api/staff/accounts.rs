@@ -81,6 +81,51 @@ pub fn new_account(
     ))
 }
 
+/// A password hash nothing matches: an account waiting for its enrolment link cannot be
+/// signed in to.
+pub const NO_PASSWORD: &str = "!";
+
+/// Checks the details and makes an account that waits for its owner to set their own password
+/// and authenticator through an enrolment link (the administrator who makes it never sees a
+/// secret). Problems are per field (`email`, `name`, `role`).
+pub fn awaiting_enrolment(
+    email: &str,
+    name: &str,
+    role: &str,
+    now: i64,
+) -> Result<NewStaffAccount, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let email = normalise_email(email);
+    errors.take(
+        "email",
+        crate::domain::checks::email_address(
+            &email,
+            "Enter an email address in the correct format, like name@example.gov.uk",
+        ),
+    );
+    let name = errors.take(
+        "name",
+        crate::domain::checks::required_text(name, 100, "Enter their full name", "Their name"),
+    );
+    let role = errors.take(
+        "role",
+        Role::parse(role).ok_or_else(|| "Select a role".to_owned()),
+    );
+    let (Some(name), Some(role), true) = (name, role, errors.is_empty()) else {
+        return Err(errors);
+    };
+    Ok(NewStaffAccount {
+        email,
+        name,
+        role: role.code().to_owned(),
+        password_hash: NO_PASSWORD.to_owned(),
+        // Known to nobody; replaced when the owner enrols their own app.
+        totp_secret: new_totp_secret(),
+        recovery_code_hashes: Vec::new(),
+        created_at: now,
+    })
+}
+
 /// A first password made by the service (an administrator never chooses another person's
 /// password): 20 letters and digits in groups of four, about 98 bits. The staff member
 /// changes it after signing in.

@@ -54,6 +54,7 @@ pub struct RevokeKeyForm {
 }
 
 /// What a post leaves for the next load of the page.
+#[cfg(feature = "ssr")]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Kept {
     made: Option<MadeKey>,

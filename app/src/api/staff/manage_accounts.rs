@@ -1,7 +1,8 @@
-//! Administrators' staff accounts: the list, "Add a staff member" (the service makes the first
-//! password, the authenticator secret and the recovery codes, shown once as an enrolment
-//! sheet with a QR code), deactivating or reactivating an account, and resetting its sign-in
-//! details (a forgotten password or a lost phone: a new enrolment sheet). Every change is
+//! Administrators' staff accounts: the list, "Add a staff member" and "Reset sign-in details"
+//! (a forgotten password or a lost phone), both of which email the staff member a one-time
+//! enrolment link to set their own password and authenticator (`enrolment`: the administrator
+//! never sees a secret; a manager or administrator waits for a second administrator's
+//! approval, shown here), and deactivating or reactivating an account. Every change is
 //! audited. An administrator cannot deactivate or reset their own account (so the last one
 //! cannot lock everyone out).
 
@@ -14,11 +15,8 @@ use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
 
 pub const ACCOUNTS_PATH: &str = "/staff/accounts";
-pub const ENROLMENT_PATH: &str = "/staff/accounts/enrolment";
 #[cfg(feature = "ssr")]
 const KEPT: &str = "staff:accounts";
-#[cfg(feature = "ssr")]
-const ENROLMENT: &str = "staff:enrolment";
 
 /// "Add a staff member", as posted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,26 +56,24 @@ pub struct AccountsView {
     pub flash: Option<String>,
     /// (code, label).
     pub roles: Vec<(String, String)>,
+    pub awaiting: Vec<AwaitingApproval>,
 }
 
-/// What the new staff member is given, once.
+/// A request for an enrolment link waiting for a second administrator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EnrolmentSheet {
-    pub name: String,
-    pub email: String,
-    pub role: String,
-    pub first_password: String,
-    pub totp_secret: String,
-    /// The authenticator address as an SVG QR code (made by the server, never from input).
-    pub qr_svg: String,
-    pub recovery_codes: Vec<String>,
+pub struct AwaitingApproval {
+    pub id: i64,
+    /// "Add Bea Jones (manager)" or "Reset Ann Smith (administrator)".
+    pub what: String,
+    pub asked_by: String,
+    /// The administrator looking asked for it (and so cannot approve it).
+    pub yours: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EnrolmentView {
-    pub header: StaffHeader,
-    /// `None` once shown (or never made in this session).
-    pub sheet: Option<EnrolmentSheet>,
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ApproveForm {
+    pub id: String,
 }
 
 /// What a post leaves for the list page to show next.
@@ -102,10 +98,39 @@ pub async fn load_accounts() -> Result<AccountsView, ServerFnError> {
 
     let user = require_staff(Some(Permission::ManageStaff)).await?;
     let kept: Kept = take_kept(KEPT).await?.unwrap_or_default();
-    let accounts = store()?
-        .staff_members()
+    let store = store()?;
+    let members = store.staff_members().await.map_err(service_problem)?;
+    let role_label = |role: &str| {
+        Role::parse(role)
+            .map(Role::label)
+            .unwrap_or("Unknown")
+            .to_owned()
+    };
+    let awaiting = store
+        .enrolments_awaiting_approval()
         .await
         .map_err(service_problem)?
+        .into_iter()
+        .filter_map(|r| {
+            let member = members.iter().find(|m| m.id == r.account_id)?;
+            let verb = if r.kind == "reset" {
+                "Reset sign-in details for"
+            } else {
+                "Add"
+            };
+            Some(AwaitingApproval {
+                id: r.id,
+                what: format!(
+                    "{verb} {} ({})",
+                    member.name,
+                    role_label(&member.role).to_lowercase()
+                ),
+                yours: r.requested_by == user.email,
+                asked_by: r.requested_by,
+            })
+        })
+        .collect();
+    let accounts = members
         .into_iter()
         .map(|m| AccountLine {
             is_you: m.id == user.account_id,
@@ -129,13 +154,14 @@ pub async fn load_accounts() -> Result<AccountsView, ServerFnError> {
             .iter()
             .map(|r| (r.code().to_owned(), r.label().to_owned()))
             .collect(),
+        awaiting,
     })
 }
 
 /// The authenticator address as an SVG QR code, without the XML declaration (it goes inside
 /// an HTML page).
 #[cfg(feature = "ssr")]
-fn qr_svg(otpauth_url: &str) -> Result<String, ServerFnError> {
+pub(crate) fn qr_svg(otpauth_url: &str) -> Result<String, ServerFnError> {
     use qrcode::render::svg;
     let code = qrcode::QrCode::new(otpauth_url.as_bytes()).map_err(ServerFnError::new)?;
     let made = code
@@ -162,10 +188,11 @@ async fn back_to_the_form(form: NewAccountForm, errors: FieldErrors) -> Result<(
     Ok(())
 }
 
-/// "Add a staff member": makes the account and shows its enrolment sheet once.
+/// "Add a staff member": makes the account, which cannot be signed in to until its owner
+/// follows the enrolment link (emailed now, or once a second administrator approves).
 #[server(endpoint = "staff/accounts/create")]
 pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(), ServerFnError> {
-    use super::accounts::{first_password, new_account};
+    use super::accounts::awaiting_enrolment;
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;
@@ -177,27 +204,23 @@ pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(
         name: form.name.chars().take(100).collect(),
         role: form.role.chars().take(20).collect(),
     };
-    let password = first_password().map_err(ServerFnError::new)?;
-    let made = new_account(&form.email, &form.name, &form.role, &password, now_unix());
-    let (account, enrolment) = match made {
-        Ok((account, enrolment)) => {
-            if store
-                .create_staff_account(&account)
-                .await
-                .map_err(service_problem)?
-            {
-                (account, enrolment)
-            } else {
-                let mut errors = FieldErrors::default();
-                errors.add(
-                    "email",
-                    "There is already an account with this email address",
-                );
-                return back_to_the_form(form, errors).await;
-            }
-        }
+    let now = now_unix();
+    let account = match awaiting_enrolment(&form.email, &form.name, &form.role, now) {
+        Ok(account) => account,
         Err(errors) => return back_to_the_form(form, errors).await,
     };
+    if !store
+        .create_staff_account(&account)
+        .await
+        .map_err(service_problem)?
+    {
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "email",
+            "There is already an account with this email address",
+        );
+        return back_to_the_form(form, errors).await;
+    }
     store
         .record_audit(&user.audit(
             "create_staff",
@@ -206,47 +229,40 @@ pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(
         ))
         .await
         .map_err(service_problem)?;
-    show_enrolment(&account, enrolment, password).await
-}
-
-/// Keeps the enrolment sheet for its page (read once) and goes there.
-#[cfg(feature = "ssr")]
-async fn show_enrolment(
-    account: &crate::store::NewStaffAccount,
-    enrolment: super::accounts::Enrolment,
-    first_password: String,
-) -> Result<(), ServerFnError> {
-    use crate::domain::staff::Role;
-
-    let sheet = EnrolmentSheet {
-        qr_svg: qr_svg(&enrolment.otpauth_url)?,
-        name: account.name.clone(),
-        email: account.email.clone(),
-        role: Role::parse(&account.role)
-            .map(Role::label)
-            .unwrap_or_default()
-            .to_owned(),
-        first_password,
-        totp_secret: enrolment.totp_secret,
-        recovery_codes: enrolment.recovery_codes,
-    };
-    keep_for_next(ENROLMENT, &sheet).await?;
-    leptos_axum::redirect(ENROLMENT_PATH);
+    let made = store
+        .staff_account_by_email(&account.email)
+        .await
+        .map_err(service_problem)?
+        .ok_or_else(|| ServerFnError::new("the account just made is missing"))?;
+    let flash = super::enrolment::request_link(&user, &made, "new", now).await?;
+    keep(&Kept {
+        flash: Some(format!("{} has an account. {flash}.", made.name)),
+        ..Kept::default()
+    })
+    .await?;
+    leptos_axum::redirect(ACCOUNTS_PATH);
     Ok(())
 }
 
-/// The enrolment sheet, once: reading it takes it out of the session.
-#[server(endpoint = "staff/accounts/enrolment")]
-pub async fn load_enrolment() -> Result<EnrolmentView, ServerFnError> {
+/// Approves another administrator's request for a manager's or administrator's link.
+#[server(endpoint = "staff/accounts/approve")]
+pub async fn approve_enrolment(#[server(default)] form: ApproveForm) -> Result<(), ServerFnError> {
     use super::session::require_staff;
+    use crate::api::context::now_unix;
     use crate::domain::staff::Permission;
 
     let user = require_staff(Some(Permission::ManageStaff)).await?;
-    let sheet: Option<EnrolmentSheet> = take_kept(ENROLMENT).await?;
-    Ok(EnrolmentView {
-        header: StaffHeader::of(&user),
-        sheet,
+    let flash = match form.id.trim().parse::<i64>() {
+        Ok(id) => super::enrolment::approve(&user, id, now_unix()).await?,
+        Err(_) => "There is no such request".to_owned(),
+    };
+    keep(&Kept {
+        flash: Some(flash),
+        ..Kept::default()
     })
+    .await?;
+    leptos_axum::redirect(ACCOUNTS_PATH);
+    Ok(())
 }
 
 /// Deactivates, reactivates or resets an account (never the administrator's own).
@@ -254,7 +270,6 @@ pub async fn load_enrolment() -> Result<EnrolmentView, ServerFnError> {
 pub async fn change_account(
     #[server(default)] form: AccountActionForm,
 ) -> Result<(), ServerFnError> {
-    use super::accounts::{first_password, new_account};
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;
@@ -272,19 +287,7 @@ pub async fn change_account(
             "You cannot deactivate or reset your own account. Use \"Change your password\", or ask another administrator".to_owned()
         }
         Some(account) if action == "reset" => {
-            let password = first_password().map_err(ServerFnError::new)?;
-            let (fresh, enrolment) =
-                new_account(&account.email, &account.name, &account.role, &password, now_unix())
-                    .map_err(|e| ServerFnError::new(super::accounts::in_one_line(&e)))?;
-            store
-                .reset_staff_sign_in(account.id, &fresh)
-                .await
-                .map_err(service_problem)?;
-            store
-                .record_audit(&user.audit("reset_staff_sign_in", &format!("staff:{}", account.email), ""))
-                .await
-                .map_err(service_problem)?;
-            return show_enrolment(&fresh, enrolment, password).await;
+            super::enrolment::request_link(&user, &account, "reset", now_unix()).await?
         }
         Some(account) if action == "deactivate" || action == "reactivate" => {
             let active = action == "reactivate";

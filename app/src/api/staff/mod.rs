@@ -11,6 +11,7 @@ pub mod carer_record;
 pub mod credentials;
 pub mod dashboard;
 pub mod emergency;
+pub mod enrolment;
 pub mod integration;
 pub mod manage_accounts;
 pub mod password;

@@ -1,16 +1,17 @@
 //! Administrators' staff accounts: the list with "Deactivate", "Reactivate" and "Reset
-//! sign-in details", "Add a staff member", and the enrolment sheet shown once.
+//! sign-in details", requests waiting for a second administrator's approval, and "Add a staff
+//! member". No secret is ever shown here: the staff member sets their own through the
+//! enrolment link the service emails them.
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::frame::{with_staff_loaded, StaffFrame};
 use crate::api::staff::manage_accounts::{
-    load_accounts, load_enrolment, AccountLine, ChangeAccount, CreateAccount, EnrolmentSheet,
-    ACCOUNTS_PATH,
+    load_accounts, AccountLine, ApproveEnrolment, AwaitingApproval, ChangeAccount, CreateAccount,
 };
 use crate::components::{
-    Button, Choice, ErrorSummary, Input, NotificationBanner, NotificationKind, Radios, SummaryList,
-    SummaryRow, Tag, TagColour, WarningText,
+    Button, Choice, ErrorSummary, Input, NotificationBanner, NotificationKind, Radios, Tag,
+    TagColour,
 };
 use crate::forms::{field_id, field_name, page_title};
 
@@ -32,11 +33,20 @@ pub fn AccountsPage() -> impl IntoView {
             .collect();
         let selected_role = Some(view.form.role.clone()).filter(|r| !r.is_empty());
         let accounts = view.accounts.iter().map(account_row).collect_view();
+        let awaiting = (!view.awaiting.is_empty()).then(|| {
+            let rows = view.awaiting.iter().map(awaiting_row).collect_view();
+            view! {
+                <h2 class="govuk-heading-m">"Waiting for a second administrator"</h2>
+                <p class="govuk-body">"Adding or resetting a manager or an administrator needs another administrator's approval before the link is sent."</p>
+                <ul class="govuk-list">{rows}</ul>
+            }
+        });
         view! {
             <StaffFrame title=title header=header>
                 <ErrorSummary errors=errors/>
                 {flash}
                 <h1 class="govuk-heading-l">{TITLE}</h1>
+                {awaiting}
                 <table class="govuk-table" aria-labelledby="accounts-heading">
                     <caption class="govuk-table__caption govuk-table__caption--m" id="accounts-heading">"Everyone with an account"</caption>
                     <thead class="govuk-table__head">
@@ -50,7 +60,7 @@ pub fn AccountsPage() -> impl IntoView {
                     <tbody class="govuk-table__body">{accounts}</tbody>
                 </table>
                 <h2 class="govuk-heading-m" id="add">"Add a staff member"</h2>
-                <p class="govuk-body">"The service makes their first password, the code for their authenticator app and their recovery codes. You will see them once, to give to the staff member in person."</p>
+                <p class="govuk-body">"We email them a link to set their own password and authenticator app. It works once, for 24 hours. You never see their sign-in details. A manager or an administrator needs another administrator's approval first."</p>
                 <form method="post" action=CreateAccount::url() novalidate>
                     <Input name=field_name("name") id=field_id("name") label="Full name"
                         value=view.form.name.clone() error=view.errors.message_for("name")
@@ -108,52 +118,20 @@ fn account_row(account: &AccountLine) -> impl IntoView {
     }
 }
 
-const ENROLMENT_TITLE: &str = "Sign-in details for a staff member";
-
-#[component]
-pub fn EnrolmentPage() -> impl IntoView {
-    with_staff_loaded(load_enrolment, |view| {
-        let header = view.header.clone();
-        let body = match view.sheet.clone() {
-            Some(sheet) => sheet_view(sheet).into_any(),
-            None => view! {
-                <h1 class="govuk-heading-l">{ENROLMENT_TITLE}</h1>
-                <p class="govuk-body">"These details are shown only once, and have been shown already. If they were lost, reset the account's sign-in details to make new ones."</p>
-                <p class="govuk-body"><a class="govuk-link" href=ACCOUNTS_PATH>"Go to staff accounts"</a></p>
-            }
-            .into_any(),
-        };
+fn awaiting_row(request: &AwaitingApproval) -> impl IntoView {
+    let action = if request.yours {
+        view! { <span class="govuk-body-s">" (you asked for this: another administrator must approve it)"</span> }.into_any()
+    } else {
+        let label = format!("Approve: {}", request.what);
         view! {
-            <StaffFrame title=ENROLMENT_TITLE header=header>
-                {body}
-            </StaffFrame>
+            <form method="post" action=ApproveEnrolment::url() class="app-inline-form">
+                <input type="hidden" name="form[id]" value=request.id.to_string()/>
+                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" data-module="govuk-button" aria-label=label>"Approve"</button>
+            </form>
         }
-    })
-}
-
-fn sheet_view(sheet: EnrolmentSheet) -> impl IntoView {
-    let codes = sheet
-        .recovery_codes
-        .iter()
-        .map(|code| view! { <li><code>{code.clone()}</code></li> })
-        .collect_view();
-    let qr_label = format!("QR code for {}'s authenticator app", sheet.name);
+        .into_any()
+    };
     view! {
-        <h1 class="govuk-heading-l">{format!("Sign-in details for {}", sheet.name)}</h1>
-        <WarningText>"These are shown only once. Give them to the staff member in person, then close this page. Nobody, including you, can see them again."</WarningText>
-        <SummaryList rows=vec![
-            SummaryRow::fact("Email address", vec![sheet.email.clone()]),
-            SummaryRow::fact("Role", vec![sheet.role.clone()]),
-            SummaryRow::fact("First password", vec![sheet.first_password.clone()]),
-        ]/>
-        <p class="govuk-body">"After signing in, they should change the first password to one of their own (\"Change your password\", at the top of every back-office page)."</p>
-        <h2 class="govuk-heading-m">"Their authenticator app"</h2>
-        <p class="govuk-body">"They scan this code with an authenticator app on their work phone:"</p>
-        <div class="app-qr-code" role="img" aria-label=qr_label inner_html=sheet.qr_svg></div>
-        <p class="govuk-body">"Or they type this key into the app: " <code class="app-secret">{sheet.totp_secret}</code></p>
-        <h2 class="govuk-heading-m">"Their recovery codes"</h2>
-        <p class="govuk-body">"Each works once, instead of a code from the app, if they lose their phone. They should keep them somewhere safe."</p>
-        <ul class="govuk-list app-recovery-codes">{codes}</ul>
-        <p class="govuk-body"><a class="govuk-link" href=ACCOUNTS_PATH>"Go to staff accounts"</a></p>
+        <li>{request.what.clone()} ", asked for by " {request.asked_by.clone()} {action}</li>
     }
 }
