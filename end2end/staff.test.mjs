@@ -4,14 +4,15 @@
 // lockout; the queue and its filters, a request's record, a status change whose note reaches
 // the resident's progress page and whose email leaves through the outbox; roles refused what
 // their work does not need; the audit log; signing out; a carer's registration from the
-// queue; administrators adding and deactivating staff, and changing one's password; partner
+// queue; administrators adding staff, who set their own sign-in through an emailed one-time
+// link; deactivation, and changing one's password; partner
 // API keys made (shown once) and revoked.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { startServer, launchBrowser, newPage, audit, waitForEnhancement, MODES } from './harness.mjs'
+import { startServer, launchBrowser, newPage, audit, waitForEnhancement, MODES, emailsSoFar, waitForNewEmail } from './harness.mjs'
 
 const PASSWORD = 'correct horse battery staple'
 let server, browser
@@ -380,25 +381,46 @@ for (const { js, name } of MODES) {
     const email = `bea-${tag}@example.gov.uk`
     await page.getByLabel('Work email address').fill(email)
     await page.getByLabel('Triage officer').check()
+    const seenBefore = emailsSoFar(server)
     await submit(page, 'Add staff member')
-    assert.match(page.url(), /\/staff\/accounts\/enrolment$/)
-    const firstPassword = (await page.locator('.govuk-summary-list__row', { hasText: 'First password' }).locator('dd').textContent()).trim()
-    const secret = (await page.locator('code.app-secret').textContent()).trim()
-    assert.equal(await page.getByRole('img', { name: /QR code for Bea Jones/ }).count(), 1)
-    await audit(page, js, 'enrolment sheet')
-    // Shown once: the same address now says so, with no secret on it.
-    await page.goto(server.base + '/staff/accounts/enrolment')
-    assert.match(await page.locator('main').textContent(), /shown only once, and have been shown already/)
-    assert.doesNotMatch(await page.content(), new RegExp(secret))
-    await audit(page, js, 'enrolment sheet, shown already')
+    // The administrator sees no secret: Bea is emailed a one-time link to set her own.
+    assert.match(page.url(), /\/staff\/accounts$/)
+    assert.match(await page.locator('.govuk-notification-banner--success').textContent(), /We have emailed Bea Jones a link/)
+    assert.equal(await page.locator('code.app-secret').count(), 0)
+    await audit(page, js, 'a staff member added')
+    const email_ = await waitForNewEmail(server, seenBefore, new RegExp(`To: ${email}`))
+    const decoded = email_.replace(/=\r?\n/g, '').replace(/=3D/g, '=')
+    const link = decoded.match(/\/staff\/enrol\?token=[0-9a-f]{64}/)[0]
 
-    // Bea, in her own browser, signs in with the sheet and changes her password.
+    // Bea, in her own browser, follows the link: an error first, then her own details.
     const bea = await newPage(browser, { js })
+    await bea.goto(server.base + link)
+    await audit(bea, js, 'set up your sign-in')
+    assert.equal(await bea.getByRole('img', { name: /QR code to add the back office to Bea Jones/ }).count(), 1)
+    const secret = (await bea.locator('code.app-secret').textContent()).trim()
+    const firstPassword = 'bea chose this passphrase'
+    await bea.getByLabel('Choose a password').fill(firstPassword)
+    await bea.getByLabel('Type the password again').fill('something else')
+    await bea.getByLabel('Enter the code the app shows').fill(totp(secret))
+    await submit(bea, 'Set up my sign-in')
+    await expectSummary(bea, js, /The passwords do not match/, 'set up your sign-in, with an error')
+    assert.equal((await bea.locator('code.app-secret').textContent()).trim(), secret, 'the same key')
+    await bea.getByLabel('Choose a password').fill(firstPassword)
+    await bea.getByLabel('Type the password again').fill(firstPassword)
+    await bea.getByLabel('Enter the code the app shows').fill(totp(secret))
+    await submit(bea, 'Set up my sign-in')
+    assert.match(bea.url(), /\/staff\/enrol\/done$/)
+    assert.equal(await bea.locator('.app-recovery-codes code').count(), 10)
+    await audit(bea, js, 'recovery codes, once')
+    await bea.goto(server.base + link)
+    assert.equal((await bea.getByRole('heading', { level: 1 }).textContent()).trim(), 'This link does not work')
+    await audit(bea, js, 'a used link')
+
     await bea.goto(server.base + '/staff/sign-in')
     await bea.getByLabel('Email address').fill(email)
     await bea.getByLabel('Password').fill(firstPassword)
     await submit(bea, 'Continue')
-    await bea.getByLabel('Enter the code from your authenticator app').fill(totp(secret))
+    await bea.getByLabel('Enter the code from your authenticator app').fill(totp(secret, 1))
     await submit(bea, 'Sign in')
     assert.match(bea.url(), /\/staff$/)
     await bea.getByRole('link', { name: 'Change your password' }).click()
@@ -417,8 +439,6 @@ for (const { js, name } of MODES) {
     await audit(bea, js, 'password changed')
 
     // Deactivated: Bea's next page is the sign-in page.
-    await page.getByRole('link', { name: 'Go to staff accounts' }).click()
-    await page.waitForURL('**/staff/accounts')
     await submit(page, 'Deactivate Bea Jones')
     assert.match(await page.locator('.govuk-notification-banner--success').textContent(), /Bea Jones has been deactivated/)
     await audit(page, js, 'account deactivated')
