@@ -124,6 +124,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/api-keys") view=staff::ApiKeysPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/accounts") view=staff::AccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/enrol") view=staff::EnrolPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/authenticator") view=staff::AuthenticatorPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/enrol/done") view=staff::EnrolledPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/password") view=staff::PasswordPage ssr=SsrMode::Async/>
             </Routes>

@@ -182,6 +182,8 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
             vec![("form[reference]", "CAR-0000-0000-0000")],
         ),
         ("staff/password/load", vec![]),
+        ("staff/authenticator/load", vec![]),
+        ("staff/authenticator", vec![("form[code]", "123456")]),
         (
             "staff/password",
             vec![
@@ -1451,4 +1453,69 @@ async fn enrol(browser: &TestApp, link: &str, password: &str, secret: &str) -> V
         "recovery codes are shown once"
     );
     codes
+}
+
+/// A staff member moves their authenticator to a new phone after signing in: the new key is
+/// proven with a code, new recovery codes are shown once, the old key and codes stop working,
+/// and this session carries on.
+#[tokio::test]
+async fn a_staff_member_moves_their_authenticator_to_a_new_phone() {
+    let app = app().await;
+    let old = staff(&app, "ann@example.gov.uk", "triage_officer").await;
+    sign_in(&app, "ann@example.gov.uk", &old, -1).await;
+    let (_, page) = app.get_html("/staff/authenticator").await;
+    let secret = text_of(&page, "code.app-secret").unwrap();
+    assert_ne!(secret, old.totp_secret);
+    assert_eq!(
+        app.post_form("/api/staff/authenticator", &[("form[code]", "000000")])
+            .await,
+        "/staff/authenticator"
+    );
+    let (_, page) = app.get_html("/staff/authenticator").await;
+    assert!(text_of(&page, ".govuk-error-summary")
+        .unwrap()
+        .contains("your new app shows"));
+    assert_eq!(
+        text_of(&page, "code.app-secret").unwrap(),
+        secret,
+        "the same new key"
+    );
+    let code = totp_code(&secret, now()).unwrap();
+    app.post_form("/api/staff/authenticator", &[("form[code]", &code)])
+        .await;
+    let (_, page) = app.get_html("/staff/authenticator").await;
+    let select = scraper::Selector::parse(".app-recovery-codes code").unwrap();
+    let codes: Vec<String> = page.select(&select).map(|c| c.text().collect()).collect();
+    assert_eq!(codes.len(), 10);
+    assert_eq!(
+        app.get("/staff").await.status().as_u16(),
+        200,
+        "this session carries on"
+    );
+
+    let elsewhere = app.new_browser();
+    give_password_to(&elsewhere).await;
+    assert_eq!(
+        give_code(
+            &elsewhere,
+            &totp_code(&old.totp_secret, now() + 30).unwrap()
+        )
+        .await,
+        "/staff/sign-in/code",
+        "the old phone's codes no longer work"
+    );
+    assert_eq!(
+        give_code(&elsewhere, &old.recovery_codes[0]).await,
+        "/staff/sign-in/code",
+        "nor the old recovery codes"
+    );
+    assert_eq!(give_code(&elsewhere, &codes[0]).await, "/staff");
+    assert!(app.audited("new_authenticator").await);
+}
+
+async fn give_password_to(browser: &TestApp) {
+    assert_eq!(
+        try_password(browser, "ann@example.gov.uk", PASSWORD).await,
+        "/staff/sign-in/code"
+    );
 }

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod api_keys;
 pub mod audit;
+pub mod authenticator;
 pub mod carer_record;
 #[cfg(feature = "ssr")]
 pub mod credentials;

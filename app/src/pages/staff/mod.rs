@@ -27,7 +27,7 @@ pub use dashboard_page::DashboardPage;
 pub use emergency_page::EmergencyPage;
 pub use enrol_page::{EnrolPage, EnrolledPage};
 pub use integration_page::IntegrationPage;
-pub use password_page::PasswordPage;
+pub use password_page::{AuthenticatorPage, PasswordPage};
 pub use queue_page::{QueuePage, SafeguardingPage};
 pub use record_page::RecordPage;
 pub use sign_in_pages::{CodePage, SignInPage};
