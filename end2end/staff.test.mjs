@@ -438,6 +438,20 @@ for (const { js, name } of MODES) {
     assert.match(await bea.locator('.govuk-notification-banner--success').textContent(), /Your password has been changed/)
     await audit(bea, js, 'password changed')
 
+    // A new phone: Bea moves her authenticator herself.
+    await bea.getByRole('link', { name: 'Move your authenticator to a new phone' }).click()
+    await bea.waitForURL('**/staff/authenticator')
+    await audit(bea, js, 'move your authenticator')
+    const newSecret = (await bea.locator('code.app-secret').textContent()).trim()
+    assert.notEqual(newSecret, secret)
+    await bea.getByLabel('Enter the code your new app shows').fill('000000')
+    await submit(bea, 'Use the new app')
+    await expectSummary(bea, js, /your new app shows/, 'move your authenticator, with an error')
+    await bea.getByLabel('Enter the code your new app shows').fill(totp(newSecret))
+    await submit(bea, 'Use the new app')
+    assert.equal(await bea.locator('.app-recovery-codes code').count(), 10)
+    await audit(bea, js, 'new recovery codes')
+
     // Deactivated: Bea's next page is the sign-in page.
     await submit(page, 'Deactivate Bea Jones')
     assert.match(await page.locator('.govuk-notification-banner--success').textContent(), /Bea Jones has been deactivated/)
