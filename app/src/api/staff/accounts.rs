@@ -1,10 +1,10 @@
 //! Making a staff account: its rules (a real email, a name, a role, a long enough password) and
-//! its secrets (the argon2id hash, a new TOTP secret and ten recovery codes, shown once). Used
-//! by `server staff create` and by the administrators' "Add a staff member" page.
+//! its secrets (the argon2id hash, a new TOTP secret and ten recovery codes, shown once) for
+//! `server staff create`; and an account waiting for its owner's enrolment link, for the
+//! administrators' "Add a staff member" page.
 
 use super::credentials::{
-    hash_password, new_recovery_codes, new_totp_secret, otpauth_url, random_code,
-    recovery_code_hash,
+    hash_password, new_recovery_codes, new_totp_secret, otpauth_url, recovery_code_hash,
 };
 use crate::domain::problems::FieldErrors;
 use crate::domain::staff::{normalise_email, password_problem, Role};
@@ -28,26 +28,11 @@ pub fn new_account(
     now: i64,
 ) -> Result<(NewStaffAccount, Enrolment), FieldErrors> {
     let mut errors = FieldErrors::default();
-    let email = normalise_email(email);
-    errors.take(
-        "email",
-        crate::domain::checks::email_address(
-            &email,
-            "Enter an email address in the correct format, like name@example.gov.uk",
-        ),
-    );
-    let name = errors.take(
-        "name",
-        crate::domain::checks::required_text(name, 100, "Enter their full name", "Their name"),
-    );
-    let role = errors.take(
-        "role",
-        Role::parse(role).ok_or_else(|| "Select a role".to_owned()),
-    );
+    let details = checked_details(email, name, role, &mut errors);
     if let Err(problem) = password_problem(password) {
         errors.add("password", problem);
     }
-    let (Some(name), Some(role), true) = (name, role, errors.is_empty()) else {
+    let (Some((email, name, role)), true) = (details, errors.is_empty()) else {
         return Err(errors);
     };
     let internal = |e: String| {
@@ -81,20 +66,13 @@ pub fn new_account(
     ))
 }
 
-/// A password hash nothing matches: an account waiting for its enrolment link cannot be
-/// signed in to.
-pub const NO_PASSWORD: &str = "!";
-
-/// Checks the details and makes an account that waits for its owner to set their own password
-/// and authenticator through an enrolment link (the administrator who makes it never sees a
-/// secret). Problems are per field (`email`, `name`, `role`).
-pub fn awaiting_enrolment(
+/// A new account's email (normalised), name and role, or their problems added to `errors`.
+fn checked_details(
     email: &str,
     name: &str,
     role: &str,
-    now: i64,
-) -> Result<NewStaffAccount, FieldErrors> {
-    let mut errors = FieldErrors::default();
+    errors: &mut FieldErrors,
+) -> Option<(String, String, Role)> {
     let email = normalise_email(email);
     errors.take(
         "email",
@@ -111,7 +89,25 @@ pub fn awaiting_enrolment(
         "role",
         Role::parse(role).ok_or_else(|| "Select a role".to_owned()),
     );
-    let (Some(name), Some(role), true) = (name, role, errors.is_empty()) else {
+    Some((email, name?, role?))
+}
+
+/// A password hash nothing matches: an account waiting for its enrolment link cannot be
+/// signed in to.
+pub const NO_PASSWORD: &str = "!";
+
+/// Checks the details and makes an account that waits for its owner to set their own password
+/// and authenticator through an enrolment link (the administrator who makes it never sees a
+/// secret). Problems are per field (`email`, `name`, `role`).
+pub fn awaiting_enrolment(
+    email: &str,
+    name: &str,
+    role: &str,
+    now: i64,
+) -> Result<NewStaffAccount, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let details = checked_details(email, name, role, &mut errors);
+    let (Some((email, name, role)), true) = (details, errors.is_empty()) else {
         return Err(errors);
     };
     Ok(NewStaffAccount {
@@ -124,13 +120,6 @@ pub fn awaiting_enrolment(
         recovery_code_hashes: Vec::new(),
         created_at: now,
     })
-}
-
-/// A first password made by the service (an administrator never chooses another person's
-/// password): 20 letters and digits in groups of four, about 98 bits. The staff member
-/// changes it after signing in.
-pub fn first_password() -> Result<String, String> {
-    random_code(20)
 }
 
 /// Every problem in one line, for the command line.
@@ -185,9 +174,18 @@ mod tests {
     }
 
     #[test]
-    fn a_first_password_is_long_enough_and_new_each_time() {
-        let one = first_password().unwrap();
-        assert!(password_problem(&one).is_ok());
-        assert_ne!(one, first_password().unwrap());
+    fn an_account_awaiting_enrolment_cannot_be_signed_in_to() {
+        let account =
+            awaiting_enrolment("Bea@Example.gov.uk", "Bea Jones", "triage_officer", 5).unwrap();
+        assert_eq!(account.email, "bea@example.gov.uk");
+        assert_eq!(account.password_hash, NO_PASSWORD);
+        assert!(account.recovery_code_hashes.is_empty());
+        assert!(!super::super::credentials::verify_password(
+            "!",
+            Some(&account.password_hash)
+        ));
+        let all = awaiting_enrolment("", "", "", 0).unwrap_err();
+        let fields: Vec<&str> = all.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["email", "name", "role"]);
     }
 }
