@@ -493,9 +493,10 @@ async fn emails_to_sam_saying(app: &TestApp, words: &str) -> usize {
 
 /// Without an email address on the registration there is no code, and no way in online: the
 /// page says to call the Care Line. Five wrong codes end the code.
-#[tokio::test]
-async fn without_an_email_a_carer_is_sent_to_the_care_line_and_codes_allow_five_tries() {
-    let app = spawn_app(false).await;
+async fn without_an_email_a_carer_is_sent_to_the_care_line_and_codes_allow_five_tries(
+    store: common::TestStore,
+) {
+    let app = common::spawn_app_on(store, common::test_config(false)).await;
     let register = |email: Option<&'static str>, key: &'static str| {
         let app = &app;
         async move {
@@ -645,4 +646,20 @@ async fn the_carers_check_hands_over_to_a_carers_assessment_request() {
     assert!(text_of(&html, "main")
         .unwrap()
         .contains("You are asking for a carer's assessment"));
+}
+
+#[tokio::test]
+async fn one_time_codes_on_sqlite() {
+    without_an_email_a_carer_is_sent_to_the_care_line_and_codes_allow_five_tries(
+        common::sqlite_store().await,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn one_time_codes_on_postgres() {
+    without_an_email_a_carer_is_sent_to_the_care_line_and_codes_allow_five_tries(
+        common::postgres_store().await,
+    )
+    .await;
 }

@@ -1339,9 +1339,8 @@ async fn an_administrator_adds_deactivates_and_resets_accounts_and_staff_change_
 
 /// A manager or administrator waits for a second administrator: the one who asked cannot
 /// approve it, and no link goes out until another does.
-#[tokio::test]
-async fn a_manager_needs_a_second_administrators_approval() {
-    let app = app().await;
+async fn a_manager_needs_a_second_administrators_approval(store: common::TestStore) {
+    let app = spawn_app_on(store, test_config(false)).await;
     let first = staff(&app, "admin@example.gov.uk", "admin").await;
     let second = staff(&app, "admin2@example.gov.uk", "admin").await;
     sign_in(&app, "admin@example.gov.uk", &first, 0).await;
@@ -1403,6 +1402,11 @@ async fn a_manager_needs_a_second_administrators_approval() {
         try_password(&mo, "mo@example.gov.uk", "mo's long passphrase").await,
         "/staff/sign-in/code"
     );
+}
+
+mod approval {
+    on_both_databases!(a_manager_needs_a_second_administrators_approval);
+    use super::a_manager_needs_a_second_administrators_approval;
 }
 
 /// The path of the newest enrolment link emailed to `email`.
