@@ -68,6 +68,39 @@ async function sendReport (page, js) {
 }
 
 for (const { js, name } of MODES) {
+  test(`past the sending limit a report is kept and the page says when to try again and whom to call (${name})`, async () => {
+    const everyone = server
+    server = await startServer({ env: { PORTAL_WEB_SUBMISSIONS_PER_CLIENT_HOUR: '1' } })
+    try {
+      const first = await newPage(browser, { js })
+      await describeTheConcern(first, js, { withErrors: false })
+      await first.getByLabel('No, I want to stay anonymous').check()
+      await continueTo(first, js, 'check-answers')
+      await sendReport(first, js)
+      await first.context().close()
+
+      const second = await newPage(browser, { js })
+      await describeTheConcern(second, js, { withErrors: false })
+      await second.getByLabel('No, I want to stay anonymous').check()
+      await continueTo(second, js, 'check-answers')
+      await second.getByRole('button', { name: 'Send report' }).click()
+      await second.waitForURL('**/report-a-concern/check-answers')
+      const summary = second.getByRole('alert')
+      await summary.waitFor()
+      const said = await summary.textContent()
+      assert.match(said, /has not been sent/)
+      assert.match(said, /try again in 1 hour/)
+      assert.match(said, /01632 960000/)
+      assert.match(await second.locator('main').textContent(), /4 Quay Street/, 'the answers are kept')
+      await audit(second, js, 'over the sending limit')
+      await second.context().close()
+    } finally {
+      await server.stop()
+      server = everyone
+    }
+  })
+
+
   test(`"Exit this page" leaves nothing behind: not on Back, not on coming back (${name})`, async () => {
     const page = await newPage(browser, { js })
     // The neutral site, served here (the test machine has no internet).
