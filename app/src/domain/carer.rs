@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::ages::age_on;
 use super::checks::{
     date_of_birth_iso, email_address, iso_date, optional_paragraphs, optional_text, phone_number,
     required_paragraphs, required_text, uk_postcode,
@@ -192,15 +193,6 @@ pub struct CheckedCarer {
 
 /// The words for a young carer (the API's detail, and the page's).
 pub const YOUNG_CARER: &str = "Carers under 18 are supported by children's services as young carers, not by this register. Call the Care Line to ask for a young carers' assessment";
-
-/// Years between a date of birth and `today`.
-fn age_on(date_of_birth: Date, today: Date) -> i32 {
-    let mut age = today.year() - date_of_birth.year();
-    if (today.month() as u8, today.day()) < (date_of_birth.month() as u8, date_of_birth.day()) {
-        age -= 1;
-    }
-    age
-}
 
 impl CarerRegistration {
     /// Whether the carer is under 18 on `today` (when their date of birth can be read).

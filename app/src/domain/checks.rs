@@ -228,23 +228,20 @@ pub fn date_of_birth_iso(value: &str, today: Date, missing: &str) -> Result<Date
     if value.is_empty() {
         return Err(missing.to_owned());
     }
-    // By hand rather than with `time`'s parser, which would add to the browser's bundle.
-    let real = || "Date of birth must be a real date".to_owned();
-    let mut parts = value.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(real());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(real());
-    }
-    let date = match (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) {
-        (Ok(y), Ok(m), Ok(d)) => Month::try_from(m)
-            .ok()
-            .and_then(|month| Date::from_calendar_date(y, month, d).ok())
-            .ok_or_else(real)?,
-        _ => return Err(real()),
-    };
+    let date = iso_day(value).ok_or_else(|| "Date of birth must be a real date".to_owned())?;
     date_of_birth(date, today)
+}
+
+/// A real day written `YYYY-MM-DD`, or `None`. By hand rather than with `time`'s parser, which
+/// would add to the browser's bundle.
+pub fn iso_day(value: &str) -> Option<Date> {
+    let mut parts = value.splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
 }
 
 fn date_of_birth(date: Date, today: Date) -> Result<Date, String> {

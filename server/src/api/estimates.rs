@@ -1,7 +1,8 @@
 //! `POST /api/v1/estimates/non-residential` and `/residential`: what a person might pay for
 //! care at home or in a care home, over the same domain calculators as the pages. Nothing is
 //! stored. Care at home uses the council's configured policy, which a caller may vary
-//! (`policy`: an omitted field keeps the configured value, `null` means none).
+//! (`policy`: an omitted field keeps the configured value, `null` means none), and takes ages
+//! on today (UK) unless the request gives an `assessment_date`.
 
 use app::domain::charging::{
     estimate_non_residential, estimate_residential, Estimate, NonResidentialRequest, PolicyChoices,
@@ -44,7 +45,8 @@ fn answer(estimate: Result<Estimate, FieldErrors>) -> Response {
     tag = "Estimates",
     request_body(content = NonResidentialBody, example = json!({
         "financial_year": "2025-26",
-        "person": { "age": 40, "disability_premium": true, "enhanced_disability_premium": true,
+        "assessment_date": "2025-11-22",
+        "person": { "date_of_birth": "1985-03-02", "disability_premium": true, "enhanced_disability_premium": true,
                     "carer_premium": false, "dependent_children": 0, "couple": false },
         "capital_pence": 1600000,
         "weekly_income": [ { "kind": "pip_daily_living", "amount_pence": 7390 },
@@ -59,7 +61,7 @@ fn answer(estimate: Result<Estimate, FieldErrors>) -> Response {
     responses(
         (status = 200, description = "The estimate: lines that add up to the weekly contribution", body = Estimate),
         (status = 400, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A missing field, an unknown year or kind of income, a negative or absurd amount, an impossible policy", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A missing field, an unknown year or kind of income, a negative or absurd amount, an impossible policy, or an age of 66 without the date of birth that decides Pension Credit age", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn non_residential(
@@ -95,6 +97,7 @@ pub async fn non_residential(
         &request,
         RateTables::published(),
         &policy,
+        app::forms::today(),
     ))
 }
 

@@ -6,34 +6,44 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use time::{Date, Month};
+use time::Date;
 
 use crate::api::question_pages::QuestionPages;
+use crate::api::referral::journey::DateParts;
+use crate::domain::ages::{age_on, pension_credit_age_reached};
 use crate::domain::charging::income::{income_kind, Treatment, WeeklyIncome, INCOME_KINDS};
 use crate::domain::charging::money::{parse_pounds, Pence};
 use crate::domain::charging::policy::{MAX_CAPITAL, MAX_WEEKLY};
+use crate::domain::charging::premiums::brings_disability_premium;
 use crate::domain::charging::rates::RateTables;
 use crate::domain::charging::residential::OCCUPIERS;
 use crate::domain::charging::{
     estimate_non_residential, estimate_residential, ChargingPolicy, Estimate,
     NonResidentialRequest, Person, Property, ResidentialRequest,
 };
+use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
 
 pub const BASE: &str = "/estimate-what-you-might-pay";
 pub const CHECK_PATH: &str = "/estimate-what-you-might-pay/check-answers";
 pub const RESULT_PATH: &str = "/estimate-what-you-might-pay/result";
 
+/// The care-home pension box's words (on its page and on check answers).
+pub const HALF_TO_SPOUSE: &str =
+    "I pay half of my private or work pension to my husband, wife or civil partner, who still lives at home";
+
 /// The question pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EstimatePage {
     TypeOfCare,
-    Age,
+    DateOfBirth,
     Partner,
+    PartnerDateOfBirth,
     Children,
     Savings,
     IncomeTypes,
     IncomeAmounts,
+    Sight,
     HousingCosts,
     ExtraCosts,
     NightCare,
@@ -50,14 +60,16 @@ use EstimatePage as P;
 
 impl EstimatePage {
     /// Every question page, in order (the kind of care decides which apply).
-    pub const QUESTIONS: [EstimatePage; 16] = [
+    pub const QUESTIONS: [EstimatePage; 18] = [
         P::TypeOfCare,
-        P::Age,
+        P::DateOfBirth,
         P::Partner,
+        P::PartnerDateOfBirth,
         P::Children,
         P::Savings,
         P::IncomeTypes,
         P::IncomeAmounts,
+        P::Sight,
         P::HousingCosts,
         P::ExtraCosts,
         P::NightCare,
@@ -72,12 +84,14 @@ impl EstimatePage {
     pub fn slug(self) -> &'static str {
         match self {
             P::TypeOfCare => "type-of-care",
-            P::Age => "your-age",
+            P::DateOfBirth => "date-of-birth",
             P::Partner => "partner",
+            P::PartnerDateOfBirth => "partner-date-of-birth",
             P::Children => "children",
             P::Savings => "savings",
             P::IncomeTypes => "income",
             P::IncomeAmounts => "income-amounts",
+            P::Sight => "sight",
             P::HousingCosts => "housing-costs",
             P::ExtraCosts => "extra-costs",
             P::NightCare => "night-care",
@@ -106,9 +120,10 @@ impl EstimatePage {
     pub fn section(self) -> &'static str {
         match self {
             P::TypeOfCare => "The care",
-            P::Age | P::Partner | P::Children => "About you",
+            P::DateOfBirth | P::Partner | P::PartnerDateOfBirth | P::Children => "About you",
             P::Savings => "Your savings",
             P::IncomeTypes | P::IncomeAmounts => "Your income",
+            P::Sight => "About you",
             P::HousingCosts | P::ExtraCosts | P::NightCare | P::CareCost => "Your costs",
             P::OwnHome | P::HomeValue | P::WhoLivesThere | P::WeeksInCare => "Your home",
             P::CareHomeFee => "The care home",
@@ -122,8 +137,18 @@ impl EstimatePage {
         match self {
             P::TypeOfCare | P::Savings | P::IncomeTypes | P::CheckAnswers => true,
             P::IncomeAmounts => !draft.income_kinds.is_empty(),
-            P::Age | P::Partner | P::Children | P::HousingCosts | P::ExtraCosts | P::CareCost => {
-                home
+            P::DateOfBirth
+            | P::Partner
+            | P::Children
+            | P::HousingCosts
+            | P::ExtraCosts
+            | P::CareCost => home,
+            P::PartnerDateOfBirth => home && draft.partner == "yes",
+            // Only where the answer can change the figure: under Pension Credit age (the
+            // premiums stop there) and with no benefit that brings the premium already.
+            P::Sight => {
+                home && draft.pension_age_reached == Some(false)
+                    && !draft.income_kinds.iter().any(|k| brings_disability_premium(k))
             }
             P::NightCare => home && draft.has_disability_benefit(),
             P::OwnHome | P::WeeksInCare | P::CareHomeFee => care_home,
@@ -154,12 +179,14 @@ impl EstimatePage {
     pub fn question(self) -> &'static str {
         match self {
             P::TypeOfCare => "What kind of care is it for?",
-            P::Age => "How old are you?",
+            P::DateOfBirth => "What is your date of birth?",
             P::Partner => "Do you live with a husband, wife or partner?",
+            P::PartnerDateOfBirth => "What is your partner's date of birth?",
             P::Children => "How many children live with you and depend on you?",
             P::Savings => "How much do you have in savings and investments?",
             P::IncomeTypes => "What money do you get each week?",
             P::IncomeAmounts => "How much do you get each week?",
+            P::Sight => "Are you registered blind or severely sight impaired?",
             P::HousingCosts => "How much do you pay for your home each week?",
             P::ExtraCosts => {
                 "How much do you spend each week on extra costs because of illness or disability?"
@@ -198,8 +225,8 @@ impl QuestionPages for EstimatePage {
     fn next_page(self, draft: &EstimateDraft) -> Self {
         self.next(draft)
     }
-    fn first_unfinished(draft: &EstimateDraft, _today: Date) -> Option<Self> {
-        draft.first_unfinished()
+    fn first_unfinished(draft: &EstimateDraft, today: Date) -> Option<Self> {
+        draft.first_unfinished(today)
     }
 }
 
@@ -209,15 +236,23 @@ impl QuestionPages for EstimatePage {
 pub struct EstimateDraft {
     /// `home` or `care_home`.
     pub care_type: String,
-    pub age: String,
+    pub date_of_birth: DateParts,
     /// `yes` or `no`.
     pub partner: String,
+    pub partner_date_of_birth: DateParts,
+    /// Whether Pension Credit age is reached (by the person or their partner) on the day
+    /// the dates of birth were last answered: decides whether the sight question is asked.
+    pub pension_age_reached: Option<bool>,
     pub dependent_children: String,
     pub savings: String,
     /// Income kind codes, in the list's order.
     pub income_kinds: Vec<String>,
     /// Kind code → the weekly amount as typed.
     pub income_amounts: BTreeMap<String, String>,
+    /// Care homes: half of the private or work pension goes to a spouse at home (`yes`).
+    pub pension_half_to_spouse: String,
+    /// `yes` or `no`.
+    pub registered_blind: String,
     pub housing: String,
     /// Blank: "I don't know" (the council's standard allowance, if it has one).
     pub extra_costs: String,
@@ -241,8 +276,12 @@ pub struct EstimateDraft {
 #[serde(default)]
 pub struct EstimateForm {
     pub care_type: String,
-    pub age: String,
+    pub date_of_birth: DateParts,
     pub partner: String,
+    pub partner_date_of_birth: DateParts,
+    /// `yes` when the care-home pension box is ticked.
+    pub pension_half_to_spouse: String,
+    pub registered_blind: String,
     pub dependent_children: String,
     pub savings: String,
     /// Ticked kinds: `form[income][state_pension]=state_pension`.
@@ -285,33 +324,24 @@ fn whole_number(text: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32>
     text.trim().parse().ok().filter(|n| range.contains(n))
 }
 
-/// The financial year a date falls in (charging years start in April): `2026-27`.
-pub fn financial_year_of(date: Date) -> String {
-    let start = if date.month() >= Month::April {
-        date.year()
-    } else {
-        date.year() - 1
-    };
-    format!("{start}-{:02}", (start + 1) % 100)
-}
-
-/// The rates year for `today`, or the latest there is if this year's are not in yet.
+/// The rates year in force on `today`: a year starts the day its amending regulations come
+/// into force (6 April lately), not on 1 April.
 pub fn rates_year(tables: &RateTables, today: Date) -> String {
-    let year = financial_year_of(today);
-    if tables.year(&year).is_some() {
-        year
-    } else {
-        tables.year_names().pop().unwrap_or(year)
-    }
+    tables.in_force_on(today).financial_year.clone()
 }
 
 impl EstimateDraft {
-    pub fn apply(&mut self, page: EstimatePage, form: &EstimateForm) {
+    /// Takes a page's answers as typed; `today` decides whether Pension Credit age is reached.
+    pub fn apply(&mut self, page: EstimatePage, form: &EstimateForm, today: Date) {
         let copy = |value: &str| value.trim().to_owned();
         match page {
             P::TypeOfCare => self.care_type = copy(&form.care_type),
-            P::Age => self.age = copy(&form.age),
+            P::DateOfBirth => self.date_of_birth = form.date_of_birth.clone(),
             P::Partner => self.partner = copy(&form.partner),
+            P::PartnerDateOfBirth => {
+                self.partner_date_of_birth = form.partner_date_of_birth.clone()
+            }
+            P::Sight => self.registered_blind = copy(&form.registered_blind),
             P::Children => self.dependent_children = copy(&form.dependent_children),
             P::Savings => self.savings = copy(&form.savings),
             P::IncomeTypes => {
@@ -335,6 +365,7 @@ impl EstimateDraft {
                     let typed = form.amount.get(kind).map(|a| copy(a)).unwrap_or_default();
                     self.income_amounts.insert(kind.clone(), typed);
                 }
+                self.pension_half_to_spouse = copy(&form.pension_half_to_spouse);
             }
             P::HousingCosts => self.housing = copy(&form.housing),
             P::ExtraCosts => self.extra_costs = copy(&form.extra_costs),
@@ -350,9 +381,30 @@ impl EstimateDraft {
             P::CareHomeFee => self.fee = copy(&form.fee),
             P::CheckAnswers => {}
         }
+        if matches!(page, P::DateOfBirth | P::Partner | P::PartnerDateOfBirth) {
+            self.pension_age_reached = self.pension_age_reached_on(today);
+        }
     }
 
-    pub fn problems(&self, page: EstimatePage) -> FieldErrors {
+    /// A date of birth as typed, if it is a real one in the past.
+    fn born(typed: &DateParts, today: Date) -> Option<Date> {
+        date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "").ok()
+    }
+
+    /// Whether the person, or their partner, has reached Pension Credit age on `today`
+    /// (`None` until the person's date of birth is answered).
+    pub fn pension_age_reached_on(&self, today: Date) -> Option<bool> {
+        let own = Self::born(&self.date_of_birth, today)?;
+        let partner = (self.partner == "yes")
+            .then(|| Self::born(&self.partner_date_of_birth, today))
+            .flatten();
+        Some(
+            pension_credit_age_reached(own, today)
+                || partner.is_some_and(|born| pension_credit_age_reached(born, today)),
+        )
+    }
+
+    pub fn problems(&self, page: EstimatePage, today: Date) -> FieldErrors {
         let mut errors = FieldErrors::default();
         let mut choose = |field: &str, value: &str, allowed: &[&str], message: &str| {
             if !allowed.contains(&value) {
@@ -371,6 +423,12 @@ impl EstimateDraft {
                 &self.partner,
                 &["yes", "no"],
                 "Select yes if you live with a husband, wife or partner",
+            ),
+            P::Sight => choose(
+                "registered_blind",
+                &self.registered_blind,
+                &["yes", "no"],
+                "Select yes if you are registered blind or severely sight impaired",
             ),
             P::NightCare => choose(
                 "night_care",
@@ -393,13 +451,37 @@ impl EstimateDraft {
                     "Select who else lives in your home",
                 )
             }
-            P::Age => {
-                if self.age.is_empty() {
-                    errors.add("age", "Enter your age");
-                } else if whole_number(&self.age, 0..=125).is_none() {
-                    errors.add("age", "Enter your age in years, like 72");
-                } else if whole_number(&self.age, 18..=125).is_none() {
-                    errors.add("age", "This estimate is for adults aged 18 or over. Children's care is arranged by children's services");
+            P::DateOfBirth => {
+                let typed = &self.date_of_birth;
+                match date_of_birth_parts(
+                    &typed.day,
+                    &typed.month,
+                    &typed.year,
+                    today,
+                    "Enter your date of birth",
+                ) {
+                    Err(problem) => errors.add("date_of_birth", problem.message),
+                    Ok(born) if age_on(born, today) < 18 => errors.add(
+                        "date_of_birth",
+                        "This estimate is for adults aged 18 or over. Children's care is arranged by children's services",
+                    ),
+                    Ok(born) if age_on(born, today) > 125 => errors.add(
+                        "date_of_birth",
+                        "Date of birth must be less than 125 years ago",
+                    ),
+                    Ok(_) => {}
+                }
+            }
+            P::PartnerDateOfBirth => {
+                let typed = &self.partner_date_of_birth;
+                if let Err(problem) = date_of_birth_parts(
+                    &typed.day,
+                    &typed.month,
+                    &typed.year,
+                    today,
+                    "Enter your partner's date of birth",
+                ) {
+                    errors.add("partner_date_of_birth", problem.message);
                 }
             }
             P::Children => {
@@ -473,11 +555,11 @@ impl EstimateDraft {
         errors
     }
 
-    pub fn first_unfinished(&self) -> Option<EstimatePage> {
+    pub fn first_unfinished(&self, today: Date) -> Option<EstimatePage> {
         EstimatePage::QUESTIONS
             .into_iter()
             .filter(|p| p.applies(self))
-            .find(|p| !self.problems(*p).is_empty())
+            .find(|p| !self.problems(*p, today).is_empty())
     }
 
     /// A disability benefit whose night-rate part a council may ignore.
@@ -500,51 +582,41 @@ impl EstimateDraft {
         self.income_kinds
             .iter()
             .filter(|k| income_kind(k).is_some())
-            .map(|kind| WeeklyIncome {
-                kind: kind.clone(),
-                amount_pence: Self::pence(
-                    self.income_amounts
-                        .get(kind)
-                        .map(String::as_str)
-                        .unwrap_or(""),
-                ),
+            .map(|kind| {
+                let typed = self.income_amounts.get(kind).map(String::as_str);
+                WeeklyIncome {
+                    half_paid_to_spouse_at_home: self.care_type == "care_home"
+                        && kind == "private_pension"
+                        && self.pension_half_to_spouse == "yes",
+                    ..WeeklyIncome::of(kind, Self::pence(typed.unwrap_or("")))
+                }
             })
             .collect()
     }
 
-    /// Whether this income is above the day rate of a disability benefit (so the enhanced
-    /// or highest rate, which brings the enhanced disability premium).
-    fn higher_rate_disability_benefit(&self, tables: &RateTables, year: &str) -> bool {
-        let Some(rates) = tables.year(year) else {
-            return false;
-        };
-        self.incomes().iter().any(|income| {
-            matches!(income.kind.as_str(), "pip_daily_living" | "dla_care")
-                && income.amount_pence > rates.values.disability_benefit_day_rate.pence
-        })
+    /// A date of birth as the API writes it, when it is a real one.
+    fn iso(typed: &DateParts, today: Date) -> Option<String> {
+        Self::born(typed, today).map(iso_date)
     }
 
-    /// The answers as the care-at-home calculator's request. Premiums follow from the money
-    /// the person gets: a disability benefit brings the disability premium, its higher rate
-    /// the enhanced one, Carer's Allowance the carer premium.
-    pub fn non_residential_request(
-        &self,
-        tables: &RateTables,
-        year: &str,
-    ) -> NonResidentialRequest {
-        let has = |code: &str| self.income_kinds.iter().any(|k| k == code);
+    /// The answers as the care-at-home calculator's request. The premiums are left to the
+    /// rule, as the API leaves them when a caller does not say: the same function decides.
+    pub fn non_residential_request(&self, year: &str, today: Date) -> NonResidentialRequest {
+        let couple = self.partner == "yes";
         NonResidentialRequest {
             financial_year: year.to_owned(),
+            assessment_date: Some(iso_date(today)),
             person: Person {
-                age: whole_number(&self.age, 0..=125).unwrap_or(0),
-                disability_premium: has("pip_daily_living")
-                    || has("dla_care")
-                    || has("attendance_allowance"),
-                enhanced_disability_premium: self.higher_rate_disability_benefit(tables, year),
-                carer_premium: has("carers_allowance"),
+                date_of_birth: Self::iso(&self.date_of_birth, today),
+                partner_date_of_birth: couple
+                    .then(|| Self::iso(&self.partner_date_of_birth, today))
+                    .flatten(),
+                registered_blind: self.registered_blind == "yes",
+                carer_premium: self.income_kinds.iter().any(|k| k == "carers_allowance"),
                 dependent_children: whole_number(&self.dependent_children, 0..=20).unwrap_or(0),
-                couple: self.partner == "yes",
+                couple,
                 night_care: self.night_care == "yes",
+                ..Person::default()
             },
             capital_pence: Self::pence(&self.savings),
             weekly_income: self.incomes(),
@@ -565,23 +637,27 @@ impl EstimateDraft {
                 occupied_by: self.occupied_by.clone(),
                 weeks_in_permanent_care: whole_number(&self.weeks_in_care, 0..=5000).unwrap_or(0),
                 outstanding_mortgage_pence: Self::optional_pence(&self.mortgage),
+                weeks_since_occupier_left: None,
             }),
             weekly_fee_pence: Self::optional_pence(&self.fee),
+            couple: false,
         }
     }
 
-    /// The estimate for a finished draft.
+    /// The estimate for a finished draft, with ages on `today`.
     pub fn estimate(
         &self,
         tables: &RateTables,
         policy: &ChargingPolicy,
         year: &str,
+        today: Date,
     ) -> Result<Estimate, FieldErrors> {
         match self.care_type.as_str() {
             "home" => estimate_non_residential(
-                &self.non_residential_request(tables, year),
+                &self.non_residential_request(year, today),
                 tables,
                 policy,
+                today,
             ),
             _ => estimate_residential(&self.residential_request(year), tables),
         }
@@ -609,6 +685,16 @@ mod tests {
     use super::*;
     use time::macros::date;
 
+    const TODAY: Date = date!(2026 - 11 - 22);
+
+    fn born(day: &str, month: &str, year: &str) -> DateParts {
+        DateParts {
+            day: day.into(),
+            month: month.into(),
+            year: year.into(),
+        }
+    }
+
     fn form(f: impl FnOnce(&mut EstimateForm)) -> EstimateForm {
         let mut form = EstimateForm::default();
         f(&mut form);
@@ -623,14 +709,14 @@ mod tests {
     }
 
     #[test]
-    fn the_year_follows_april() {
-        assert_eq!(financial_year_of(date!(2026 - 11 - 22)), "2026-27");
-        assert_eq!(financial_year_of(date!(2026 - 03 - 31)), "2025-26");
-        assert_eq!(financial_year_of(date!(2026 - 04 - 01)), "2026-27");
-        assert_eq!(financial_year_of(date!(2099 - 12 - 01)), "2099-00");
+    fn the_year_starts_when_its_regulations_come_into_force() {
         let tables = RateTables::published();
+        assert_eq!(rates_year(tables, date!(2026 - 11 - 22)), "2026-27");
+        assert_eq!(rates_year(tables, date!(2026 - 04 - 05)), "2025-26");
+        assert_eq!(rates_year(tables, date!(2026 - 04 - 06)), "2026-27");
         assert_eq!(rates_year(tables, date!(2025 - 06 - 01)), "2025-26");
         assert_eq!(rates_year(tables, date!(2040 - 06 - 01)), "2026-27");
+        assert_eq!(rates_year(tables, date!(2020 - 06 - 01)), "2023-24");
     }
 
     /// API.md's care-at-home example, answered page by page, gives the API's £28.65.
@@ -639,7 +725,10 @@ mod tests {
         let mut draft = EstimateDraft::default();
         let steps: Vec<(EstimatePage, EstimateForm)> = vec![
             (P::TypeOfCare, form(|f| f.care_type = "home".into())),
-            (P::Age, form(|f| f.age = "40".into())),
+            (
+                P::DateOfBirth,
+                form(|f| f.date_of_birth = born("2", "3", "1986")),
+            ),
             (P::Partner, form(|f| f.partner = "no".into())),
             (P::Children, form(|f| f.dependent_children = "0".into())),
             (P::Savings, form(|f| f.savings = "£16,000".into())),
@@ -667,21 +756,22 @@ mod tests {
         let mut page = P::TypeOfCare;
         for (expected, posted) in steps {
             assert_eq!(page, expected);
-            draft.apply(page, &posted);
+            draft.apply(page, &posted, TODAY);
             assert!(
-                draft.problems(page).is_empty(),
+                draft.problems(page, TODAY).is_empty(),
                 "{page:?}: {:?}",
-                draft.problems(page)
+                draft.problems(page, TODAY)
             );
             page = page.next(&draft);
         }
         assert_eq!(page, P::CheckAnswers);
-        assert_eq!(draft.first_unfinished(), None);
+        assert_eq!(draft.first_unfinished(TODAY), None);
         let tables = RateTables::published();
-        let request = draft.non_residential_request(tables, "2025-26");
-        assert!(request.person.disability_premium && !request.person.enhanced_disability_premium);
+        let request = draft.non_residential_request("2025-26", TODAY);
+        assert_eq!(request.person.date_of_birth.as_deref(), Some("1986-03-02"));
+        assert_eq!(request.person.disability_premium, None, "left to the rule");
         let estimate = draft
-            .estimate(tables, &ChargingPolicy::default(), "2025-26")
+            .estimate(tables, &ChargingPolicy::default(), "2025-26", TODAY)
             .unwrap();
         // Without the enhanced premium (standard-rate PIP): £28.65 + £24.25.
         assert_eq!(estimate.weekly_contribution_pence, Some(Pence(2865 + 2425)));
@@ -690,23 +780,34 @@ mod tests {
     #[test]
     fn a_care_home_asks_about_the_home_only_if_owned() {
         let mut draft = EstimateDraft::default();
-        draft.apply(P::TypeOfCare, &form(|f| f.care_type = "care_home".into()));
+        draft.apply(
+            P::TypeOfCare,
+            &form(|f| f.care_type = "care_home".into()),
+            TODAY,
+        );
         assert_eq!(P::TypeOfCare.next(&draft), P::Savings);
-        draft.apply(P::IncomeTypes, &EstimateForm::default());
+        draft.apply(P::IncomeTypes, &EstimateForm::default(), TODAY);
         assert_eq!(P::IncomeTypes.next(&draft), P::OwnHome);
-        draft.apply(P::OwnHome, &form(|f| f.owns_home = "no".into()));
+        draft.apply(P::OwnHome, &form(|f| f.owns_home = "no".into()), TODAY);
         assert_eq!(P::OwnHome.next(&draft), P::WeeksInCare);
-        draft.apply(P::OwnHome, &form(|f| f.owns_home = "yes".into()));
+        draft.apply(P::OwnHome, &form(|f| f.owns_home = "yes".into()), TODAY);
         assert_eq!(P::OwnHome.next(&draft), P::HomeValue);
     }
 
     #[test]
     fn bad_amounts_get_a_message_and_are_kept_as_typed() {
         let mut draft = EstimateDraft::default();
-        draft.apply(P::Savings, &form(|f| f.savings = "about ten grand".into()));
+        draft.apply(
+            P::Savings,
+            &form(|f| f.savings = "about ten grand".into()),
+            TODAY,
+        );
         assert_eq!(draft.savings, "about ten grand");
         assert_eq!(
-            draft.problems(P::Savings).message_for("savings").as_deref(),
+            draft
+                .problems(P::Savings, TODAY)
+                .message_for("savings")
+                .as_deref(),
             Some("Enter an amount in pounds and pence, like 150 or 42.50")
         );
         draft.apply(
@@ -714,19 +815,73 @@ mod tests {
             &form(|f| {
                 f.income.insert("esa".into(), "esa".into());
             }),
+            TODAY,
         );
         assert_eq!(
             draft
-                .problems(P::IncomeAmounts)
+                .problems(P::IncomeAmounts, TODAY)
                 .message_for("amount.esa")
                 .as_deref(),
             Some("Enter how much Employment and Support Allowance you get each week")
         );
-        draft.apply(P::Age, &form(|f| f.age = "16".into()));
+        draft.apply(
+            P::DateOfBirth,
+            &form(|f| f.date_of_birth = born("1", "1", "2010")),
+            TODAY,
+        );
         assert!(draft
-            .problems(P::Age)
-            .message_for("age")
+            .problems(P::DateOfBirth, TODAY)
+            .message_for("date_of_birth")
             .unwrap()
             .contains("18 or over"));
+        draft.apply(
+            P::DateOfBirth,
+            &form(|f| f.date_of_birth = born("31", "2", "1960")),
+            TODAY,
+        );
+        assert_eq!(draft.date_of_birth.day, "31", "kept as typed");
+        assert_eq!(
+            draft
+                .problems(P::DateOfBirth, TODAY)
+                .message_for("date_of_birth")
+                .as_deref(),
+            Some("Date of birth must be a real date")
+        );
+    }
+
+    /// The sight question only where it can change the figure; the partner's date of birth
+    /// only with a partner, and a partner over Pension Credit age brings the pension-age
+    /// amount to a younger person.
+    #[test]
+    fn questions_only_where_the_answer_counts() {
+        let mut draft = EstimateDraft::default();
+        draft.apply(P::TypeOfCare, &form(|f| f.care_type = "home".into()), TODAY);
+        draft.apply(
+            P::DateOfBirth,
+            &form(|f| f.date_of_birth = born("6", "5", "1961")),
+            TODAY,
+        );
+        assert_eq!(draft.pension_age_reached, Some(false), "67 on 6 May 2028");
+        draft.apply(P::Partner, &form(|f| f.partner = "no".into()), TODAY);
+        assert_eq!(P::Partner.next(&draft), P::Children);
+        assert!(P::Sight.applies(&draft));
+        draft.apply(
+            P::IncomeTypes,
+            &form(|f| {
+                f.income.insert("pip_mobility".into(), "pip_mobility".into());
+            }),
+            TODAY,
+        );
+        assert!(!P::Sight.applies(&draft), "PIP mobility already brings the premium");
+        draft.apply(P::Partner, &form(|f| f.partner = "yes".into()), TODAY);
+        assert_eq!(P::Partner.next(&draft), P::PartnerDateOfBirth);
+        draft.apply(
+            P::PartnerDateOfBirth,
+            &form(|f| f.partner_date_of_birth = born("1", "1", "1955")),
+            TODAY,
+        );
+        assert_eq!(draft.pension_age_reached, Some(true));
+        draft.apply(P::IncomeTypes, &EstimateForm::default(), TODAY);
+        assert!(!P::Sight.applies(&draft), "no premiums at Pension Credit age");
     }
 }

@@ -38,19 +38,20 @@ pub struct EstimateResult {
 #[cfg(feature = "ssr")]
 fn estimate_so_far(draft: &EstimateDraft) -> Option<Estimate> {
     use journey::rates_year;
+    let today = crate::forms::today();
     let money_answered = EstimatePage::QUESTIONS
         .into_iter()
         .take_while(|p| *p != EstimatePage::HousingCosts)
         .filter(|p| p.applies(draft))
-        .all(|p| draft.problems(p).is_empty());
+        .all(|p| draft.problems(p, today).is_empty());
     if !money_answered {
         return None;
     }
     let tables = crate::domain::charging::RateTables::published();
     let settings = crate::api::context::settings();
-    let year = rates_year(tables, crate::forms::today());
+    let year = rates_year(tables, today);
     draft
-        .estimate(tables, &settings.charging_policy, &year)
+        .estimate(tables, &settings.charging_policy, &year, today)
         .ok()
 }
 
@@ -75,7 +76,7 @@ pub async fn preview_estimate(
 ) -> Result<String, ServerFnError> {
     let drafts = crate::api::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<EstimateDraft>(JOURNEY).await?;
-    draft.apply(page, &form);
+    draft.apply(page, &form, crate::forms::today());
     Ok(estimate_so_far(&draft)
         .map(|estimate| journey::so_far_words(&estimate))
         .unwrap_or_default())
@@ -92,9 +93,9 @@ pub async fn save_estimate_answer(
         page,
         page.slug(),
         return_to.as_deref(),
-        |draft: &mut EstimateDraft, _| {
-            draft.apply(page, &form);
-            draft.problems(page)
+        |draft: &mut EstimateDraft, today| {
+            draft.apply(page, &form, today);
+            draft.problems(page, today)
         },
     )
     .await
@@ -108,13 +109,14 @@ pub async fn load_estimate_result() -> Result<Option<EstimateResult>, ServerFnEr
 
     let drafts = crate::api::drafts::Drafts::current().await?;
     let draft = drafts.answers::<EstimateDraft>(JOURNEY).await?;
-    if draft.care_type.is_empty() || draft.first_unfinished().is_some() {
+    let today = crate::forms::today();
+    if draft.care_type.is_empty() || draft.first_unfinished(today).is_some() {
         return Ok(None);
     }
     let tables = RateTables::published();
     let settings = crate::api::context::settings();
-    let year = journey::rates_year(tables, crate::forms::today());
-    let Ok(estimate) = draft.estimate(tables, &settings.charging_policy, &year) else {
+    let year = journey::rates_year(tables, today);
+    let Ok(estimate) = draft.estimate(tables, &settings.charging_policy, &year, today) else {
         return Ok(None);
     };
     Ok(Some(EstimateResult {

@@ -42,9 +42,22 @@ pub struct Estimate {
     /// A figure used is not yet confirmed.
     pub provisional: bool,
     pub financial_year: String,
+    /// Care at home: the person, or for a couple either partner, has reached Pension Credit
+    /// age, so the pension-age Minimum Income Guarantee applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pension_credit_age_reached: Option<bool>,
     pub lines: Vec<Line>,
     #[serde(default)]
     pub notes: Vec<Note>,
+}
+
+impl Estimate {
+    pub fn with_pension_age(self, reached: bool) -> Estimate {
+        Estimate {
+            pension_credit_age_reached: Some(reached),
+            ..self
+        }
+    }
 }
 
 /// Lines as they are worked out.
@@ -119,6 +132,7 @@ impl Breakdown {
             full_cost,
             provisional: self.lines.iter().any(|l| l.provisional),
             financial_year: financial_year.to_owned(),
+            pension_credit_age_reached: None,
             lines: self.lines,
             notes: self.notes,
         }

@@ -11,6 +11,7 @@ pub mod income;
 pub mod money;
 pub mod non_residential;
 pub mod policy;
+pub mod premiums;
 pub mod rates;
 pub mod residential;
 

@@ -1,13 +1,16 @@
 //! Charging rates as dated data: one table per financial year, read from
 //! `content/charging/rates.json` (compiled in). Every value carries its source and whether it
-//! is confirmed; an estimate that uses an unconfirmed value is provisional. Adding next
-//! year's rates is an edit to that file only.
+//! is confirmed; an estimate that uses an unconfirmed value is provisional. A year's rates
+//! apply from the day its amending regulations come into force (`in_force_from`), not from 1
+//! April. Adding next year's rates is an edit to that file only.
 
 use std::sync::OnceLock;
 
 use serde::Deserialize;
+use time::{Date, Month};
 
 use super::money::Pence;
+use crate::domain::checks::iso_day;
 
 const PUBLISHED: &str = include_str!("../../../../content/charging/rates.json");
 
@@ -30,6 +33,9 @@ pub struct YearValues {
     pub tariff_band: Rate,
     pub tariff_per_band: Rate,
     pub war_pension_disregard: Rate,
+    /// The most of the Savings Credit that is not counted, for a single person and a couple.
+    pub savings_credit_disregard_single: Rate,
+    pub savings_credit_disregard_couple: Rate,
     pub mig_single_18_24: Rate,
     pub mig_single_25_to_pension_age: Rate,
     pub mig_single_pension_age: Rate,
@@ -55,8 +61,9 @@ pub struct YearValues {
 pub struct YearRates {
     /// `2025-26`.
     pub financial_year: String,
-    /// The age the MIG's pension-age amounts start.
-    pub pension_credit_age: u32,
+    /// The day the year's amending regulations come into force (`2026-04-06`), and its source.
+    pub in_force_from: String,
+    pub in_force_source: String,
     pub values: YearValues,
 }
 
@@ -72,6 +79,9 @@ impl RateTables {
     /// written year, or limits the wrong way round.
     pub fn parse(json: &str) -> Result<RateTables, String> {
         let tables: RateTables = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if tables.years.is_empty() {
+            return Err("there are no years".to_owned());
+        }
         for (i, year) in tables.years.iter().enumerate() {
             let name = &year.financial_year;
             if !is_financial_year(name) {
@@ -79,6 +89,12 @@ impl RateTables {
             }
             if tables.years[..i].iter().any(|y| &y.financial_year == name) {
                 return Err(format!("{name} appears twice"));
+            }
+            let starts = iso_day(&year.in_force_from)
+                .filter(|day| day.month() == Month::April && name.starts_with(&day.year().to_string()))
+                .ok_or_else(|| format!("{name}: in_force_from must be a day in April of {name}"))?;
+            if i > 0 && iso_day(&tables.years[i - 1].in_force_from) >= Some(starts) {
+                return Err(format!("{name}: the years must be in order"));
             }
             let v = &year.values;
             if v.capital_lower_limit.pence > v.capital_upper_limit.pence
@@ -102,6 +118,17 @@ impl RateTables {
         self.years
             .iter()
             .find(|y| y.financial_year == financial_year)
+    }
+
+    /// The rates in force on `day`: the latest year whose regulations are in force by then,
+    /// or the earliest year there is for a day before them all.
+    pub fn in_force_on(&self, day: Date) -> &YearRates {
+        self.years
+            .iter()
+            .rev()
+            .find(|y| iso_day(&y.in_force_from).is_some_and(|from| from <= day))
+            .or(self.years.first())
+            .expect("a rates file has at least one year")
     }
 
     /// The years there are rates for, oldest first.
@@ -140,7 +167,10 @@ mod tests {
         let y = tables.year("2025-26").unwrap();
         assert_eq!(y.values.mig_single_25_to_pension_age.pence, Pence(11250));
         assert!(y.values.mig_single_25_to_pension_age.confirmed);
-        assert!(!y.values.mig_single_pension_age.confirmed);
+        assert!(y.values.mig_single_pension_age.confirmed);
+        assert!(!y.values.mig_couple_each_pension_age.confirmed);
+        let starts = |year: &str| tables.year(year).unwrap().in_force_from.clone();
+        assert_eq!(starts("2026-27"), "2026-04-06");
         assert_eq!(y.values.personal_expenses_allowance.pence, Pence(3065));
         for year in &tables.years {
             assert!(!year.values.capital_upper_limit.source.is_empty());

@@ -1,15 +1,17 @@
 //! Care homes (residential): the person pays from their income all but the Personal
 //! Expenses Allowance, plus tariff income from capital. The home counts as capital (less 10%
 //! for the cost of selling and any mortgage) after the first 12 weeks of permanent care,
-//! unless a partner, a relative aged 60 or over or incapacitated, or a child under 18 lives
-//! there. Capital over the upper limit: the full cost, and a deferred payment can mean not
-//! selling the home in the person's lifetime.
+//! unless a partner, a relative aged 60 or over or incapacitated, a child under 18, or a former
+//! partner who is a lone parent lives there, and for a fresh 12 weeks when such a disregard
+//! ends unexpectedly. Capital over the upper limit: the full cost, and a deferred payment can
+//! mean not selling the home in the person's lifetime. Attendance Allowance, DLA care and PIP
+//! daily living stop after 28 days of council-funded care (a note).
 
 use serde::{Deserialize, Serialize};
 
 use super::breakdown::{Breakdown, Estimate};
 use super::capital::add_tariff_line;
-use super::income::{add_income_lines, income_problems, WeeklyIncome};
+use super::income::{add_income_lines, income_kind, income_problems, IncomeSetting, Treatment, WeeklyIncome};
 use super::money::Pence;
 use super::policy::{check_amount, MAX_CAPITAL, MAX_WEEKLY};
 use super::rates::RateTables;
@@ -17,7 +19,7 @@ use super::year_problem;
 use crate::domain::problems::FieldErrors;
 
 /// Who lives in the home, and the disregard that follows (SI 2014/2672 Sch 2).
-pub const OCCUPIERS: [(&str, &str); 5] = [
+pub const OCCUPIERS: [(&str, &str); 6] = [
     ("none", "No one else lives there"),
     ("partner", "My husband, wife or partner"),
     ("relative_60_or_over", "A relative aged 60 or over"),
@@ -26,6 +28,10 @@ pub const OCCUPIERS: [(&str, &str); 5] = [
         "A relative who is disabled or too ill to work",
     ),
     ("child_under_18", "My child under 18"),
+    (
+        "former_partner_lone_parent",
+        "My former partner, who is bringing up a child on their own",
+    ),
 ];
 
 /// The weeks the home is ignored from the start of permanent care (Sch 2).
@@ -37,13 +43,19 @@ pub const PROPERTY_DISREGARD_WEEKS: u32 = 12;
 pub struct Property {
     /// The person's share of what it would sell for.
     pub value_pence: Pence,
-    /// `none`, `partner`, `relative_60_or_over`, `relative_incapacitated` or `child_under_18`.
+    /// `none`, `partner`, `relative_60_or_over`, `relative_incapacitated`, `child_under_18` or
+    /// `former_partner_lone_parent`.
     pub occupied_by: String,
     /// Complete weeks since permanent care began.
     pub weeks_in_permanent_care: u32,
     /// Optional: what is still owed on a mortgage or loan secured on it.
     #[serde(default)]
     pub outstanding_mortgage_pence: Option<Pence>,
+    /// Optional, when no one who qualifies lives there now: complete weeks since someone whose
+    /// living there kept the home from counting died or left unexpectedly (the home is ignored
+    /// for 12 weeks from then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weeks_since_occupier_left: Option<u32>,
 }
 
 /// What the care-home calculator needs.
@@ -59,6 +71,9 @@ pub struct ResidentialRequest {
     /// When given, the contribution is never more than this.
     #[serde(default)]
     pub weekly_fee_pence: Option<Pence>,
+    /// Optional: the resident is one of a couple (the Savings Credit disregard for a couple).
+    #[serde(default)]
+    pub couple: bool,
 }
 
 impl ResidentialRequest {
@@ -71,7 +86,7 @@ impl ResidentialRequest {
             "capital_pence",
             &mut errors,
         );
-        income_problems(&self.weekly_income, &mut errors);
+        income_problems(&self.weekly_income, true, &mut errors);
         if let Some(property) = &self.property {
             check_amount(
                 property.value_pence,
@@ -88,6 +103,12 @@ impl ResidentialRequest {
             if property.weeks_in_permanent_care > 5_000 {
                 errors.add(
                     "property.weeks_in_permanent_care",
+                    "Enter 5,000 weeks or fewer",
+                );
+            }
+            if property.weeks_since_occupier_left.is_some_and(|weeks| weeks > 5_000) {
+                errors.add(
+                    "property.weeks_since_occupier_left",
                     "Enter 5,000 weeks or fewer",
                 );
             }
@@ -142,6 +163,16 @@ pub fn estimate_residential(
                     occupier.unwrap_or_default().to_lowercase()
                 ),
             );
+        } else if let Some(weeks) = property
+            .weeks_since_occupier_left
+            .filter(|weeks| *weeks < PROPERTY_DISREGARD_WEEKS)
+        {
+            lines.note(
+                "occupier_left_disregard",
+                format!(
+                    "Your home is not counted for {PROPERTY_DISREGARD_WEEKS} weeks from when the person whose living there kept it from counting died or left ({weeks} weeks ago). After that it counts as capital of about {as_capital}, and the estimate changes. (SI 2014/2672 Sch 2 para 3)"
+                ),
+            );
         } else if property.weeks_in_permanent_care < PROPERTY_DISREGARD_WEEKS {
             lines.note(
                 "twelve_week_disregard",
@@ -180,7 +211,8 @@ pub fn estimate_residential(
             lines.note(
                 "deferred_payment",
                 format!(
-                    "You may not have to sell your home in your lifetime: with a deferred payment agreement the council pays the fees and is repaid later from your home. You could keep up to {} a week of your income. (Care Act 2014 s.34)",
+                    "You may not have to sell your home in your lifetime. As your savings apart from your home are {} or less, the council must offer you a deferred payment agreement: it pays the fees and is repaid later from your home. You could keep up to {} a week of your income. (Care Act 2014 s.34; SI 2014/2671 reg 2)",
+                    upper.pence,
                     rates.deferred_payment_income_allowance.pence
                 ),
             );
@@ -188,7 +220,27 @@ pub fn estimate_residential(
         let total = lines.total();
         return Ok(lines.finish_with(&request.financial_year, fee.map(|_| total), true));
     }
-    add_income_lines(&request.weekly_income, rates, None, &mut lines);
+    let setting = IncomeSetting {
+        count_day_rate_only: None,
+        couple: request.couple,
+    };
+    add_income_lines(&request.weekly_income, rates, setting, &mut lines);
+    let stopping: Vec<&str> = request
+        .weekly_income
+        .iter()
+        .filter_map(|income| income_kind(&income.kind))
+        .filter(|kind| kind.treatment == Treatment::DisabilityBenefit)
+        .map(|kind| kind.label)
+        .collect();
+    if !stopping.is_empty() {
+        lines.note(
+            "disability_benefits_stop",
+            format!(
+                "If the council pays towards your care home fees, {} stops after 28 days in the home, and this estimate would then be lower. Tell the Department for Work and Pensions when you move in. (Social Security (Attendance Allowance) Regulations 1991 reg 7; DLA and PIP regulations likewise)",
+                stopping.join(" and ")
+            ),
+        );
+    }
     add_tariff_line(capital, &what, rates, &mut lines);
     lines.rate(
         "personal_expenses_allowance",

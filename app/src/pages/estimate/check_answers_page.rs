@@ -3,13 +3,16 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::estimate::journey::{EstimateDraft, EstimatePage, RESULT_PATH};
+use crate::api::estimate::journey::{EstimateDraft, EstimatePage, HALF_TO_SPOUSE, RESULT_PATH};
 use crate::api::estimate::{load_estimate, DeleteEstimateAnswers};
 use crate::api::question_pages::RETURN_TO_CHECK;
+use crate::api::referral::journey::DateParts;
 use crate::components::{Button, ButtonKind, Layout, SummaryList, SummaryRow};
 use crate::domain::charging::income::income_kind;
 use crate::domain::charging::money::parse_pounds;
 use crate::domain::charging::residential::OCCUPIERS;
+use crate::domain::checks::date_of_birth_parts;
+use crate::domain::office_hours::describe_date;
 use crate::pages::loaded::with_loaded;
 
 use EstimatePage as P;
@@ -22,7 +25,7 @@ pub fn EstimateCheckAnswersPage() -> impl IntoView {
         || load_estimate(P::CheckAnswers),
         |state| {
             let draft = state.draft.clone();
-            let unfinished = draft.first_unfinished();
+            let unfinished = draft.first_unfinished(crate::forms::today());
             let back = P::CheckAnswers.previous_path(&draft);
             view! {
                 <Layout title=TITLE back=back>
@@ -58,6 +61,13 @@ fn money(typed: &str, blank: &str) -> String {
         .unwrap_or_else(|_| typed.to_owned())
 }
 
+/// A date as typed, written out ("2 March 1986") when it is a real one.
+fn date(typed: &DateParts) -> String {
+    date_of_birth_parts(&typed.day, &typed.month, &typed.year, crate::forms::today(), "")
+        .map(describe_date)
+        .unwrap_or_else(|_| format!("{} {} {}", typed.day, typed.month, typed.year))
+}
+
 fn words(value: &str) -> String {
     match value {
         "home" => "Care at home".to_owned(),
@@ -79,8 +89,10 @@ fn rows(draft: &EstimateDraft) -> Vec<SummaryRow> {
         .map(|page| {
             let value = match page {
                 P::TypeOfCare => vec![words(&draft.care_type)],
-                P::Age => vec![draft.age.clone()],
+                P::DateOfBirth => vec![date(&draft.date_of_birth)],
                 P::Partner => vec![words(&draft.partner)],
+                P::PartnerDateOfBirth => vec![date(&draft.partner_date_of_birth)],
+                P::Sight => vec![words(&draft.registered_blind)],
                 P::Children => vec![draft.dependent_children.clone()],
                 P::Savings => vec![money(&draft.savings, "")],
                 P::IncomeTypes if draft.income_kinds.is_empty() => vec!["None of these".to_owned()],
@@ -105,6 +117,12 @@ fn rows(draft: &EstimateDraft) -> Vec<SummaryRow> {
                             .unwrap_or("");
                         format!("{}: {} a week", k.label, money(typed, "not given"))
                     })
+                    .chain(
+                        (draft.care_type == "care_home"
+                            && draft.pension_half_to_spouse == "yes"
+                            && draft.income_kinds.iter().any(|k| k == "private_pension"))
+                        .then(|| HALF_TO_SPOUSE.to_owned()),
+                    )
                     .collect(),
                 P::HousingCosts => vec![format!("{} a week", money(&draft.housing, ""))],
                 P::ExtraCosts => vec![money(&draft.extra_costs, "I don't know")],

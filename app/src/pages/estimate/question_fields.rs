@@ -1,8 +1,10 @@
 //! The fields of each question page, filled from the draft, with guidance on what counts.
 use leptos::prelude::*;
 
-use crate::api::estimate::journey::{EstimateDraft, EstimatePage};
-use crate::components::{Checkboxes, Choice, Details, Fieldset, HeadingSize, Input, Radios};
+use crate::api::estimate::journey::{EstimateDraft, EstimatePage, HALF_TO_SPOUSE};
+use crate::components::{
+    Checkboxes, Choice, DateInput, Details, Fieldset, HeadingSize, Input, Radios,
+};
 use crate::domain::charging::income::{income_kind, Treatment, INCOME_KINDS};
 use crate::domain::charging::residential::OCCUPIERS;
 use crate::forms::{field_id, field_name, FieldErrors};
@@ -64,7 +66,36 @@ pub fn question_fields(page: EstimatePage, draft: &EstimateDraft, errors: &Field
             ],
             "Choose the care you want to know about. You can come back and estimate the other.",
         ),
-        P::Age => number("age", &draft.age, "The amount you keep for everyday living depends on your age."),
+        P::DateOfBirth => {
+            let typed = draft.date_of_birth.clone();
+            view! {
+                <DateInput
+                    name=field_name("date_of_birth") id=field_id("date_of_birth") legend=question.clone()
+                    legend_size=HeadingSize::L is_page_heading=true
+                    hint="The amount you keep for everyday living depends on your age. For example, 27 3 1958"
+                    day=typed.day month=typed.month year=typed.year bday=true error=error("date_of_birth")
+                />
+            }
+            .into_any()
+        }
+        P::PartnerDateOfBirth => {
+            let typed = draft.partner_date_of_birth.clone();
+            view! {
+                <DateInput
+                    name=field_name("partner_date_of_birth") id=field_id("partner_date_of_birth") legend=question.clone()
+                    legend_size=HeadingSize::L is_page_heading=true
+                    hint="If either of you has reached State Pension age, you keep a higher amount. For example, 27 3 1958"
+                    day=typed.day month=typed.month year=typed.year error=error("partner_date_of_birth")
+                />
+            }
+            .into_any()
+        }
+        P::Sight => radios(
+            "registered_blind",
+            &draft.registered_blind,
+            yes_no(),
+            "Registered with your council as blind or severely sight impaired. It means you keep more of your income.",
+        ),
         P::Partner => radios("partner", &draft.partner, yes_no(), "Only your own money counts. If you share savings or income, you will give your half."),
         P::Children => number("dependent_children", &draft.dependent_children, "Count children under 16, or under 20 and in full-time education, who live with you. Enter 0 if none."),
         P::Savings => view! {
@@ -112,9 +143,26 @@ pub fn question_fields(page: EstimatePage, draft: &EstimateDraft, errors: &Field
                     }
                 })
                 .collect_view();
+            let pension_box = (draft.care_type == "care_home"
+                && draft.income_kinds.iter().any(|k| k == "private_pension"))
+            .then(|| {
+                let ticked: Vec<String> = (draft.pension_half_to_spouse == "yes")
+                    .then(|| "yes".to_owned())
+                    .into_iter()
+                    .collect();
+                view! {
+                    <Checkboxes
+                        name=field_name("pension_half_to_spouse") id=field_id("pension_half_to_spouse")
+                        hint="If so, that half is not counted."
+                        items=vec![Choice::new("yes", HALF_TO_SPOUSE)]
+                        selected=ticked
+                    />
+                }
+            });
             view! {
                 <Fieldset legend=question.clone() size=Some(HeadingSize::L) is_page_heading=true>
                     {inputs}
+                    {pension_box}
                 </Fieldset>
             }
             .into_any()
