@@ -51,10 +51,31 @@ async fn care_at_home_page_by_page_gives_the_apis_figures() {
 
     assert_eq!(
         answer(&app, "type-of-care", &[("form[care_type]", "home")]).await,
-        format!("{BASE}/your-age")
+        format!("{BASE}/date-of-birth")
     );
+    // A date that is not a real day comes back with what was typed.
+    let not_a_day = [
+        ("form[date_of_birth][day]", "31"),
+        ("form[date_of_birth][month]", "2"),
+        ("form[date_of_birth][year]", "1986"),
+    ];
     assert_eq!(
-        answer(&app, "your-age", &[("form[age]", "40")]).await,
+        answer(&app, "date-of-birth", &not_a_day).await,
+        format!("{BASE}/date-of-birth")
+    );
+    let (_, html) = app.get_html(&format!("{BASE}/date-of-birth")).await;
+    assert_eq!(
+        text_of(&html, ".govuk-error-summary__list a").as_deref(),
+        Some("Date of birth must be a real date")
+    );
+    assert_eq!(attrs(&html, "#date-of-birth-day", "value"), ["31"]);
+    let born = [
+        ("form[date_of_birth][day]", "2"),
+        ("form[date_of_birth][month]", "3"),
+        ("form[date_of_birth][year]", "1986"),
+    ];
+    assert_eq!(
+        answer(&app, "date-of-birth", &born).await,
         format!("{BASE}/partner")
     );
     answer(&app, "partner", &[("form[partner]", "no")]).await;
@@ -141,13 +162,14 @@ async fn care_at_home_page_by_page_gives_the_apis_figures() {
         .unwrap()
         .contains("£16,000.00"));
     let (total, year, html) = result(&app).await;
-    // The same answers through the API: enhanced PIP brings both premiums.
+    // The same answers through the API, the premiums left to the rule as the pages leave them:
+    // enhanced PIP brings both.
     let estimate = api(
         &app,
         "/api/v1/estimates/non-residential",
         json!({
         "financial_year": year,
-        "person": { "age": 40, "disability_premium": true, "enhanced_disability_premium": true,
+        "person": { "date_of_birth": "1986-03-02",
                     "carer_premium": false, "dependent_children": 0, "couple": false },
         "capital_pence": 1600000,
         "weekly_income": [ { "kind": "pip_daily_living", "amount_pence": 11040 },

@@ -98,6 +98,57 @@ async fn the_documented_examples_give_the_documented_figures() {
     let (status, body) = post(&app, AT_HOME, &provisional).await;
     assert_eq!(status, 200);
     assert_eq!(body["provisional"], true);
+    assert_eq!(body["pension_credit_age_reached"], false);
+}
+
+/// API.md's ages: the date of birth decides Pension Credit age; for a couple either partner
+/// reaching it brings the pension-age amount; the premiums, when omitted, follow the incomes.
+#[tokio::test]
+async fn dates_of_birth_and_partners_decide_the_pension_age_amount() {
+    let app = spawn_app(false).await;
+    let body = |person: Value| {
+        json!({ "financial_year": "2026-27", "assessment_date": "2026-06-01", "person": person,
+                "capital_pence": 0, "weekly_income": [ { "kind": "other", "amount_pence": 30000 } ] })
+    };
+    let single = |born: &str| {
+        json!({ "date_of_birth": born, "carer_premium": false, "dependent_children": 0, "couple": false })
+    };
+    // Born 15 May 1960: State Pension age 66 and 2 months, on 15 July 2026.
+    let (status, before) = post(&app, AT_HOME, &body(single("1960-05-15"))).await;
+    assert_eq!(status, 200, "{before}");
+    assert_eq!(before["pension_credit_age_reached"], false);
+    let mut later = body(single("1960-05-15"));
+    later["assessment_date"] = json!("2026-07-15");
+    let (_, after) = post(&app, AT_HOME, &later).await;
+    assert_eq!(after["pension_credit_age_reached"], true);
+    let mig = |estimate: &Value| {
+        estimate["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["code"] == "minimum_income_guarantee")
+            .map(|l| l["amount_pence"].as_i64().unwrap())
+            .unwrap()
+    };
+    assert!(mig(&after) < mig(&before), "the pension-age amount is larger");
+
+    let couple = json!({ "age": 60, "partner_date_of_birth": "1950-01-01", "carer_premium": false,
+                         "dependent_children": 0, "couple": true });
+    let (status, estimate) = post(&app, AT_HOME, &body(couple)).await;
+    assert_eq!(status, 200, "{estimate}");
+    assert_eq!(estimate["pension_credit_age_reached"], true);
+
+    let mut premiums = body(single("1986-03-02"));
+    premiums["weekly_income"] = json!([ { "kind": "pip_mobility", "amount_pence": 3030 } ]);
+    let (_, estimate) = post(&app, AT_HOME, &premiums).await;
+    let codes: Vec<&str> = estimate["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"disability_premium"), "{codes:?}");
+    assert!(!codes.contains(&"enhanced_disability_premium"), "{codes:?}");
 }
 
 /// An estimate describes someone's money: no browser or proxy keeps it. The public directory
@@ -174,7 +225,18 @@ async fn broken_requests_get_a_422_naming_each_field() {
             Box::new(|b| {
                 b["person"].as_object_mut().unwrap().remove("age");
             }),
-            vec!["person.age"],
+            vec!["person.date_of_birth"],
+        ),
+        (
+            Box::new(|b| {
+                b["person"]["age"] = json!(66);
+                b["assessment_date"] = json!("2026-04-06");
+            }),
+            vec!["person.date_of_birth"],
+        ),
+        (
+            Box::new(|b| b["weekly_income"][0]["rate"] = json!("highest")),
+            vec!["weekly_income[0].rate"],
         ),
         (
             Box::new(|b| {

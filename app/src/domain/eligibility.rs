@@ -2,7 +2,11 @@
 //! (SI 2015/313) as pure rules, regulation 2 for adults and regulation 3 for carers. Each
 //! check returns a result and the reasons behind it, each with the regulation it comes from.
 //! Advisory only (Care Act s.9 and s.10): every result offers an assessment, and an uncertain
-//! answer leads to "may be eligible", never to a confident no.
+//! answer leads to "may be eligible", never to a confident no. Children are routed, not
+//! checked: a young person under 18 to a transition assessment (Care Act s.58), a young carer
+//! to children's services (Children Act 1989 s.17ZA), and the carer of a disabled child to
+//! children's services (s.17ZD), with a carer's transition assessment as the child nears 18
+//! (Care Act s.60).
 
 use std::collections::BTreeMap;
 
@@ -82,17 +86,27 @@ pub const CARER_OUTCOMES: [(&str, &str, &str); 8] = [
 pub const WELLBEING_IMPACTS: [&str; 4] = ["significant", "some", "none", "not_sure"];
 
 /// What the check concludes.
-pub const RESULTS: [&str; 4] = [
+pub const RESULTS: [&str; 6] = [
     "likely_eligible",
     "may_be_eligible",
     "unlikely_eligible",
     "young_carer",
+    "transition_assessment",
+    "carer_of_child",
 ];
+
+/// From this age a child's carer is told about the carer's transition assessment (statutory
+/// guidance chapter 16: preparation starts from year 9, at 13 or 14).
+pub const TRANSITION_FROM_AGE: u32 = 14;
 
 /// The adult check's answers (`POST /api/v1/eligibility/adult`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AdultAnswers {
+    /// Optional: the person's age (asked when checking for someone else). Under 18 routes to a
+    /// transition assessment.
+    #[serde(default)]
+    pub age: Option<u32>,
     /// Do the needs come from a physical or mental impairment or illness? `None`: not sure.
     pub impairment_or_illness: Option<bool>,
     /// Outcome code → why it cannot be achieved (limb codes). Omitted or empty: managed.
@@ -108,6 +122,9 @@ pub struct AdultAnswers {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CarerAnswers {
     pub age: u32,
+    /// Optional: the age of the person cared for. Under 18 routes to children's services.
+    #[serde(default)]
+    pub cared_for_age: Option<u32>,
     /// Is the care necessary (would the person need it if the carer did not give it)?
     /// `None`: not sure.
     pub provides_necessary_care: Option<bool>,
@@ -135,7 +152,7 @@ pub struct Verdict {
     /// The outcomes the person cannot achieve, in the regulation's order.
     pub unmet_outcomes: Vec<String>,
     /// In the regulation's order: the gateway, the outcomes (or, for carers, the effect on
-    /// them), the well-being impact. None for a young carer.
+    /// them), the well-being impact. For a child, why they are routed elsewhere.
     pub reasons: Vec<Reason>,
 }
 
@@ -235,6 +252,8 @@ pub fn result_words(code: &str) -> &'static str {
         "may_be_eligible" => "May be eligible",
         "unlikely_eligible" => "Unlikely to be eligible",
         "young_carer" => "A young carer",
+        "transition_assessment" => "Under 18: a transition assessment",
+        "carer_of_child" => "The carer of a child",
         _ => "Not from the self-check",
     }
 }
@@ -264,8 +283,23 @@ pub fn check_adult(answers: &AdultAnswers) -> Result<Verdict, FieldErrors> {
         &answers.wellbeing_impact,
         &mut errors,
     );
+    if answers.age.is_some_and(|age| age > 125) {
+        errors.add("age", "Enter an age in years");
+    }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    let unmet = unmet_in_order(&answers.outcomes, &codes);
+    if answers.age.is_some_and(|age| age < 18) {
+        return Ok(Verdict {
+            result: "transition_assessment".to_owned(),
+            unmet_outcomes: unmet,
+            reasons: vec![reason(
+                "under_18",
+                "They are under 18, so children's services support them now. If they are likely to need care and support when they are 18, the council must assess them before then: ask for a transition assessment.",
+                "Care Act 2014 s.58",
+            )],
+        });
     }
     let mut reasons = Vec::new();
     let gateway = match answers.impairment_or_illness {
@@ -294,7 +328,6 @@ pub fn check_adult(answers: &AdultAnswers) -> Result<Verdict, FieldErrors> {
             Met::Unsure
         }
     };
-    let unmet = unmet_in_order(&answers.outcomes, &codes);
     let outcomes = match (unmet.len(), answers.fluctuating) {
         (n, _) if n >= 2 => {
             reasons.push(reason(
@@ -364,6 +397,9 @@ pub fn check_carer(answers: &CarerAnswers) -> Result<Verdict, FieldErrors> {
     if answers.age > 120 {
         errors.add("age", "Enter an age in years");
     }
+    if answers.cared_for_age.is_some_and(|age| age > 125) {
+        errors.add("cared_for_age", "Enter an age in years");
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -372,7 +408,30 @@ pub fn check_carer(answers: &CarerAnswers) -> Result<Verdict, FieldErrors> {
         return Ok(Verdict {
             result: "young_carer".to_owned(),
             unmet_outcomes: unmet,
-            reasons: Vec::new(),
+            reasons: vec![reason(
+                "young_carer",
+                "Carers under 18 are young carers. Children's services must assess what support you need.",
+                "Children Act 1989 s.17ZA",
+            )],
+        });
+    }
+    if let Some(child) = answers.cared_for_age.filter(|age| *age < 18) {
+        let mut reasons = vec![reason(
+            "carer_of_child",
+            "The person you look after is under 18. Children's services assess what support you need as the carer of a disabled child.",
+            "Children Act 1989 s.17ZD",
+        )];
+        if child >= TRANSITION_FROM_AGE {
+            reasons.push(reason(
+                "carer_transition",
+                "As they near 18, you can ask the council for a carer's transition assessment, so support is ready when they become an adult.",
+                "Care Act 2014 s.60",
+            ));
+        }
+        return Ok(Verdict {
+            result: "carer_of_child".to_owned(),
+            unmet_outcomes: unmet,
+            reasons,
         });
     }
     let mut reasons = Vec::new();
@@ -423,10 +482,18 @@ pub fn check_carer(answers: &CarerAnswers) -> Result<Verdict, FieldErrors> {
             ));
             Met::Yes
         }
-        (None, _, _) | (_, _, true) => {
+        (_, _, true) => {
+            reasons.push(reason(
+                "fluctuating_needs",
+                "Your needs change from day to day. An assessment looks at good and bad days with you, over as long as it takes to see the real picture.",
+                "SI 2015/313 reg 3(4)",
+            ));
+            Met::Unsure
+        }
+        (None, _, _) => {
             reasons.push(reason(
                 "health_or_outcomes_uncertain",
-                "You were not sure about your health, or your needs change. An assessment looks at good and bad days with you.",
+                "You were not sure whether caring is affecting your health. An assessment can find out.",
                 "SI 2015/313 reg 3(1)(b)",
             ));
             Met::Unsure

@@ -17,9 +17,11 @@ use serde::{Deserialize, Serialize};
 use super::body::{json_body, typed};
 use super::Problem;
 
-/// The adult check's answers, as sent: every field is required.
+/// The adult check's answers, as sent: every field is required but `age`.
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct AdultRequest {
+    /// Optional: the person's age. Under 18 gives `transition_assessment` (Care Act s.58).
+    age: Option<u32>,
     /// Do the needs come from a physical or mental impairment or illness?
     impairment_or_illness: Option<bool>,
     /// Outcome code → the reasons it cannot be achieved: `without_assistance`,
@@ -31,10 +33,14 @@ pub struct AdultRequest {
     wellbeing_impact: Option<String>,
 }
 
-/// The carer check's answers, as sent: every field is required.
+/// The carer check's answers, as sent: every field is required but `cared_for_age`.
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct CarerRequest {
     age: Option<u32>,
+    /// Optional: the age of the person cared for. Under 18 gives `carer_of_child`
+    /// (children's services, Children Act 1989 s.17ZD; a carer's transition assessment, Care
+    /// Act s.60, from 14).
+    cared_for_age: Option<u32>,
     provides_necessary_care: Option<bool>,
     health_deteriorating: Option<bool>,
     /// Carer outcome code → reasons (`without_assistance`, `pain_distress_anxiety`,
@@ -46,14 +52,16 @@ pub struct CarerRequest {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct NextStep {
-    /// `request_assessment`, or for a young carer `young_carers_support`.
+    /// `request_assessment`, or for a young carer `young_carers_support`, or for the carer of
+    /// a child `childrens_services`.
     kind: String,
     href: String,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct EligibilityResponse {
-    /// `likely_eligible`, `may_be_eligible`, `unlikely_eligible` or `young_carer`.
+    /// `likely_eligible`, `may_be_eligible`, `unlikely_eligible`, `young_carer`,
+    /// `transition_assessment` (the adult check for someone under 18) or `carer_of_child`.
     result: String,
     unmet_outcomes: Vec<String>,
     reasons: Vec<Reason>,
@@ -77,10 +85,15 @@ fn answer(verdict: Result<Verdict, FieldErrors>) -> Response {
     match verdict {
         Err(errors) => Problem::invalid(errors).into_response(),
         Ok(verdict) => {
-            let next_steps = if verdict.result == "young_carer" {
+            let routed = match verdict.result.as_str() {
+                "young_carer" => Some("young_carers_support"),
+                "carer_of_child" => Some("childrens_services"),
+                _ => None,
+            };
+            let next_steps = if let Some(kind) = routed {
                 vec![
                     NextStep {
-                        kind: "young_carers_support".into(),
+                        kind: kind.into(),
                         href: "/information-and-advice/support-for-carers".into(),
                     },
                     NextStep {
@@ -156,6 +169,7 @@ pub async fn adult(body: Result<Bytes, BytesRejection>) -> Response {
         return Problem::invalid(errors).into_response();
     }
     answer(check_adult(&AdultAnswers {
+        age: request.age,
         impairment_or_illness: impairment,
         outcomes: outcomes.unwrap_or_default(),
         fluctuating: fluctuating.unwrap_or_default(),
@@ -226,6 +240,7 @@ pub async fn carer(body: Result<Bytes, BytesRejection>) -> Response {
     }
     answer(check_carer(&CarerAnswers {
         age: age.unwrap_or_default(),
+        cared_for_age: request.cared_for_age,
         provides_necessary_care: necessary,
         health_deteriorating: health,
         outcomes: outcomes.unwrap_or_default(),

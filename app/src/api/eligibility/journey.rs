@@ -85,10 +85,14 @@ pub const CARER_QUESTIONS: [(&str, &str, &str); 8] = [
 pub enum CheckPage {
     WhoIsItFor,
     AreYouACarer,
+    /// The person's age, when checking for someone else.
+    TheirAge,
     Condition,
     /// An adult outcome, by its index in `ADULT_QUESTIONS`.
     Everyday(usize),
     CarerAge,
+    /// The age of the person the carer looks after.
+    CaredForAge,
     NecessaryCare,
     YourHealth,
     /// A carer outcome, by its index in `CARER_QUESTIONS`.
@@ -104,11 +108,13 @@ impl CheckPage {
         let mut pages = vec![
             CheckPage::WhoIsItFor,
             CheckPage::AreYouACarer,
+            CheckPage::TheirAge,
             CheckPage::Condition,
         ];
         pages.extend((0..ADULT_QUESTIONS.len()).map(CheckPage::Everyday));
         pages.extend([
             CheckPage::CarerAge,
+            CheckPage::CaredForAge,
             CheckPage::NecessaryCare,
             CheckPage::YourHealth,
         ]);
@@ -121,11 +127,13 @@ impl CheckPage {
         match self {
             CheckPage::WhoIsItFor => "who-is-it-for".into(),
             CheckPage::AreYouACarer => "are-you-a-carer".into(),
+            CheckPage::TheirAge => "their-age".into(),
             CheckPage::Condition => "health-condition".into(),
             CheckPage::Everyday(i) => {
                 format!("everyday-{}", ADULT_QUESTIONS[i].0.replace('_', "-"))
             }
             CheckPage::CarerAge => "your-age".into(),
+            CheckPage::CaredForAge => "age-of-the-person-you-look-after".into(),
             CheckPage::NecessaryCare => "the-care-you-give".into(),
             CheckPage::YourHealth => "your-health".into(),
             CheckPage::Caring(i) => format!("caring-{}", CARER_QUESTIONS[i].0.replace('_', "-")),
@@ -151,12 +159,14 @@ impl CheckPage {
         match self {
             CheckPage::WhoIsItFor => true,
             CheckPage::AreYouACarer => draft.for_whom == "me",
-            CheckPage::Condition | CheckPage::Everyday(_) => !carer,
+            CheckPage::TheirAge => !carer && draft.for_whom != "me",
+            CheckPage::Condition | CheckPage::Everyday(_) => !carer && !draft.is_child(),
             CheckPage::CarerAge => carer,
+            CheckPage::CaredForAge => carer && !draft.is_young_carer(),
             CheckPage::NecessaryCare | CheckPage::YourHealth | CheckPage::Caring(_) => {
-                carer && !draft.is_young_carer()
+                carer && !draft.is_routed_elsewhere()
             }
-            CheckPage::GoodAndBadDays | CheckPage::Wellbeing => !draft.is_young_carer(),
+            CheckPage::GoodAndBadDays | CheckPage::Wellbeing => !draft.is_routed_elsewhere(),
             CheckPage::CheckAnswers => true,
         }
     }
@@ -192,7 +202,9 @@ impl CheckPage {
                 "Do their needs come from a health condition, illness or disability?",
             ),
             CheckPage::Everyday(i) => ADULT_QUESTIONS[i].1.to_owned(),
+            CheckPage::TheirAge => "How old are they?".into(),
             CheckPage::CarerAge => "How old are you?".into(),
+            CheckPage::CaredForAge => "How old is the person you look after?".into(),
             CheckPage::NecessaryCare => {
                 "Would the person you look after need this help if you did not give it?".into()
             }
@@ -253,6 +265,10 @@ pub struct CheckDraft {
     /// Outcome code → limb codes, or `[MANAGES]`. A key is there once the page is answered.
     pub everyday: BTreeMap<String, Vec<String>>,
     pub age: String,
+    /// The person's age, when checking for someone else.
+    pub their_age: String,
+    /// The age of the person a carer looks after.
+    pub cared_for_age: String,
     pub necessary_care: String,
     pub health: String,
     pub caring: BTreeMap<String, Vec<String>>,
@@ -272,11 +288,18 @@ pub struct CheckForm {
     /// Ticked boxes on an outcome page: `form[answer][without_assistance]=without_assistance`.
     pub answer: BTreeMap<String, String>,
     pub age: String,
+    pub their_age: String,
+    pub cared_for_age: String,
     pub necessary_care: String,
     pub health: String,
     pub changes: String,
     pub wellbeing: String,
     pub return_to: Option<String>,
+}
+
+/// An age in whole years, 0 to 125.
+fn years(typed: &str) -> Option<u32> {
+    typed.trim().parse().ok().filter(|a| *a <= 125)
 }
 
 fn yes_no_unsure(answer: &str) -> Option<bool> {
@@ -304,6 +327,24 @@ impl CheckDraft {
         self.is_carer_check() && self.age_in_years().is_some_and(|a| a < 18)
     }
 
+    /// Checking for someone else who is under 18 (a transition assessment, not regulation 2).
+    pub fn is_child(&self) -> bool {
+        !self.is_carer_check() && self.for_whom != "me" && years(&self.their_age).is_some_and(|a| a < 18)
+    }
+
+    /// A carer who looks after someone under 18 (children's services, not regulation 3).
+    pub fn cares_for_child(&self) -> bool {
+        self.is_carer_check()
+            && !self.is_young_carer()
+            && years(&self.cared_for_age).is_some_and(|a| a < 18)
+    }
+
+    /// The check routes to children's services or a transition assessment instead of the
+    /// regulations: the rest of its questions do not apply.
+    pub fn is_routed_elsewhere(&self) -> bool {
+        self.is_young_carer() || self.is_child() || self.cares_for_child()
+    }
+
     pub fn apply(&mut self, page: CheckPage, form: &CheckForm) {
         let ticked = || form.answer.keys().cloned().collect::<Vec<_>>();
         match page {
@@ -315,6 +356,8 @@ impl CheckDraft {
                     .insert(ADULT_QUESTIONS[i].0.to_owned(), ticked());
             }
             CheckPage::CarerAge => self.age = form.age.clone(),
+            CheckPage::TheirAge => self.their_age = form.their_age.clone(),
+            CheckPage::CaredForAge => self.cared_for_age = form.cared_for_age.clone(),
             CheckPage::NecessaryCare => self.necessary_care = form.necessary_care.clone(),
             CheckPage::YourHealth => self.health = form.health.clone(),
             CheckPage::Caring(i) => {
@@ -352,6 +395,19 @@ impl CheckDraft {
                     errors.add("age", "Enter your age in years, like 52");
                 }
             }
+            CheckPage::TheirAge => {
+                if years(&self.their_age).is_none() {
+                    errors.add("their_age", "Enter their age in years, like 80");
+                }
+            }
+            CheckPage::CaredForAge => {
+                if years(&self.cared_for_age).is_none() {
+                    errors.add(
+                        "cared_for_age",
+                        "Enter the age in years of the person you look after, like 80",
+                    );
+                }
+            }
             CheckPage::Everyday(i) => outcome_problems(self.everyday.get(ADULT_QUESTIONS[i].0), true, &mut errors),
             CheckPage::Caring(i) => outcome_problems(self.caring.get(CARER_QUESTIONS[i].0), false, &mut errors),
             CheckPage::CheckAnswers => {}
@@ -379,7 +435,7 @@ impl CheckDraft {
             reasons
         };
         // Not answered yet (the running result) counts as "not sure".
-        let wellbeing_impact = if self.is_young_carer() || self.wellbeing.is_empty() {
+        let wellbeing_impact = if self.is_routed_elsewhere() || self.wellbeing.is_empty() {
             "not_sure".to_owned()
         } else {
             self.wellbeing.clone()
@@ -387,6 +443,7 @@ impl CheckDraft {
         if self.is_carer_check() {
             check_carer(&CarerAnswers {
                 age: self.age_in_years().unwrap_or(0),
+                cared_for_age: years(&self.cared_for_age),
                 provides_necessary_care: yes_no_unsure(&self.necessary_care),
                 health_deteriorating: yes_no_unsure(&self.health),
                 outcomes: reasons(&self.caring),
@@ -395,6 +452,9 @@ impl CheckDraft {
             })
         } else {
             check_adult(&AdultAnswers {
+                age: (self.for_whom != "me")
+                    .then(|| years(&self.their_age))
+                    .flatten(),
                 impairment_or_illness: yes_no_unsure(&self.condition),
                 outcomes: reasons(&self.everyday),
                 fluctuating: self.changes == "yes",
@@ -417,6 +477,8 @@ pub fn result_heading(result: &str, for_me: bool, carer: bool) -> String {
         "likely_eligible" => format!("{who} are likely to get {what}"),
         "may_be_eligible" => format!("{who} may be able to get {what}"),
         "young_carer" => "Get support as a young carer".to_owned(),
+        "transition_assessment" => "Ask for a transition assessment before they turn 18".to_owned(),
+        "carer_of_child" => "Get support as the carer of a child".to_owned(),
         _ => format!("{who} may not be able to get {what}, but there is other help"),
     }
 }
@@ -442,7 +504,7 @@ impl CheckDraft {
         } else {
             !self.everyday.is_empty()
         };
-        if !shown_on || !started || self.is_young_carer() {
+        if !shown_on || !started || self.is_routed_elsewhere() {
             return String::new();
         }
         let Ok(verdict) = self.verdict() else {
@@ -569,7 +631,12 @@ mod tests {
             CheckPage::WhoIsItFor,
             &form(|f| f.for_whom = "someone_else".into()),
         );
-        assert_eq!(CheckPage::WhoIsItFor.next(&draft), CheckPage::Condition);
+        assert_eq!(CheckPage::WhoIsItFor.next(&draft), CheckPage::TheirAge);
+        draft.apply(CheckPage::TheirAge, &form(|f| f.their_age = "16".into()));
+        assert_eq!(CheckPage::TheirAge.next(&draft), CheckPage::CheckAnswers);
+        assert_eq!(draft.verdict().unwrap().result, "transition_assessment");
+        draft.apply(CheckPage::TheirAge, &form(|f| f.their_age = "81".into()));
+        assert_eq!(CheckPage::TheirAge.next(&draft), CheckPage::Condition);
         draft.apply(CheckPage::Condition, &form(|f| f.condition = "yes".into()));
         for i in 0..ADULT_QUESTIONS.len() {
             let limb = if i < 2 { "without_assistance" } else { MANAGES };
@@ -610,6 +677,24 @@ mod tests {
         draft.apply(CheckPage::CarerAge, &form(|f| f.age = "15".into()));
         assert_eq!(CheckPage::CarerAge.next(&draft), CheckPage::CheckAnswers);
         assert_eq!(draft.verdict().unwrap().result, "young_carer");
+    }
+
+    /// The carer of a child is routed to children's services; of an adult, checked.
+    #[test]
+    fn the_carer_of_a_child_goes_to_the_end() {
+        let mut draft = CheckDraft::default();
+        draft.apply(CheckPage::WhoIsItFor, &form(|f| f.for_whom = "me".into()));
+        draft.apply(CheckPage::AreYouACarer, &form(|f| f.carer = "yes".into()));
+        draft.apply(CheckPage::CarerAge, &form(|f| f.age = "45".into()));
+        assert_eq!(CheckPage::CarerAge.next(&draft), CheckPage::CaredForAge);
+        assert!(!draft.problems(CheckPage::CaredForAge).is_empty());
+        draft.apply(CheckPage::CaredForAge, &form(|f| f.cared_for_age = "15".into()));
+        assert_eq!(CheckPage::CaredForAge.next(&draft), CheckPage::CheckAnswers);
+        let verdict = draft.verdict().unwrap();
+        assert_eq!(verdict.result, "carer_of_child");
+        assert_eq!(verdict.reasons[1].regulation, "Care Act 2014 s.60");
+        draft.apply(CheckPage::CaredForAge, &form(|f| f.cared_for_age = "80".into()));
+        assert_eq!(CheckPage::CaredForAge.next(&draft), CheckPage::NecessaryCare);
     }
 
     #[test]

@@ -206,8 +206,9 @@ pub async fn ask_for_assessment() -> Result<(), ServerFnError> {
     let drafts = crate::api::drafts::Drafts::current().await?;
     let check = drafts.answers::<CheckDraft>(JOURNEY).await?;
     let mut referral = drafts.answers::<ReferralDraft>(REFERRAL).await?;
-    if check.is_young_carer() {
-        // Young carers are assessed by children's services, not through this request.
+    if check.is_young_carer() || check.cares_for_child() {
+        // Young carers and the carers of disabled children are assessed by children's
+        // services, not through this request.
         leptos_axum::redirect("/information-and-advice/support-for-carers");
         return Ok(());
     }

@@ -68,6 +68,8 @@ fn rows(draft: &CheckDraft) -> Vec<SummaryRow> {
                 CheckPage::AreYouACarer => vec![answer_words(&draft.carer)],
                 CheckPage::Condition => vec![answer_words(&draft.condition)],
                 CheckPage::CarerAge => vec![draft.age.clone()],
+                CheckPage::TheirAge => vec![draft.their_age.clone()],
+                CheckPage::CaredForAge => vec![draft.cared_for_age.clone()],
                 CheckPage::NecessaryCare => vec![answer_words(&draft.necessary_care)],
                 CheckPage::YourHealth => vec![answer_words(&draft.health)],
                 CheckPage::GoodAndBadDays => vec![answer_words(&draft.changes)],

@@ -99,6 +99,24 @@ pub fn question_fields(page: CheckPage, draft: &CheckDraft, errors: &FieldErrors
             />
         }
         .into_any(),
+        CheckPage::TheirAge => view! {
+            <Input
+                name=field_name("their_age") id=field_id("their_age") label=question.clone() is_page_heading=true
+                label_size=crate::components::HeadingSize::L
+                hint="Young people under 18 are supported by children's services until they are adults" value=draft.their_age.clone()
+                inputmode="numeric" classes="govuk-input--width-3" error=error("their_age")
+            />
+        }
+        .into_any(),
+        CheckPage::CaredForAge => view! {
+            <Input
+                name=field_name("cared_for_age") id=field_id("cared_for_age") label=question.clone() is_page_heading=true
+                label_size=crate::components::HeadingSize::L
+                hint="If you look after more than one person, answer for the one you help most. The carer of a child under 18 is supported by children's services" value=draft.cared_for_age.clone()
+                inputmode="numeric" classes="govuk-input--width-3" error=error("cared_for_age")
+            />
+        }
+        .into_any(),
         CheckPage::NecessaryCare => radios(
             "necessary_care",
             &draft.necessary_care,

@@ -45,6 +45,7 @@ fn links(items: Vec<ContentLink>) -> impl IntoView {
 fn result_view(r: CheckResult) -> impl IntoView {
     let title = result_heading(&r.result, r.for_me, r.carer);
     let young = r.result == "young_carer";
+    let carer_of_child = r.result == "carer_of_child";
     let reasons = r
         .reasons
         .iter()
@@ -63,7 +64,19 @@ fn result_view(r: CheckResult) -> impl IntoView {
             <ul class="govuk-list govuk-list--bullet">{items}</ul>
         }
     });
-    let next = if young {
+    let next = if carer_of_child {
+        view! {
+            <h2 class="govuk-heading-m">"Ask children's services for an assessment"</h2>
+            <p class="govuk-body">
+                "Call the Care Line on " {CARE_LINE_PHONE} " and ask for a parent carer's needs assessment. It is free, and we will put you through to children's services."
+            </p>
+            <p class="govuk-body">
+                <a class="govuk-link" href="/register-as-a-carer">"Register as a carer"</a>
+                " to get a carer's card and make an emergency plan."
+            </p>
+        }
+        .into_any()
+    } else if young {
         view! {
             <p class="govuk-body">
                 "Carers under 18 are supported by children's services, not by adult social care. "
@@ -108,10 +121,8 @@ fn result_view(r: CheckResult) -> impl IntoView {
                     <InsetText>
                         "This is not a decision. Only an assessment can decide. The council must assess anyone who may need care and support (Care Act 2014, section 9), or support as a carer (section 10)."
                     </InsetText>
-                    {(!young).then(|| view! {
-                        <h2 class="govuk-heading-m">"Why"</h2>
-                        <ul class="govuk-list govuk-list--bullet">{reasons}</ul>
-                    })}
+                    <h2 class="govuk-heading-m">"Why"</h2>
+                    <ul class="govuk-list govuk-list--bullet">{reasons}</ul>
                     {unmet}
                     {(!r.services.is_empty()).then(|| view! {
                         <h2 class="govuk-heading-m">"Help you can get now"</h2>
