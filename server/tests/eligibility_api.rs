@@ -1,4 +1,5 @@
-//! The eligibility self-checks' JSON API (API.md): the examples, young carers, and a 422
+//! The eligibility self-checks' JSON API (API.md): the examples, young carers, the carers of
+//! children and young people under 18, and a 422
 //! naming the field for every way the answers can break the contract.
 mod common;
 
@@ -59,6 +60,22 @@ async fn the_examples_and_the_contract() {
     let (_, body) = post(&app, "/api/v1/eligibility/carer", young.to_string()).await;
     assert_eq!(body["result"], "young_carer");
     assert_eq!(body["next_steps"][0]["kind"], "young_carers_support");
+    assert_eq!(body["reasons"][0]["regulation"], "Children Act 1989 s.17ZA");
+
+    // The carer of a child: children's services; a young person: a transition assessment.
+    let mut parent = carer.clone();
+    parent["cared_for_age"] = json!(16);
+    let (status, body) = post(&app, "/api/v1/eligibility/carer", parent.to_string()).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["result"], "carer_of_child");
+    assert_eq!(body["next_steps"][0]["kind"], "childrens_services");
+    assert_eq!(body["reasons"][1]["regulation"], "Care Act 2014 s.60");
+    let mut young_person = adult.clone();
+    young_person["age"] = json!(17);
+    let (_, body) = post(&app, "/api/v1/eligibility/adult", young_person.to_string()).await;
+    assert_eq!(body["result"], "transition_assessment");
+    assert_eq!(body["reasons"][0]["regulation"], "Care Act 2014 s.58");
+    assert_eq!(body["next_steps"][0]["kind"], "request_assessment");
 
     // 422s naming the field.
     let mut longer = carer.clone();
