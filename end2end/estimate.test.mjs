@@ -49,10 +49,14 @@ for (const { js, name } of MODES) {
     await start(page, js)
     await expectError(page, js, /Select the kind of care/, 'kind of care, with an error')
     await page.getByLabel(/^Care at home/).check()
-    await continueTo(page, js, 'your-age')
-    await page.getByLabel('How old are you?').fill('sixteen')
-    await expectError(page, js, /Enter your age in years/, 'age, with an error')
-    await page.getByLabel('How old are you?').fill('40')
+    await continueTo(page, js, 'date-of-birth')
+    await page.getByLabel('Day').fill('31')
+    await page.getByLabel('Month').fill('2')
+    await page.getByLabel('Year').fill('1986')
+    await expectError(page, js, /Date of birth must be a real date/, 'date of birth, with an error')
+    assert.equal(await page.getByLabel('Day').inputValue(), '31', 'what was typed is kept')
+    await page.getByLabel('Day').fill('2')
+    await page.getByLabel('Month').fill('3')
     await continueTo(page, js, 'partner')
     await page.getByLabel('No').check()
     await continueTo(page, js, 'children')
@@ -99,7 +103,8 @@ for (const { js, name } of MODES) {
     const shown = await seeEstimate(page, js)
     const estimate = await api('/api/v1/estimates/non-residential', {
       financial_year: shown.year,
-      person: { age: 40, disability_premium: true, enhanced_disability_premium: true, carer_premium: false, dependent_children: 0, couple: false },
+      // The premiums left to the rule, as the pages leave them: enhanced PIP brings both.
+      person: { date_of_birth: '1986-03-02', carer_premium: false, dependent_children: 0, couple: false },
       capital_pence: 1600000,
       weekly_income: [{ kind: 'pip_daily_living', amount_pence: 11040 }, { kind: 'esa', amount_pence: 15000 }, { kind: 'pip_mobility', amount_pence: 7575 }],
       weekly_housing_costs_pence: 500
@@ -158,6 +163,54 @@ for (const { js, name } of MODES) {
     await page.goto(server.base + '/request-an-assessment/check-answers')
     assert.match(await page.locator('main').textContent(), /a week for a care home \(\d{4}-\d{2} rates/)
     await audit(page, js, 'check answers with the estimate')
+    await page.context().close()
+  })
+
+  test(`care at home for a couple under State Pension age, registered blind (${name})`, async () => {
+    const page = await newPage(browser, { js })
+    await start(page, js)
+    await page.getByLabel(/^Care at home/).check()
+    await continueTo(page, js, 'date-of-birth')
+    await page.getByLabel('Day').fill('15')
+    await page.getByLabel('Month').fill('6')
+    await page.getByLabel('Year').fill('1975')
+    await continueTo(page, js, 'partner')
+    await page.getByLabel('Yes').check()
+    await continueTo(page, js, 'partner-date-of-birth')
+    await expectError(page, js, /Enter your partner's date of birth/, "partner's date of birth, with an error")
+    await page.getByLabel('Day').fill('1')
+    await page.getByLabel('Month').fill('1')
+    await page.getByLabel('Year').fill('1980')
+    await continueTo(page, js, 'children')
+    await page.getByLabel(/How many children/).fill('0')
+    await continueTo(page, js, 'savings')
+    await page.getByLabel(/How much do you have in savings/).fill('0')
+    await continueTo(page, js, 'income')
+    await page.getByLabel('Employment and Support Allowance').check()
+    await continueTo(page, js, 'income-amounts')
+    await page.getByLabel('Employment and Support Allowance').fill('180')
+    // Asked only because no benefit already brings the disability premium.
+    await continueTo(page, js, 'sight')
+    await expectError(page, js, /Select yes if you are registered blind/, 'sight, with an error')
+    await page.getByLabel('Yes').check()
+    await continueTo(page, js, 'housing-costs')
+    await page.getByLabel(/How much do you pay for your home/).fill('0')
+    await continueTo(page, js, 'extra-costs')
+    await continueTo(page, js, 'cost-of-care')
+    await continueTo(page, js, 'check-answers')
+    await audit(page, js)
+    assert.match(await page.locator('.govuk-summary-list').textContent(), /15 June 1975[\s\S]*1 January 1980/)
+    const shown = await seeEstimate(page, js)
+    const estimate = await api('/api/v1/estimates/non-residential', {
+      financial_year: shown.year,
+      person: { date_of_birth: '1975-06-15', partner_date_of_birth: '1980-01-01', registered_blind: true, carer_premium: false, dependent_children: 0, couple: true },
+      capital_pence: 0,
+      weekly_income: [{ kind: 'esa', amount_pence: 18000 }],
+      weekly_housing_costs_pence: 0
+    })
+    assert.equal(shown.pence, estimate.weekly_contribution_pence, 'the page and the API agree')
+    assert.ok(estimate.lines.some((line) => line.code === 'disability_premium'), 'the premium for sight')
+    assert.match(await page.locator('main').textContent(), /disability premium \(for being registered blind\)/)
     await page.context().close()
   })
 }
