@@ -163,6 +163,18 @@ for (const { js, name } of MODES) {
     await page.goto(server.base + '/request-an-assessment/check-answers')
     assert.match(await page.locator('main').textContent(), /a week for a care home \(\d{4}-\d{2} rates/)
     await audit(page, js, 'check answers with the estimate')
+
+    // After 12 weeks the home counts, unless someone who lived there left in the last 12.
+    await page.goto(server.base + `${BASE}/weeks-in-care`)
+    await waitForEnhancement(page, js)
+    await page.getByLabel(/How many weeks/).fill('20')
+    await continueTo(page, js, 'someone-left')
+    await expectError(page, js, /Select yes if someone who lived in your home died or moved out/, 'someone left, with an error')
+    await page.getByLabel('Yes').check()
+    await continueTo(page, js, 'care-home-fee')
+    await continueTo(page, js, 'check-answers')
+    await seeEstimate(page, js)
+    assert.match(await page.locator('main').textContent(), /not counted for 12 weeks from when/)
     await page.context().close()
   })
 

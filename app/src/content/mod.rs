@@ -151,7 +151,7 @@ mod tests {
     use super::*;
     use time::macros::date;
 
-    const TODAY: Date = date!(2026 - 11 - 22);
+    const TODAY: Date = date!(2026 - 12 - 03);
 
     #[test]
     fn the_published_content_is_valid() {

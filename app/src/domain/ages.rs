@@ -82,7 +82,7 @@ pub fn pension_credit_age_reached(date_of_birth: Date, on: Date) -> bool {
 /// Reaching it only gets likelier the earlier a person was born, so the two ends of the dates
 /// of birth the age allows decide.
 pub fn pension_credit_age_reached_at_age(age: u32, on: Date) -> Option<bool> {
-    let age = i32::try_from(age).ok()?;
+    let age = i32::try_from(age).ok().filter(|age| *age <= 200)?;
     let latest_born = years_before(on, age)?;
     if pension_credit_age_reached(latest_born, on) {
         return Some(true);

@@ -16,7 +16,7 @@ use crate::domain::charging::money::{parse_pounds, Pence};
 use crate::domain::charging::policy::{MAX_CAPITAL, MAX_WEEKLY};
 use crate::domain::charging::premiums::brings_disability_premium;
 use crate::domain::charging::rates::RateTables;
-use crate::domain::charging::residential::OCCUPIERS;
+use crate::domain::charging::residential::{OCCUPIERS, PROPERTY_DISREGARD_WEEKS};
 use crate::domain::charging::{
     estimate_non_residential, estimate_residential, ChargingPolicy, Estimate,
     NonResidentialRequest, Person, Property, ResidentialRequest,
@@ -52,6 +52,7 @@ pub enum EstimatePage {
     HomeValue,
     WhoLivesThere,
     WeeksInCare,
+    OccupierLeft,
     CareHomeFee,
     CheckAnswers,
 }
@@ -60,7 +61,7 @@ use EstimatePage as P;
 
 impl EstimatePage {
     /// Every question page, in order (the kind of care decides which apply).
-    pub const QUESTIONS: [EstimatePage; 18] = [
+    pub const QUESTIONS: [EstimatePage; 19] = [
         P::TypeOfCare,
         P::DateOfBirth,
         P::Partner,
@@ -78,6 +79,7 @@ impl EstimatePage {
         P::HomeValue,
         P::WhoLivesThere,
         P::WeeksInCare,
+        P::OccupierLeft,
         P::CareHomeFee,
     ];
 
@@ -100,6 +102,7 @@ impl EstimatePage {
             P::HomeValue => "home-value",
             P::WhoLivesThere => "who-lives-there",
             P::WeeksInCare => "weeks-in-care",
+            P::OccupierLeft => "someone-left",
             P::CareHomeFee => "care-home-fee",
             P::CheckAnswers => "check-answers",
         }
@@ -125,7 +128,9 @@ impl EstimatePage {
             P::IncomeTypes | P::IncomeAmounts => "Your income",
             P::Sight => "About you",
             P::HousingCosts | P::ExtraCosts | P::NightCare | P::CareCost => "Your costs",
-            P::OwnHome | P::HomeValue | P::WhoLivesThere | P::WeeksInCare => "Your home",
+            P::OwnHome | P::HomeValue | P::WhoLivesThere | P::WeeksInCare | P::OccupierLeft => {
+                "Your home"
+            }
             P::CareHomeFee => "The care home",
             P::CheckAnswers => "",
         }
@@ -153,6 +158,15 @@ impl EstimatePage {
             P::NightCare => home && draft.has_disability_benefit(),
             P::OwnHome | P::WeeksInCare | P::CareHomeFee => care_home,
             P::HomeValue | P::WhoLivesThere => care_home && draft.owns_home == "yes",
+            // Only when nothing else keeps the home from counting: no one who qualifies lives
+            // there and the first 12 weeks are over.
+            P::OccupierLeft => {
+                care_home
+                    && draft.owns_home == "yes"
+                    && draft.occupied_by == "none"
+                    && whole_number(&draft.weeks_in_care, 0..=5000)
+                        .is_some_and(|weeks| weeks >= PROPERTY_DISREGARD_WEEKS)
+            }
         }
     }
 
@@ -197,6 +211,9 @@ impl EstimatePage {
             P::HomeValue => "How much is your home worth?",
             P::WhoLivesThere => "Who else lives in your home?",
             P::WeeksInCare => "How many weeks have you lived in the care home permanently?",
+            P::OccupierLeft => {
+                "In the last 12 weeks, has someone who lived in your home died or moved out unexpectedly?"
+            }
             P::CareHomeFee => "How much is the care home's weekly fee?",
             P::CheckAnswers => "Check your answers",
         }
@@ -267,6 +284,9 @@ pub struct EstimateDraft {
     pub mortgage: String,
     pub occupied_by: String,
     pub weeks_in_care: String,
+    /// `yes` or `no`: a partner or relative whose living there kept the home from counting
+    /// died or left in the last 12 weeks.
+    pub occupier_left: String,
     /// Blank: not known.
     pub fee: String,
 }
@@ -297,6 +317,7 @@ pub struct EstimateForm {
     pub mortgage: String,
     pub occupied_by: String,
     pub weeks_in_care: String,
+    pub occupier_left: String,
     pub fee: String,
     pub return_to: Option<String>,
 }
@@ -378,6 +399,7 @@ impl EstimateDraft {
             }
             P::WhoLivesThere => self.occupied_by = copy(&form.occupied_by),
             P::WeeksInCare => self.weeks_in_care = copy(&form.weeks_in_care),
+            P::OccupierLeft => self.occupier_left = copy(&form.occupier_left),
             P::CareHomeFee => self.fee = copy(&form.fee),
             P::CheckAnswers => {}
         }
@@ -435,6 +457,12 @@ impl EstimateDraft {
                 &self.night_care,
                 &["yes", "no"],
                 "Select yes if you get care at night or will",
+            ),
+            P::OccupierLeft => choose(
+                "occupier_left",
+                &self.occupier_left,
+                &["yes", "no"],
+                "Select yes if someone who lived in your home died or moved out in the last 12 weeks",
             ),
             P::OwnHome => choose(
                 "owns_home",
@@ -637,7 +665,11 @@ impl EstimateDraft {
                 occupied_by: self.occupied_by.clone(),
                 weeks_in_permanent_care: whole_number(&self.weeks_in_care, 0..=5000).unwrap_or(0),
                 outstanding_mortgage_pence: Self::optional_pence(&self.mortgage),
-                weeks_since_occupier_left: None,
+                // "In the last 12 weeks": the home is ignored now, which is all the
+                // estimate needs.
+                weeks_since_occupier_left: (P::OccupierLeft.applies(self)
+                    && self.occupier_left == "yes")
+                    .then_some(0),
             }),
             weekly_fee_pence: Self::optional_pence(&self.fee),
             couple: false,
@@ -792,6 +824,40 @@ mod tests {
         assert_eq!(P::OwnHome.next(&draft), P::WeeksInCare);
         draft.apply(P::OwnHome, &form(|f| f.owns_home = "yes".into()), TODAY);
         assert_eq!(P::OwnHome.next(&draft), P::HomeValue);
+    }
+
+    /// "Has someone left?" only when nothing else keeps the home from counting; a yes keeps
+    /// it from counting for those 12 weeks.
+    #[test]
+    fn someone_leaving_is_asked_only_when_it_can_matter() {
+        let mut draft = EstimateDraft::default();
+        for (page, posted) in [
+            (P::TypeOfCare, form(|f| f.care_type = "care_home".into())),
+            (P::Savings, form(|f| f.savings = "0".into())),
+            (P::OwnHome, form(|f| f.owns_home = "yes".into())),
+            (P::HomeValue, form(|f| f.home_value = "200000".into())),
+            (P::WhoLivesThere, form(|f| f.occupied_by = "partner".into())),
+            (P::WeeksInCare, form(|f| f.weeks_in_care = "30".into())),
+        ] {
+            draft.apply(page, &posted, TODAY);
+        }
+        assert_eq!(P::WeeksInCare.next(&draft), P::CareHomeFee, "the partner still lives there");
+        draft.apply(P::WhoLivesThere, &form(|f| f.occupied_by = "none".into()), TODAY);
+        assert_eq!(P::WeeksInCare.next(&draft), P::OccupierLeft);
+        draft.apply(P::OccupierLeft, &form(|f| f.occupier_left = "yes".into()), TODAY);
+        let tables = RateTables::published();
+        let estimate = draft
+            .estimate(tables, &ChargingPolicy::default(), "2025-26", TODAY)
+            .unwrap();
+        assert!(!estimate.full_cost, "the home is not counted yet");
+        assert_eq!(estimate.notes[0].code, "occupier_left_disregard");
+        draft.apply(P::OccupierLeft, &form(|f| f.occupier_left = "no".into()), TODAY);
+        let estimate = draft
+            .estimate(tables, &ChargingPolicy::default(), "2025-26", TODAY)
+            .unwrap();
+        assert!(estimate.full_cost, "£180,000 counts");
+        draft.apply(P::WeeksInCare, &form(|f| f.weeks_in_care = "5".into()), TODAY);
+        assert_eq!(P::WeeksInCare.next(&draft), P::CareHomeFee, "the first 12 weeks");
     }
 
     #[test]

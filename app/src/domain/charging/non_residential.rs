@@ -183,10 +183,10 @@ impl NonResidentialRequest {
             "person.date_of_birth",
             errors,
         );
-        let partner = if person.couple {
-            if person.partner_age.is_some_and(|age| age > 125) {
-                errors.add("person.partner_age", "Enter an age of 125 or under");
-            }
+        let partner = if person.partner_age.is_some_and(|age| age > 125) {
+            errors.add("person.partner_age", "Enter an age of 125 or under");
+            None
+        } else if person.couple {
             age_and_pension_age(
                 person.partner_date_of_birth.as_deref(),
                 person.partner_age,

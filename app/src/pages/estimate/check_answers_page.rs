@@ -135,6 +135,7 @@ fn rows(draft: &EstimateDraft) -> Vec<SummaryRow> {
                 ],
                 P::WhoLivesThere => vec![words(&draft.occupied_by)],
                 P::WeeksInCare => vec![draft.weeks_in_care.clone()],
+                P::OccupierLeft => vec![words(&draft.occupier_left)],
                 P::CareHomeFee => vec![money(&draft.fee, "I don't know")],
                 P::CheckAnswers => vec![],
             };

@@ -214,6 +214,12 @@ pub fn question_fields(page: EstimatePage, draft: &EstimateDraft, errors: &Field
             "If one of these people still lives there, your home is not counted.",
         ),
         P::WeeksInCare => number("weeks_in_care", &draft.weeks_in_care, "Enter 0 if you have not moved in yet. Your home is not counted for the first 12 weeks."),
+        P::OccupierLeft => radios(
+            "occupier_left",
+            &draft.occupier_left,
+            yes_no(),
+            "For example, your husband, wife or partner, or a relative aged 60 or over, who died or had to move into care. If so, your home is not counted for 12 weeks from then.",
+        ),
         P::CareHomeFee => money(
             "fee",
             &draft.fee,
