@@ -272,6 +272,15 @@ async fn a_care_home_with_a_home_gives_the_apis_figures() {
     assert!(!text_of(&html, "main")
         .unwrap()
         .contains("Estimate of what you might pay"));
+
+    // After 12 weeks the home counts, unless someone who lived there left in the last 12.
+    assert_eq!(
+        answer(&app, "weeks-in-care", &[("form[weeks_in_care]", "20")]).await,
+        format!("{BASE}/someone-left")
+    );
+    answer(&app, "someone-left", &[("form[occupier_left]", "yes")]).await;
+    let (_, _, html) = result(&app).await;
+    assert!(html.html().contains("12 weeks from when"), "the fresh 12 weeks");
 }
 
 #[tokio::test]
