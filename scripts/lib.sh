@@ -8,7 +8,7 @@ WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
 # Where cargo puts what it builds (CARGO_TARGET_DIR lets CI keep it outside the clone).
 CARGO_OUT="${CARGO_TARGET_DIR:-target}"
 
-say() { printf '\n==> %s\n' "$*"; }
+say() { printf '\n==> [%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

@@ -67,16 +67,3 @@ impl Default for Settings {
         }
     }
 }
-
-/// The settings for the page being rendered. Pages render on the server, which provides
-/// them; elsewhere (unit tests, the browser) the defaults.
-pub fn current_settings() -> Settings {
-    #[cfg(feature = "ssr")]
-    {
-        (*crate::api::context::settings()).clone()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        Settings::default()
-    }
-}

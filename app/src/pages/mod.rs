@@ -2,6 +2,7 @@
 
 pub mod carer;
 pub mod concern;
+pub mod current_settings;
 pub mod directory;
 pub mod eligibility;
 pub mod estimate;

@@ -366,12 +366,13 @@ pub async fn ask_for_carers_assessment() -> Result<(), ServerFnError> {
 }
 
 /// "Check if you can get support as a carer": the carer's check, started with what the
-/// registration already knows (a carer, their age, and how caring affects them), so nothing is
-/// asked twice. Only what was said is carried over; the check asks the rest.
+/// registration already knows (a carer, their age, the age of the person they look after, and
+/// how caring affects them), so nothing is asked twice. Only what was said is carried over; the check asks the rest.
 #[server(endpoint = "carer/check-eligibility")]
 pub async fn check_carers_eligibility() -> Result<(), ServerFnError> {
     use crate::api::eligibility::journey::{CheckDraft, CheckPage};
     use crate::api::eligibility::JOURNEY as CHECK;
+    use crate::domain::ages::age_on;
     use crate::domain::checks::date_of_birth_iso;
 
     let drafts = crate::api::drafts::Drafts::current().await?;
@@ -383,12 +384,22 @@ pub async fn check_carers_eligibility() -> Result<(), ServerFnError> {
         carer: "yes".into(),
         ..CheckDraft::default()
     };
-    if let Ok(born) = date_of_birth_iso(&carer.registration.carer.date_of_birth, today, "") {
-        let mut age = today.year() - born.year();
-        if (today.month() as u8, today.day()) < (born.month() as u8, born.day()) {
-            age -= 1;
-        }
-        check.age = age.to_string();
+    let age = |date_of_birth: &str| {
+        date_of_birth_iso(date_of_birth, today, "")
+            .ok()
+            .map(|born| age_on(born, today).to_string())
+    };
+    if let Some(years) = age(&carer.registration.carer.date_of_birth) {
+        check.age = years;
+    }
+    // The first person named is the one the check asks about ("the one you help most").
+    if let Some(years) = carer
+        .registration
+        .cared_for
+        .first()
+        .and_then(|person| age(&person.date_of_birth))
+    {
+        check.cared_for_age = years;
     }
     if caring.affects.iter().any(|a| a == "health") {
         check.health = "yes".into();

@@ -152,7 +152,7 @@ pub async fn load_dashboard() -> Result<DashboardView, ServerFnError> {
         .iter()
         .map(|w| short(week_start(*w)))
         .collect();
-    let kind_label = |k: &str| super::queue::kind_label(k).to_owned();
+    let kind_label = |k: &str| super::labels::kind_label(k).to_owned();
     let channel_label = |c: &str| {
         if c == "api" {
             "Partner systems"

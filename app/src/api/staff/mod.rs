@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod emergency;
 pub mod enrolment;
 pub mod integration;
+pub mod labels;
 pub mod manage_accounts;
 pub mod password;
 pub mod queue;

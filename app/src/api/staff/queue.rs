@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::labels::{channel_label, kind_label, status_label};
 use super::StaffHeader;
 
 pub const PER_PAGE: i64 = 25;
@@ -111,38 +112,6 @@ pub struct QueueView {
     pub kinds: Vec<(String, String)>,
     /// Team members: (id, name).
     pub team: Vec<(String, String)>,
-}
-
-/// The label staff see for a referral's kind.
-/// How staff see the door a request came through: "Online", or the partner's API key name.
-pub fn channel_label(channel: &str) -> String {
-    match channel {
-        "web" => "Online".to_owned(),
-        "api" => "Partner system".to_owned(),
-        partner => partner.to_owned(),
-    }
-}
-
-pub fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "assessment" => "Assessment",
-        "carer_assessment" => "Carer's assessment",
-        "safeguarding_concern" => "Safeguarding concern",
-        "carer_registration" => "Carer registration",
-        _ => "Other",
-    }
-}
-
-/// A queue line's status in staff's words (a carer's registration has its own).
-pub fn status_label(kind: &str, code: &str) -> &'static str {
-    match (kind, code) {
-        ("carer_registration", "received") => "New",
-        ("carer_registration", "registered") => "On the register",
-        ("carer_registration", "closed") => "Withdrawn",
-        (_, code) => crate::domain::referral_status::status(code)
-            .map(|s| s.label)
-            .unwrap_or("Unknown"),
-    }
 }
 
 /// The queue (`safeguarding` false: every kind the role works on but concerns) or the

@@ -209,11 +209,11 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, S
     };
     Ok(ReferralRecord {
         header: StaffHeader::of(&user),
-        kind_label: super::queue::kind_label(&referral.kind).to_owned(),
+        kind_label: super::labels::kind_label(&referral.kind).to_owned(),
         status_label: label(&referral.status),
         outcome_label: outcome_label(&referral.outcome),
         urgent: referral.urgent,
-        channel: super::queue::channel_label(&referral.channel),
+        channel: super::labels::channel_label(&referral.channel),
         submitted: describe_time(referral.submitted_at),
         assigned_to: referral.assigned_to.map(|id| id.to_string()),
         case_id: referral.case_id.clone(),

@@ -173,7 +173,7 @@ async fn gather(
         };
         records.push(ExportedRecord {
             reference: r.reference.clone(),
-            what: super::queue::kind_label(&r.kind).to_owned(),
+            what: super::labels::kind_label(&r.kind).to_owned(),
             erasable: if !theirs {
                 Err(ABOUT_SOMEONE_ELSE.to_owned())
             } else if r.status == "closed" {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::referral::journey::ReferralPage;
 use crate::components::{Button, DangerWarning, InsetText, Layout};
 use crate::council::{CARE_LINE_PHONE, OUT_OF_HOURS_PHONE};
-use crate::settings::current_settings;
+use crate::pages::current_settings::current_settings;
 
 use super::WhenWeRead;
 

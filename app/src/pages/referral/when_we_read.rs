@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::office_hours::{describe_moment, ReadingTime};
-use crate::settings::current_settings;
+use crate::pages::current_settings::current_settings;
 
 /// The reading time for a page rendered now (on the server; pages outside islands are never
 /// rendered in the browser, which therefore answers "open").

@@ -1,7 +1,7 @@
 //! The referral half of the `Store` contract, run against real SQLite and real PostgreSQL:
 //! exactly once per idempotency key (also under 50 concurrent duplicates), status history,
 //! the outbox's order and retries, lookup counters, audit and saved drafts.
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 //! with two people (one added, removed and added again), an emergency plan and consent, each
 //! page's problems in the domain's words; registered exactly once however often "Register" is
 //! posted; the card on the confirmation; and a carer's assessment request started from it.
-mod common;
+use crate::common;
 
 use common::{spawn_app, text_of, TestApp};
 
@@ -98,6 +98,9 @@ async fn a_registration_page_by_page_is_written_once() {
             &[
                 ("form[person][given_name]", "Ravi"),
                 ("form[person][family_name]", "Patel"),
+                ("form[person][date_of_birth][day]", "2"),
+                ("form[person][date_of_birth][month]", "2"),
+                ("form[person][date_of_birth][year]", "1940"),
                 ("form[person][relationship]", "father"),
                 ("form[person][same_address]", "yes")
             ]
@@ -263,7 +266,7 @@ async fn a_registration_page_by_page_is_written_once() {
     );
 
     // The carer's eligibility check starts with what the registration knows: a carer, 56,
-    // whose health caring affects; it asks the rest.
+    // looking after a father of 86, whose health caring affects; it asks the rest.
     assert_eq!(
         app.post_form("/api/carer/check-eligibility", &[]).await,
         "/check-if-you-can-get-care/the-care-you-give"

@@ -2,7 +2,7 @@
 //! HTTP: every question page's errors, answers kept as typed, hostile text shown escaped, the
 //! request written exactly once however often "Send" is posted, a failed write that loses
 //! nothing, save and come back later, and tracking by reference and date of birth.
-mod common;
+use crate::common;
 
 use common::{attrs, spawn_app, text_of, TestApp};
 

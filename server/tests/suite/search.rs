@@ -1,7 +1,7 @@
 //! One search across guidance and services, on SQLite (FTS5) and PostgreSQL (tsvector): the
 //! same query finds the same documents on both; variants and misspellings find what the word
 //! finds; and the web page says what each result is and marks the matching words.
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

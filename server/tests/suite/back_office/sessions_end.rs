@@ -3,7 +3,7 @@
 //! that changed its own password carries on); signing in clears what the previous person
 //! left in the browser's session.
 use crate::common;
-use crate::web::{give_code, staff, try_password, PASSWORD};
+use crate::back_office::web::{give_code, staff, try_password, PASSWORD};
 
 use app::api::staff::accounts::new_account;
 use app::api::staff::credentials::totp_code;

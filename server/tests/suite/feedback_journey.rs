@@ -1,6 +1,6 @@
 //! "Give feedback on this service" with HTML alone: form posts, redirects, errors kept in the
 //! server-side draft, answers never lost, stored exactly once; and its session cookie.
-mod common;
+use crate::common;
 
 use common::{attrs, spawn_app, text_of, TestApp};
 

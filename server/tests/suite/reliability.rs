@@ -3,7 +3,7 @@
 //! saw confirmed is there exactly once, none is lost, sending the unconfirmed ones again (same
 //! idempotency keys) never makes a second copy, and the outbox's emails and case-management
 //! events for every confirmed request are delivered after the restart.
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::process::{Child, Command, Stdio};

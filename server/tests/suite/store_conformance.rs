@@ -1,6 +1,6 @@
 //! One conformance suite for every `Store` implementation, run against real SQLite and real
 //! PostgreSQL (no mocks). Each test gets an empty database of its own.
-mod common;
+use crate::common;
 
 use app::store::{NewFeedback, SessionRecord, Store};
 use common::{postgres_store, sqlite_store};

@@ -1,6 +1,6 @@
 //! The page shell, the information pages, errors and operations, over real HTTP against the
 //! real router (with its own SQLite database).
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -4,7 +4,7 @@
 //! `$ref`s resolved to the published files kept in `standards/oruk-v3/`); filters and paging
 //! agree with the feed; and `server import-directory` rejects a bad feed with reasons,
 //! importing nothing.
-mod common;
+use crate::common;
 
 use common::{postgres_store, spawn_app_on, sqlite_store, test_config, TestApp, TestStore};
 use serde_json::Value;

@@ -1,13 +1,8 @@
-//! The back office's tests in one binary (each test binary links the whole server, so fewer
-//! binaries keep CI's build cache small): `web` (sign-in, sessions, refusals, the work, with
+//! The back office's tests: `web` (sign-in, sessions, refusals, the work, with
 //! HTML alone), `store` (the staff store on both databases), `integration_api` (the
 //! case-management system's signed updates), `retention` (the purge, subject search and
 //! erasure on both databases), `sign_in_limits` (limits that stop guessers without locking
 //! staff out), `sessions_end` (sessions that do not outlive the credentials).
-#[path = "../common/mod.rs"]
-#[macro_use]
-mod common;
-
 mod hostile;
 mod integration_api;
 mod retention;

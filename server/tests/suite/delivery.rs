@@ -2,7 +2,7 @@
 //! name and reference in them), signed events to an HTTP receiver that fails at first (retried
 //! with the same event id, in order per referral), and messages surviving a restart of the
 //! store, on SQLite and PostgreSQL.
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 

@@ -1,7 +1,7 @@
 //! "Estimate what you might pay" with HTML alone: both kinds of care page by page, a
 //! problem on a page that keeps what was typed, the running estimate, the result's breakdown
 //! giving the same figures as the JSON API for the same answers, and "Delete my answers".
-mod common;
+use crate::common;
 
 use common::{attrs, spawn_app, text_of, TestApp};
 use serde_json::{json, Value};

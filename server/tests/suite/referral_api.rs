@@ -1,7 +1,7 @@
 //! The referral JSON API (API.md) over real HTTP and real databases: the contract's status
 //! codes, exactly once under 50 concurrent duplicates, and the progress lookup's identical
 //! misses and rate limits, on SQLite and PostgreSQL.
-mod common;
+use crate::common;
 
 use common::{postgres_store, spawn_app_on, sqlite_store, test_config, TestApp, TestStore};
 use serde_json::{json, Value};
@@ -425,7 +425,7 @@ async fn partner_endpoints_need_a_key(app: TestApp) {
         .unwrap();
     assert_eq!(stored.channel, "Care Line");
     assert_eq!(
-        app::api::staff::queue::channel_label(&stored.channel),
+        app::api::staff::labels::channel_label(&stored.channel),
         "Care Line"
     );
     // Another partner's idempotency key of the same text is its own.

@@ -1,7 +1,7 @@
 //! Information and advice over HTTP: the topic index links every topic and page, every page
 //! renders with its review date and related links, safeguarding content has "call 999" and
 //! "Exit this page", and unknown pages are real 404s.
-mod common;
+use crate::common;
 
 use common::{attrs, spawn_app, text_of};
 

@@ -1,7 +1,7 @@
 //! The estimates' JSON API (API.md): the documented examples with their figures, the
 //! configured policy and a caller's changes to it, and a 422 naming the field for unknown
 //! kinds, negative or absurd amounts, unknown years and missing fields.
-mod common;
+use crate::common;
 
 use common::{spawn_app, spawn_app_on, sqlite_store, test_config};
 use serde_json::{json, Value};

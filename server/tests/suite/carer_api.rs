@@ -3,7 +3,7 @@
 //! the original, a reused key is refused, 50 concurrent posts make one registration, and the
 //! rules answer with a 422 naming each field (a carer under 18 pointed to young carers'
 //! support), on SQLite and PostgreSQL.
-mod common;
+use crate::common;
 
 use common::{postgres_store, spawn_app_on, sqlite_store, test_config, TestApp, TestStore};
 use serde_json::{json, Value};

@@ -1,7 +1,7 @@
 //! The eligibility self-checks' JSON API (API.md): the examples, young carers, the carers of
 //! children and young people under 18, and a 422
 //! naming the field for every way the answers can break the contract.
-mod common;
+use crate::common;
 
 use common::spawn_app;
 use serde_json::{json, Value};
