@@ -106,29 +106,46 @@ export async function waitForEnhancement (page, js) {
 }
 
 /**
+ * One JavaScript-enabled page per browser, reused for every JavaScript-off audit (a context a
+ * page costs more than the audit): it is shown the captured HTML at the page's own address,
+ * its script files refused, and everything else (styles, fonts, images) fetched as a browser
+ * would, without passing through the test.
+ */
+const auditPages = new WeakMap()
+async function auditPageFor (browser) {
+  let entry = auditPages.get(browser)
+  if (!entry) {
+    const context = await browser.newContext()
+    entry = { target: await context.newPage(), shown: null }
+    const shown = entry
+    await entry.target.route((url) => shown.shown !== null && url.href === shown.shown.url, (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue()
+      shown.shown.served = true
+      return route.fulfill({ body: shown.shown.html, contentType: 'text/html' })
+    })
+    await entry.target.route((url) => /\.(m?js|wasm)$/.test(url.pathname), (route) => route.abort())
+    auditPages.set(browser, entry)
+  }
+  return entry
+}
+
+/**
  * Runs axe on what the page shows now and fails on any violation. axe needs JavaScript, so
  * for a JavaScript-off page the same HTML is audited in a JS-enabled page whose own scripts
  * are blocked (so it is exactly what a no-JS browser shows).
  */
 export async function audit (page, js, label) {
   let target = page
-  let cleanup = async () => {}
   if (!js) {
-    const html = await page.content()
-    const url = page.url()
-    const context = await page.context().browser().newContext()
-    target = await context.newPage()
-    await target.route('**/*', (route) => {
-      const request = route.request()
-      if (request.url() === url && request.resourceType() === 'document') return route.fulfill({ body: html, contentType: 'text/html' })
-      if (['script'].includes(request.resourceType())) return route.abort()
-      return route.continue()
-    })
-    await target.goto(url)
-    cleanup = () => context.close()
+    const entry = await auditPageFor(page.context().browser())
+    const url = new URL(page.url())
+    url.hash = '' // a request never carries the fragment
+    entry.shown = { url: url.href, html: await page.content(), served: false }
+    target = entry.target
+    await target.goto(url.href)
+    assert.ok(entry.shown.served, `the audit was shown the page's own HTML (${url.href})`)
   }
   const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze()
-  await cleanup()
   const problems = results.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
   assert.deepEqual(problems, [], `axe found problems on ${label || page.url()} (JavaScript ${js ? 'on' : 'off'})`)
