@@ -7,27 +7,25 @@ use validator::{Validate, ValidationErrors};
 
 pub use crate::domain::problems::{FieldError, FieldErrors};
 
-impl FieldErrors {
-    /// Orders `validator`'s errors by the page's field order and keeps the first message each.
-    pub fn from_validation(errors: &ValidationErrors, field_order: &[&str]) -> Self {
-        let field_errors = errors.field_errors();
-        let list = field_order
-            .iter()
-            .filter_map(|field| {
-                let first = field_errors.get(*field)?.first()?;
-                let message = first
-                    .message
-                    .as_ref()
-                    .map(|m| m.to_string())
-                    .unwrap_or_else(|| "Check this answer".to_owned());
-                Some(FieldError {
-                    field: (*field).to_owned(),
-                    message,
-                })
+/// `validator`'s errors ordered by the page's field order, the first message of each.
+pub fn errors_from_validation(errors: &ValidationErrors, field_order: &[&str]) -> FieldErrors {
+    let field_errors = errors.field_errors();
+    let list = field_order
+        .iter()
+        .filter_map(|field| {
+            let first = field_errors.get(*field)?.first()?;
+            let message = first
+                .message
+                .as_ref()
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| "Check this answer".to_owned());
+            Some(FieldError {
+                field: (*field).to_owned(),
+                message,
             })
-            .collect();
-        Self(list)
-    }
+        })
+        .collect();
+    FieldErrors(list)
 }
 
 /// A question page's wire struct: what its form posts, with the rules that check it.
@@ -39,7 +37,7 @@ pub trait QuestionForm: Validate {
     fn check(&self) -> FieldErrors {
         match self.validate() {
             Ok(()) => FieldErrors::default(),
-            Err(errors) => FieldErrors::from_validation(&errors, Self::FIELDS),
+            Err(errors) => errors_from_validation(&errors, Self::FIELDS),
         }
     }
 }

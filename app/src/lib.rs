@@ -9,7 +9,9 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod content;
 pub mod council;
-pub mod domain;
+/// The rules, in their own crate (`domain/`) so nothing there can reach Leptos, a database
+/// or a clock; re-exported so `crate::domain::...` reads as before.
+pub use domain;
 pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod page_headers;

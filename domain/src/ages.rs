@@ -138,7 +138,10 @@ mod tests {
             assert_eq!(state_pension_age(born), age, "{born}");
             assert_eq!(state_pension_day(born), day, "{born}");
             assert!(pension_credit_age_reached(born, day));
-            assert!(!pension_credit_age_reached(born, day.previous_day().unwrap()));
+            assert!(!pension_credit_age_reached(
+                born,
+                day.previous_day().unwrap()
+            ));
         }
     }
 

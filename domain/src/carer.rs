@@ -64,7 +64,7 @@ pub const WHEN: [(&str, &str); 3] = [
 ];
 
 /// The carer.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CarerDetails {
@@ -91,7 +91,7 @@ pub struct CarerDetails {
 }
 
 /// Someone the carer looks after.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CaredFor {
@@ -113,7 +113,7 @@ pub struct CaredFor {
 }
 
 /// The caring.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Caring {
@@ -134,7 +134,7 @@ pub struct Caring {
 }
 
 /// Someone to call in an emergency.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EmergencyContact {
@@ -144,7 +144,7 @@ pub struct EmergencyContact {
 }
 
 /// Someone who holds a key. There is no field for a key-safe code, on purpose.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Keyholder {
@@ -153,7 +153,7 @@ pub struct Keyholder {
 }
 
 /// What the emergency duty team needs if the carer cannot care.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EmergencyPlan {
@@ -164,7 +164,7 @@ pub struct EmergencyPlan {
 }
 
 /// The carer's agreement to be on the register.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CarerConsent {
@@ -173,7 +173,7 @@ pub struct CarerConsent {
 
 /// A registration as sent (API.md "Carers"). Every field defaults, so a missing one gets the
 /// same message as a blank box on a form.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CarerRegistration {

@@ -22,7 +22,7 @@ pub const KIND: &str = "safeguarding_concern";
 pub const AGE_MAX: usize = 30;
 
 /// What the reporter saw or heard.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Concern {

@@ -101,7 +101,7 @@ pub const TRANSITION_FROM_AGE: u32 = 14;
 
 /// The adult check's answers (`POST /api/v1/eligibility/adult`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdultAnswers {
     /// Optional: the person's age (asked when checking for someone else). Under 18 routes to a
     /// transition assessment.
@@ -119,7 +119,7 @@ pub struct AdultAnswers {
 
 /// The carer check's answers (`POST /api/v1/eligibility/carer`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CarerAnswers {
     pub age: u32,
     /// Optional: the age of the person cared for. Under 18 routes to children's services.
@@ -137,7 +137,7 @@ pub struct CarerAnswers {
 
 /// One reason behind a result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reason {
     pub code: String,
     pub text: String,

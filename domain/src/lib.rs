@@ -1,4 +1,6 @@
-//! Pure rules and vocabularies: no Leptos, no database, no clock, no IO. Compiles to wasm, so
+//! Pure rules and vocabularies: no Leptos, no database, no clock, no IO. Its own crate, so
+//! that holds by construction (its only dependencies are serde, serde_json and time, and
+//! utoipa for the API's schemas), the fuzz targets build it alone, and it compiles to wasm, so
 //! the browser and the server give identical answers.
 
 pub mod ages;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One field's problem.
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     /// The field's path, dotted for nesting (`person.date_of_birth`, `trackers.0.email`).

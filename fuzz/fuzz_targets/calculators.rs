@@ -3,11 +3,11 @@
 //! is never negative, nor more than the cost of care when the cost is given; dates of birth,
 //! ages and assessment dates of any shape are refused or used, never a panic.
 #![no_main]
-use app::domain::charging::non_residential::{estimate_non_residential, NonResidentialRequest};
-use app::domain::charging::policy::ChargingPolicy;
-use app::domain::charging::rates::RateTables;
-use app::domain::charging::residential::{estimate_residential, ResidentialRequest};
-use app::domain::eligibility::{check_adult, check_carer, AdultAnswers, CarerAnswers};
+use domain::charging::non_residential::{estimate_non_residential, NonResidentialRequest};
+use domain::charging::policy::ChargingPolicy;
+use domain::charging::rates::RateTables;
+use domain::charging::residential::{estimate_residential, ResidentialRequest};
+use domain::eligibility::{check_adult, check_carer, AdultAnswers, CarerAnswers};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|json: &[u8]| {
@@ -21,7 +21,7 @@ fuzz_target!(|json: &[u8]| {
             if let Some(weekly) = estimate.weekly_contribution_pence {
                 assert!(!weekly.is_negative(), "{weekly:?}");
                 if let Some(cost) = request.weekly_care_cost_pence {
-                    assert!(weekly <= cost.max(app::domain::charging::money::Pence::ZERO));
+                    assert!(weekly <= cost.max(domain::charging::money::Pence::ZERO));
                 }
             }
         }

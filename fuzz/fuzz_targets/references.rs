@@ -1,7 +1,7 @@
 //! The reference parser against anything a person might type: it never panics, and whatever
 //! it accepts, written out and read again, is the same reference.
 #![no_main]
-use app::domain::reference::{Reference, ReferenceKind};
+use domain::reference::{Reference, ReferenceKind};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|typed: &str| {

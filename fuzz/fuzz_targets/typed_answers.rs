@@ -3,8 +3,8 @@
 //! again, it is unchanged); a date of birth is never after today; an amount read back from its
 //! own words is the same number of pence.
 #![no_main]
-use app::domain::charging::money::{parse_pounds, pounds_text};
-use app::domain::checks::{date_of_birth_iso, date_of_birth_parts, email_address, phone_number, uk_postcode};
+use domain::charging::money::{parse_pounds, pounds_text};
+use domain::checks::{date_of_birth_iso, date_of_birth_parts, email_address, phone_number, uk_postcode};
 use libfuzzer_sys::fuzz_target;
 use time::macros::date;
 

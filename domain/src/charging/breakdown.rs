@@ -9,7 +9,7 @@ use super::rates::Rate;
 
 /// One line of the breakdown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Line {
     /// `income`, `disregarded_income`, `tariff_income`, `minimum_income_guarantee`, ...
     pub code: String,
@@ -24,7 +24,7 @@ pub struct Line {
 
 /// Something the person should know that is not an amount.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Note {
     pub code: String,
     pub text: String,
@@ -32,7 +32,7 @@ pub struct Note {
 
 /// The answer to either calculator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Estimate {
     /// What the person might pay a week; `null` when they pay the full cost and no cost or
     /// fee was given.
@@ -142,7 +142,7 @@ impl Breakdown {
 /// What a request for an assessment carries when the person chooses to attach their
 /// estimate: the figure and what it rests on, not their money answers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct EstimateSummary {
     /// `home` or `care_home`.
@@ -188,7 +188,7 @@ impl EstimateSummary {
     }
 
     /// The problems with a summary sent to the API, under `estimate.`.
-    pub fn problems(&self, errors: &mut crate::domain::problems::FieldErrors) {
+    pub fn problems(&self, errors: &mut crate::problems::FieldErrors) {
         if !matches!(self.care_type.as_str(), "home" | "care_home") {
             errors.add("estimate.care_type", "Select home or care_home");
         }
@@ -212,7 +212,7 @@ impl EstimateSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::problems::FieldErrors;
+    use crate::problems::FieldErrors;
 
     #[test]
     fn a_summary_describes_itself_and_refuses_nonsense() {

@@ -41,7 +41,7 @@ pub fn add_tariff_line(capital: Pence, what: &str, rates: &YearValues, lines: &m
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::charging::rates::RateTables;
+    use crate::charging::rates::RateTables;
 
     #[test]
     fn one_pound_for_every_250_or_part() {

@@ -12,7 +12,7 @@ use super::{
     estimate_non_residential, estimate_residential, ChargingPolicy, Estimate, Pence, PolicyChoices,
     RateTables,
 };
-use crate::domain::problems::FieldErrors;
+use crate::problems::FieldErrors;
 
 /// The day ages are taken on in a case without an `assessment_date`.
 const CASES_TODAY: time::Date = time::macros::date!(2026 - 11 - 22);
@@ -82,10 +82,22 @@ fn run(
                     full_cost: estimate.full_cost,
                     provisional: estimate.provisional,
                     lines: expected.lines.as_ref().map(|_| {
-                        codes(&estimate.lines.iter().map(|l| l.code.clone()).collect::<Vec<_>>())
+                        codes(
+                            &estimate
+                                .lines
+                                .iter()
+                                .map(|l| l.code.clone())
+                                .collect::<Vec<_>>(),
+                        )
                     }),
                     notes: expected.notes.as_ref().map(|_| {
-                        codes(&estimate.notes.iter().map(|n| n.code.clone()).collect::<Vec<_>>())
+                        codes(
+                            &estimate
+                                .notes
+                                .iter()
+                                .map(|n| n.code.clone())
+                                .collect::<Vec<_>>(),
+                        )
                     }),
                 };
                 if &got != expected {

@@ -9,7 +9,7 @@ use super::breakdown::Breakdown;
 use super::money::Pence;
 use super::policy::{check_amount, MAX_WEEKLY};
 use super::rates::YearValues;
-use crate::domain::problems::FieldErrors;
+use crate::problems::FieldErrors;
 
 /// How a kind of income counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,8 @@ const COUNTED: &str = "SI 2014/2672 Part 4: income counts unless it is disregard
 const IGNORED: &str = "SI 2014/2672 Sch 1 Part 1: disregarded in full";
 const WAR: &str = "SI 2014/2672 Sch 1 Part 2: the first £10 a week is disregarded";
 const DISABILITY: &str = "SI 2014/2672 Part 4 and Care and support statutory guidance Annex C: disability benefits count";
-const SAVINGS_CREDIT: &str = "SI 2014/2672 Sch 1: the Savings Credit counts above the Savings Credit disregard";
+const SAVINGS_CREDIT: &str =
+    "SI 2014/2672 Sch 1: the Savings Credit counts above the Savings Credit disregard";
 
 const fn kind(code: &'static str, label: &'static str, treatment: Treatment) -> IncomeKind {
     let source = match treatment {
@@ -175,7 +176,7 @@ pub fn benefit_rates(kind: &str) -> &'static [&'static str] {
 
 /// One weekly income, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WeeklyIncome {
     /// One of the codes in `INCOME_KINDS` (`state_pension`, `pip_mobility`, ...).
     pub kind: String,

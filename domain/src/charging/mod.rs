@@ -25,7 +25,7 @@ pub use policy::{ChargingPolicy, PolicyChoices};
 pub use rates::RateTables;
 pub use residential::{estimate_residential, Property, ResidentialRequest};
 
-use crate::domain::problems::FieldErrors;
+use crate::problems::FieldErrors;
 
 /// A year there are rates for, or the problem in a form's words.
 fn year_problem(financial_year: &str, tables: &RateTables, errors: &mut FieldErrors) {

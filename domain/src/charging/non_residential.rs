@@ -16,13 +16,13 @@ use super::policy::{check_amount, ChargingPolicy, MAX_CAPITAL, MAX_WEEKLY};
 use super::premiums::premiums_due;
 use super::rates::{RateTables, YearRates};
 use super::year_problem;
-use crate::domain::ages::{age_on, pension_credit_age_reached, pension_credit_age_reached_at_age};
-use crate::domain::checks::{date_of_birth_iso, iso_day};
-use crate::domain::problems::FieldErrors;
+use crate::ages::{age_on, pension_credit_age_reached, pension_credit_age_reached_at_age};
+use crate::checks::{date_of_birth_iso, iso_day};
+use crate::problems::FieldErrors;
 
 /// The person whose care it is; only their own resources count.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Person {
     /// `YYYY-MM-DD`. This or `age` is required; the date wins when both are given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,7 +94,7 @@ fn age_and_pension_age(
 
 /// What the care-at-home calculator needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NonResidentialRequest {
     /// `2024-25`, `2025-26` or `2026-27` (and any other year in the rates file).
     pub financial_year: String,
@@ -124,7 +124,12 @@ impl NonResidentialRequest {
     }
 
     /// What the ages decide, adding any problem with the request to `errors`.
-    fn checked(&self, tables: &RateTables, today: Date, errors: &mut FieldErrors) -> Option<Household> {
+    fn checked(
+        &self,
+        tables: &RateTables,
+        today: Date,
+        errors: &mut FieldErrors,
+    ) -> Option<Household> {
         year_problem(&self.financial_year, tables, errors);
         let household = self.household(today, errors);
         if self.person.dependent_children > 20 {
@@ -469,10 +474,7 @@ fn add_minimum_income_guarantee(
                 -1,
             );
         }
-        if let Some(why) = decided(
-            person.enhanced_disability_premium,
-            due.enhanced_disability,
-        ) {
+        if let Some(why) = decided(person.enhanced_disability_premium, due.enhanced_disability) {
             let rate = if person.couple {
                 &rates.enhanced_disability_premium_couple_each
             } else {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::money::Pence;
-use crate::domain::problems::FieldErrors;
+use crate::problems::FieldErrors;
 
 /// What this council decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,7 +117,7 @@ impl ChargingPolicy {
 /// A caller's changes to the configured policy: an omitted field keeps the configured
 /// value; `null` means "none" for the fields that can be none.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PolicyChoices {
     #[serde(deserialize_with = "given")]

@@ -32,7 +32,11 @@ pub struct Premiums {
 /// The disability premium for any of the benefits above or for being registered blind; the
 /// enhanced premium for DLA care at the highest rate, PIP daily living at the enhanced rate, or
 /// Armed Forces Independence Payment.
-pub fn premiums_due(incomes: &[WeeklyIncome], registered_blind: bool, rates: &YearValues) -> Premiums {
+pub fn premiums_due(
+    incomes: &[WeeklyIncome],
+    registered_blind: bool,
+    rates: &YearValues,
+) -> Premiums {
     let kinds = || {
         incomes.iter().filter_map(|income| {
             super::income::income_kind(&income.kind).map(|kind| (kind, income))
@@ -58,8 +62,8 @@ pub fn premiums_due(incomes: &[WeeklyIncome], registered_blind: bool, rates: &Ye
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::charging::money::Pence;
-    use crate::domain::charging::rates::RateTables;
+    use crate::charging::money::Pence;
+    use crate::charging::rates::RateTables;
 
     fn rates() -> &'static YearValues {
         &RateTables::published().year("2025-26").unwrap().values
@@ -84,7 +88,10 @@ mod tests {
         assert_eq!(due(&[], true), (true, false));
         assert_eq!(due(&[("pip_mobility", 3000, None)], false), (true, false));
         assert_eq!(due(&[("dla_mobility", 3000, None)], false), (true, false));
-        assert_eq!(due(&[("attendance_allowance", 11040, None)], false), (true, false));
+        assert_eq!(
+            due(&[("attendance_allowance", 11040, None)], false),
+            (true, false)
+        );
         assert_eq!(due(&[("afip", 17000, None)], false), (true, true));
         assert_eq!(
             due(&[("armed_forces_independence_payment", 17000, None)], false),
@@ -99,7 +106,10 @@ mod tests {
             WeeklyIncome::of("dla_care", Pence(11040)),
         ];
         let p = premiums_due(&incomes, true, rates());
-        assert_eq!(p.disability, Some("Disability Living Allowance (care part)"));
+        assert_eq!(
+            p.disability,
+            Some("Disability Living Allowance (care part)")
+        );
         assert_eq!(p.enhanced_disability, p.disability);
         let p = premiums_due(&[], true, rates());
         assert_eq!(p.disability, Some("being registered blind"));
@@ -107,8 +117,14 @@ mod tests {
 
     #[test]
     fn the_enhanced_premium_follows_the_top_rate_said_or_paid() {
-        assert_eq!(due(&[("pip_daily_living", 7390, None)], false), (true, false));
-        assert_eq!(due(&[("pip_daily_living", 11040, None)], false), (true, true));
+        assert_eq!(
+            due(&[("pip_daily_living", 7390, None)], false),
+            (true, false)
+        );
+        assert_eq!(
+            due(&[("pip_daily_living", 11040, None)], false),
+            (true, true)
+        );
         assert_eq!(due(&[("dla_care", 11040, None)], false), (true, true));
         assert_eq!(due(&[("dla_care", 2920, None)], false), (true, false));
         assert_eq!(

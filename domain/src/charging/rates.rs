@@ -10,9 +10,9 @@ use serde::Deserialize;
 use time::{Date, Month};
 
 use super::money::Pence;
-use crate::domain::checks::iso_day;
+use crate::checks::iso_day;
 
-const PUBLISHED: &str = include_str!("../../../../content/charging/rates.json");
+const PUBLISHED: &str = include_str!("../../../content/charging/rates.json");
 
 /// One figure: the amount, its source, and whether it is confirmed.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -91,7 +91,9 @@ impl RateTables {
                 return Err(format!("{name} appears twice"));
             }
             let starts = iso_day(&year.in_force_from)
-                .filter(|day| day.month() == Month::April && name.starts_with(&day.year().to_string()))
+                .filter(|day| {
+                    day.month() == Month::April && name.starts_with(&day.year().to_string())
+                })
                 .ok_or_else(|| format!("{name}: in_force_from must be a day in April of {name}"))?;
             if i > 0 && iso_day(&tables.years[i - 1].in_force_from) >= Some(starts) {
                 return Err(format!("{name}: the years must be in order"));

@@ -11,12 +11,14 @@ use serde::{Deserialize, Serialize};
 
 use super::breakdown::{Breakdown, Estimate};
 use super::capital::add_tariff_line;
-use super::income::{add_income_lines, income_kind, income_problems, IncomeSetting, Treatment, WeeklyIncome};
+use super::income::{
+    add_income_lines, income_kind, income_problems, IncomeSetting, Treatment, WeeklyIncome,
+};
 use super::money::Pence;
 use super::policy::{check_amount, MAX_CAPITAL, MAX_WEEKLY};
 use super::rates::RateTables;
 use super::year_problem;
-use crate::domain::problems::FieldErrors;
+use crate::problems::FieldErrors;
 
 /// Who lives in the home, and the disregard that follows (SI 2014/2672 Sch 2).
 pub const OCCUPIERS: [(&str, &str); 6] = [
@@ -39,7 +41,7 @@ pub const PROPERTY_DISREGARD_WEEKS: u32 = 12;
 
 /// The person's home, if they own it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Property {
     /// The person's share of what it would sell for.
     pub value_pence: Pence,
@@ -60,7 +62,7 @@ pub struct Property {
 
 /// What the care-home calculator needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResidentialRequest {
     pub financial_year: String,
     /// Savings and other capital, not the home.
@@ -106,7 +108,10 @@ impl ResidentialRequest {
                     "Enter 5,000 weeks or fewer",
                 );
             }
-            if property.weeks_since_occupier_left.is_some_and(|weeks| weeks > 5_000) {
+            if property
+                .weeks_since_occupier_left
+                .is_some_and(|weeks| weeks > 5_000)
+            {
                 errors.add(
                     "property.weeks_since_occupier_left",
                     "Enter 5,000 weeks or fewer",

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{check_adult, check_carer, AdultAnswers, CarerAnswers, Verdict};
-use crate::domain::problems::FieldErrors;
+use crate::problems::FieldErrors;
 
 #[derive(Deserialize)]
 struct Case {
@@ -42,7 +42,11 @@ fn run(file: &str, check: impl Fn(&Value) -> Result<Verdict, FieldErrors>) -> us
                 let codes: Vec<_> = verdict.reasons.iter().map(|r| r.code.as_str()).collect();
                 assert_eq!(codes, expected.reasons, "{}", case.name);
                 for reason in &verdict.reasons {
-                    let cited = ["SI 2015/313 reg ", "Care Act 2014 s.", "Children Act 1989 s."];
+                    let cited = [
+                        "SI 2015/313 reg ",
+                        "Care Act 2014 s.",
+                        "Children Act 1989 s.",
+                    ];
                     assert!(
                         cited.iter().any(|law| reason.regulation.starts_with(law)),
                         "{}",

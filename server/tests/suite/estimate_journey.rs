@@ -280,7 +280,10 @@ async fn a_care_home_with_a_home_gives_the_apis_figures() {
     );
     answer(&app, "someone-left", &[("form[occupier_left]", "yes")]).await;
     let (_, _, html) = result(&app).await;
-    assert!(html.html().contains("12 weeks from when"), "the fresh 12 weeks");
+    assert!(
+        html.html().contains("12 weeks from when"),
+        "the fresh 12 weeks"
+    );
 }
 
 #[tokio::test]

@@ -110,9 +110,7 @@ async fn dates_of_birth_and_partners_decide_the_pension_age_amount() {
         json!({ "financial_year": "2026-27", "assessment_date": "2026-06-01", "person": person,
                 "capital_pence": 0, "weekly_income": [ { "kind": "other", "amount_pence": 30000 } ] })
     };
-    let single = |born: &str| {
-        json!({ "date_of_birth": born, "carer_premium": false, "dependent_children": 0, "couple": false })
-    };
+    let single = |born: &str| json!({ "date_of_birth": born, "carer_premium": false, "dependent_children": 0, "couple": false });
     // Born 15 May 1960: State Pension age 66 and 2 months, on 15 July 2026.
     let (status, before) = post(&app, AT_HOME, &body(single("1960-05-15"))).await;
     assert_eq!(status, 200, "{before}");
@@ -130,7 +128,10 @@ async fn dates_of_birth_and_partners_decide_the_pension_age_amount() {
             .map(|l| l["amount_pence"].as_i64().unwrap())
             .unwrap()
     };
-    assert!(mig(&after) < mig(&before), "the pension-age amount is larger");
+    assert!(
+        mig(&after) < mig(&before),
+        "the pension-age amount is larger"
+    );
 
     let couple = json!({ "age": 60, "partner_date_of_birth": "1950-01-01", "carer_premium": false,
                          "dependent_children": 0, "couple": true });

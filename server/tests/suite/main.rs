@@ -7,6 +7,7 @@
 mod common;
 
 mod admin_cli;
+mod back_office;
 mod carer_api;
 mod carer_journey;
 mod delivery;
@@ -23,4 +24,3 @@ mod referral_store;
 mod reliability;
 mod search;
 mod store_conformance;
-mod back_office;

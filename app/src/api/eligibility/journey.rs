@@ -329,7 +329,9 @@ impl CheckDraft {
 
     /// Checking for someone else who is under 18 (a transition assessment, not regulation 2).
     pub fn is_child(&self) -> bool {
-        !self.is_carer_check() && self.for_whom != "me" && years(&self.their_age).is_some_and(|a| a < 18)
+        !self.is_carer_check()
+            && self.for_whom != "me"
+            && years(&self.their_age).is_some_and(|a| a < 18)
     }
 
     /// A carer who looks after someone under 18 (children's services, not regulation 3).
@@ -688,13 +690,22 @@ mod tests {
         draft.apply(CheckPage::CarerAge, &form(|f| f.age = "45".into()));
         assert_eq!(CheckPage::CarerAge.next(&draft), CheckPage::CaredForAge);
         assert!(!draft.problems(CheckPage::CaredForAge).is_empty());
-        draft.apply(CheckPage::CaredForAge, &form(|f| f.cared_for_age = "15".into()));
+        draft.apply(
+            CheckPage::CaredForAge,
+            &form(|f| f.cared_for_age = "15".into()),
+        );
         assert_eq!(CheckPage::CaredForAge.next(&draft), CheckPage::CheckAnswers);
         let verdict = draft.verdict().unwrap();
         assert_eq!(verdict.result, "carer_of_child");
         assert_eq!(verdict.reasons[1].regulation, "Care Act 2014 s.60");
-        draft.apply(CheckPage::CaredForAge, &form(|f| f.cared_for_age = "80".into()));
-        assert_eq!(CheckPage::CaredForAge.next(&draft), CheckPage::NecessaryCare);
+        draft.apply(
+            CheckPage::CaredForAge,
+            &form(|f| f.cared_for_age = "80".into()),
+        );
+        assert_eq!(
+            CheckPage::CaredForAge.next(&draft),
+            CheckPage::NecessaryCare
+        );
     }
 
     #[test]

@@ -153,7 +153,10 @@ impl EstimatePage {
             // premiums stop there) and with no benefit that brings the premium already.
             P::Sight => {
                 home && draft.pension_age_reached == Some(false)
-                    && !draft.income_kinds.iter().any(|k| brings_disability_premium(k))
+                    && !draft
+                        .income_kinds
+                        .iter()
+                        .any(|k| brings_disability_premium(k))
             }
             P::NightCare => home && draft.has_disability_benefit(),
             P::OwnHome | P::WeeksInCare | P::CareHomeFee => care_home,
@@ -841,23 +844,47 @@ mod tests {
         ] {
             draft.apply(page, &posted, TODAY);
         }
-        assert_eq!(P::WeeksInCare.next(&draft), P::CareHomeFee, "the partner still lives there");
-        draft.apply(P::WhoLivesThere, &form(|f| f.occupied_by = "none".into()), TODAY);
+        assert_eq!(
+            P::WeeksInCare.next(&draft),
+            P::CareHomeFee,
+            "the partner still lives there"
+        );
+        draft.apply(
+            P::WhoLivesThere,
+            &form(|f| f.occupied_by = "none".into()),
+            TODAY,
+        );
         assert_eq!(P::WeeksInCare.next(&draft), P::OccupierLeft);
-        draft.apply(P::OccupierLeft, &form(|f| f.occupier_left = "yes".into()), TODAY);
+        draft.apply(
+            P::OccupierLeft,
+            &form(|f| f.occupier_left = "yes".into()),
+            TODAY,
+        );
         let tables = RateTables::published();
         let estimate = draft
             .estimate(tables, &ChargingPolicy::default(), "2025-26", TODAY)
             .unwrap();
         assert!(!estimate.full_cost, "the home is not counted yet");
         assert_eq!(estimate.notes[0].code, "occupier_left_disregard");
-        draft.apply(P::OccupierLeft, &form(|f| f.occupier_left = "no".into()), TODAY);
+        draft.apply(
+            P::OccupierLeft,
+            &form(|f| f.occupier_left = "no".into()),
+            TODAY,
+        );
         let estimate = draft
             .estimate(tables, &ChargingPolicy::default(), "2025-26", TODAY)
             .unwrap();
         assert!(estimate.full_cost, "£180,000 counts");
-        draft.apply(P::WeeksInCare, &form(|f| f.weeks_in_care = "5".into()), TODAY);
-        assert_eq!(P::WeeksInCare.next(&draft), P::CareHomeFee, "the first 12 weeks");
+        draft.apply(
+            P::WeeksInCare,
+            &form(|f| f.weeks_in_care = "5".into()),
+            TODAY,
+        );
+        assert_eq!(
+            P::WeeksInCare.next(&draft),
+            P::CareHomeFee,
+            "the first 12 weeks"
+        );
     }
 
     #[test]
@@ -934,11 +961,15 @@ mod tests {
         draft.apply(
             P::IncomeTypes,
             &form(|f| {
-                f.income.insert("pip_mobility".into(), "pip_mobility".into());
+                f.income
+                    .insert("pip_mobility".into(), "pip_mobility".into());
             }),
             TODAY,
         );
-        assert!(!P::Sight.applies(&draft), "PIP mobility already brings the premium");
+        assert!(
+            !P::Sight.applies(&draft),
+            "PIP mobility already brings the premium"
+        );
         draft.apply(P::Partner, &form(|f| f.partner = "yes".into()), TODAY);
         assert_eq!(P::Partner.next(&draft), P::PartnerDateOfBirth);
         draft.apply(
@@ -948,6 +979,9 @@ mod tests {
         );
         assert_eq!(draft.pension_age_reached, Some(true));
         draft.apply(P::IncomeTypes, &EstimateForm::default(), TODAY);
-        assert!(!P::Sight.applies(&draft), "no premiums at Pension Credit age");
+        assert!(
+            !P::Sight.applies(&draft),
+            "no premiums at Pension Credit age"
+        );
     }
 }

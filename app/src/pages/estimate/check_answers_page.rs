@@ -63,9 +63,15 @@ fn money(typed: &str, blank: &str) -> String {
 
 /// A date as typed, written out ("2 March 1986") when it is a real one.
 fn date(typed: &DateParts) -> String {
-    date_of_birth_parts(&typed.day, &typed.month, &typed.year, crate::forms::today(), "")
-        .map(describe_date)
-        .unwrap_or_else(|_| format!("{} {} {}", typed.day, typed.month, typed.year))
+    date_of_birth_parts(
+        &typed.day,
+        &typed.month,
+        &typed.year,
+        crate::forms::today(),
+        "",
+    )
+    .map(describe_date)
+    .unwrap_or_else(|_| format!("{} {} {}", typed.day, typed.month, typed.year))
 }
 
 fn words(value: &str) -> String {

@@ -2,8 +2,8 @@
 //! reset, deactivation, or signing in afresh ends every other session of the account (the one
 //! that changed its own password carries on); signing in clears what the previous person
 //! left in the browser's session.
-use crate::common;
 use crate::back_office::web::{give_code, staff, try_password, PASSWORD};
+use crate::common;
 
 use app::api::staff::accounts::new_account;
 use app::api::staff::credentials::totp_code;

@@ -4,8 +4,8 @@
 //! once are counted before they are weighed; an account takes at most its cap of failed tries
 //! from unusual addresses, its owner still signing in from their usual one, and the owner and
 //! the administrators are told; an unknown email reaches the audit log only as a hash.
-use crate::common;
 use crate::back_office::web::{give_code, staff, try_password, PASSWORD};
+use crate::common;
 
 use app::api::staff::credentials::totp_code;
 use common::{behind_a_proxy, spawn_app_on, sqlite_store, test_config, TestApp, TestStore};
