@@ -4,7 +4,6 @@
 //! reporter may stay anonymous, and nobody else may follow it. A reporter who gives their
 //! own date of birth (and a way to reach them) can check its progress with it.
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::checks::{
@@ -12,31 +11,15 @@ use super::checks::{
     required_text, uk_postcode,
 };
 use super::problems::FieldErrors;
-use super::referral::{
+use super::request::{
     check_phone_and_email, CheckedReferral, Consent, Involved, Needs, PersonDetails,
     ReferralRequest, Referrer, ADDRESS_LINE_MAX, LONG_TEXT_MAX, NAME_MAX, RELATIONSHIP_MAX,
     SHORT_TEXT_MAX, TOWN_MAX,
 };
+pub use super::request::{Concern, PERSON_KNOWS};
 
 pub const KIND: &str = "safeguarding_concern";
 pub const AGE_MAX: usize = 30;
-
-/// What the reporter saw or heard.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Concern {
-    pub what_happened: String,
-    pub when_it_happened: String,
-    pub who_is_causing_harm: String,
-    /// `yes`, `no` or `not_sure`: whether the adult knows the council is being told.
-    pub person_knows: String,
-    /// "About 80", if their date of birth is not known.
-    pub approximate_age: String,
-}
-
-pub const PERSON_KNOWS: [(&str, &str); 3] =
-    [("yes", "Yes"), ("no", "No"), ("not_sure", "I'm not sure")];
 
 /// Checks a safeguarding concern (`request.kind` is `safeguarding_concern`).
 pub fn check_concern(

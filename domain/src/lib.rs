@@ -17,6 +17,7 @@ pub mod problems;
 pub mod reference;
 pub mod referral;
 pub mod referral_status;
+pub mod request;
 pub mod search;
 pub mod staff;
 pub mod waiting;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
 use super::labels::{channel_label, kind_label, status_label};
 use super::StaffHeader;
 
