@@ -22,7 +22,7 @@ pub enum Treatment {
     /// Counted, but a council may count only the day rate when no night care is given.
     DisabilityBenefit,
     /// The Savings Credit of Pension Credit: ignored up to the year's Savings Credit disregard
-    /// (SI 2014/2672 Sch 1 para 17 for care homes; Annex C for care at home).
+    /// (SI 2014/2672 Sch 1 for care homes; Annex C for care at home).
     SavingsCredit,
 }
 
@@ -321,7 +321,7 @@ pub fn add_income_lines(
                     kind.label.to_lowercase()
                 ),
                 -Pence(amount.0 / 2),
-                "SI 2014/2672 Sch 1 para 9 and Care and support statutory guidance Annex C: half of an occupational or personal pension paid to a spouse or civil partner not in the care home is disregarded",
+                "SI 2014/2672 Sch 1 and Care and support statutory guidance Annex C: half of an occupational or personal pension paid to a spouse or civil partner not in the care home is disregarded",
                 false,
             );
         }

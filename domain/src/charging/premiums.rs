@@ -1,6 +1,6 @@
 //! Which Minimum Income Guarantee premiums a person under Pension Credit age is due, from what
 //! they get: one rule for the web estimate and the API (Income Support (General) Regulations
-//! 1987 Sch 2 paras 11 to 13, which the MIG's premiums follow).
+//! 1987 Sch 2 paras 11, 12 and 13A, which the MIG's premiums follow).
 
 use super::income::WeeklyIncome;
 use super::rates::YearValues;

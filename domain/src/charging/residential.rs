@@ -175,7 +175,7 @@ pub fn estimate_residential(
             lines.note(
                 "occupier_left_disregard",
                 format!(
-                    "Your home is not counted for {PROPERTY_DISREGARD_WEEKS} weeks from when the person whose living there kept it from counting died or left{}. After that it counts as capital of about {as_capital}, and the estimate changes. (SI 2014/2672 Sch 2 para 3)",
+                    "Your home is not counted for {PROPERTY_DISREGARD_WEEKS} weeks from when the person whose living there kept it from counting died or left{}. After that it counts as capital of about {as_capital}, and the estimate changes. (SI 2014/2672 Sch 2)",
                     if weeks > 0 { format!(" ({weeks} weeks ago)") } else { String::new() }
                 ),
             );
