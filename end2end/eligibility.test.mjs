@@ -146,6 +146,8 @@ for (const { js, name } of MODES) {
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.waitForURL('**/age-of-the-person-you-look-after')
     await waitForEnhancement(page, js)
+    await page.getByLabel('How old is the person you look after?').fill('fifteen')
+    await expectError(page, js, /Enter the age in years of the person you look after/, 'their age, with an error')
     // The carer of a child is supported by children's services.
     await page.getByLabel('How old is the person you look after?').fill('15')
     await continueTo(page, js, 'check-answers')

@@ -131,8 +131,12 @@ for (const { js, name } of MODES) {
     await page.getByLabel(/How much do you have in savings/).fill('5000')
     await continueTo(page, js, 'income')
     await page.getByLabel('State Pension').check()
+    await page.getByLabel('Private or work pension', { exact: true }).check()
     await continueTo(page, js, 'income-amounts')
     await page.getByLabel('State Pension').fill('230.30')
+    await page.getByLabel('Private or work pension', { exact: true }).fill('100')
+    // Half of it goes to a wife at home: that half is not counted.
+    await page.getByLabel(/I pay half of my private or work pension/).check()
     await continueTo(page, js, 'your-home')
     await page.getByLabel('Yes').check()
     await continueTo(page, js, 'home-value')
@@ -149,7 +153,7 @@ for (const { js, name } of MODES) {
     const estimate = await api('/api/v1/estimates/residential', {
       financial_year: shown.year,
       capital_pence: 500000,
-      weekly_income: [{ kind: 'state_pension', amount_pence: 23030 }],
+      weekly_income: [{ kind: 'state_pension', amount_pence: 23030 }, { kind: 'private_pension', amount_pence: 10000, half_paid_to_spouse_at_home: true }],
       property: { value_pence: 25000000, occupied_by: 'none', weeks_in_permanent_care: 5 },
       weekly_fee_pence: 95000
     })

@@ -7,8 +7,8 @@
 #   scripts/fuzz.sh        5 minutes a target (the long run; results in docs/RELIABILITY.md)
 #   scripts/fuzz.sh 30     30 seconds a target (what scripts/test.sh runs)
 #
-# Building the targets takes about 5 minutes the first time (the app crate in release, with
-# debug assertions, so arithmetic overflow panics).
+# Building the targets takes about 30 s the first time (the domain crate alone, in release
+# with debug assertions, so arithmetic overflow panics).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh

@@ -34,6 +34,16 @@ pub fn question_fields(page: CheckPage, draft: &CheckDraft, errors: &FieldErrors
         }
         .into_any()
     };
+    let age = |field: &'static str, value: &str, hint: &str| {
+        view! {
+            <Input
+                name=field_name(field) id=field_id(field) label=question.clone() is_page_heading=true
+                label_size=crate::components::HeadingSize::L hint=hint.to_owned() value=value.to_owned()
+                inputmode="numeric" classes="govuk-input--width-3" error=error(field)
+            />
+        }
+        .into_any()
+    };
     let outcome = |code: &str, example: &str, answered: Option<&Vec<String>>, adult: bool| {
         let mut items: Vec<Choice> = LIMBS
             .iter()
@@ -90,33 +100,17 @@ pub fn question_fields(page: CheckPage, draft: &CheckDraft, errors: &FieldErrors
             let (code, _, example) = CARER_QUESTIONS[i];
             outcome(code, &format!("Because of caring, is this hard for you? {example}"), draft.caring.get(code), false)
         }
-        CheckPage::CarerAge => view! {
-            <Input
-                name=field_name("age") id=field_id("age") label=question.clone() is_page_heading=true
-                label_size=crate::components::HeadingSize::L
-                hint="Carers under 18 get support from children's services" value=draft.age.clone()
-                inputmode="numeric" classes="govuk-input--width-3" error=error("age")
-            />
-        }
-        .into_any(),
-        CheckPage::TheirAge => view! {
-            <Input
-                name=field_name("their_age") id=field_id("their_age") label=question.clone() is_page_heading=true
-                label_size=crate::components::HeadingSize::L
-                hint="Young people under 18 are supported by children's services until they are adults" value=draft.their_age.clone()
-                inputmode="numeric" classes="govuk-input--width-3" error=error("their_age")
-            />
-        }
-        .into_any(),
-        CheckPage::CaredForAge => view! {
-            <Input
-                name=field_name("cared_for_age") id=field_id("cared_for_age") label=question.clone() is_page_heading=true
-                label_size=crate::components::HeadingSize::L
-                hint="If you look after more than one person, answer for the one you help most. The carer of a child under 18 is supported by children's services" value=draft.cared_for_age.clone()
-                inputmode="numeric" classes="govuk-input--width-3" error=error("cared_for_age")
-            />
-        }
-        .into_any(),
+        CheckPage::CarerAge => age("age", &draft.age, "Carers under 18 get support from children's services"),
+        CheckPage::TheirAge => age(
+            "their_age",
+            &draft.their_age,
+            "Young people under 18 are supported by children's services until they are adults",
+        ),
+        CheckPage::CaredForAge => age(
+            "cared_for_age",
+            &draft.cared_for_age,
+            "If you look after more than one person, answer for the one you help most. The carer of a child under 18 is supported by children's services",
+        ),
         CheckPage::NecessaryCare => radios(
             "necessary_care",
             &draft.necessary_care,
