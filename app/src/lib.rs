@@ -13,6 +13,7 @@ pub mod council;
 /// or a clock; re-exported so `crate::domain::...` reads as before.
 pub use domain;
 pub mod forms;
+pub mod journeys;
 #[cfg(feature = "ssr")]
 pub mod page_headers;
 pub mod pages;
@@ -26,9 +27,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use components::{Footer, Header, SkipLink};
+use journeys::{
+    carer::pages as carer, concern::pages as concern, eligibility::pages as eligibility,
+    estimate::pages as estimate, feedback::pages as feedback, referral::pages as referral,
+};
 use pages::{
-    carer, concern, directory, eligibility, estimate, feedback, guidance, home::HomePage, info,
-    not_found::NotFoundPage, referral, search, staff, track,
+    directory, guidance, home::HomePage, info, not_found::NotFoundPage, search, staff, track,
 };
 
 /// The whole HTML document. GOV.UK Frontend's stylesheet and script are ordinary files; the

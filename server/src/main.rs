@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::api::referral_service::change_status;
+use app::journeys::referral::service::change_status;
 use clap::Parser;
 use server::cli::{ApiKeyCommand, Cli, Command, ReferralCommand, StaffCommand};
 use server::config::Config;

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::referral::journey::DateParts;
 use crate::domain::checks::date_of_birth_parts;
 use crate::domain::problems::FieldErrors;
+use crate::journeys::referral::flow::DateParts;
 
 #[cfg(feature = "ssr")]
 const JOURNEY: &str = "track";
@@ -75,7 +75,7 @@ pub struct TrackState {
 
 #[server(endpoint = "track/load")]
 pub async fn load_track() -> Result<TrackState, ServerFnError> {
-    let drafts = crate::api::drafts::Drafts::current().await?;
+    let drafts = crate::journeys::drafts::Drafts::current().await?;
     let form = drafts.answers::<TrackForm>(JOURNEY).await?;
     let errors = drafts.take_errors(JOURNEY, "lookup").await?;
     Ok(TrackState { form, errors })
@@ -83,7 +83,7 @@ pub async fn load_track() -> Result<TrackState, ServerFnError> {
 
 #[server(endpoint = "track/progress")]
 pub async fn load_progress() -> Result<Option<Progress>, ServerFnError> {
-    let drafts = crate::api::drafts::Drafts::current().await?;
+    let drafts = crate::journeys::drafts::Drafts::current().await?;
     drafts.answers::<Option<Progress>>(RESULT).await
 }
 
@@ -92,10 +92,10 @@ pub async fn load_progress() -> Result<Option<Progress>, ServerFnError> {
 pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), ServerFnError> {
     use crate::api::client_address::current_client;
     use crate::api::context::{service_problem, settings, store};
-    use crate::api::referral_service::{lookup_status, Lookup};
     use crate::domain::checks::iso_date;
+    use crate::journeys::referral::service::{lookup_status, Lookup};
 
-    let drafts = crate::api::drafts::Drafts::current().await?;
+    let drafts = crate::journeys::drafts::Drafts::current().await?;
     let now = time::OffsetDateTime::now_utc();
     let today = crate::domain::office_hours::uk_local(now).date();
     let mut errors = form.problems(today);
@@ -150,7 +150,7 @@ pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), Ser
 }
 
 #[cfg(feature = "ssr")]
-fn progress(view: &crate::api::referral_service::StatusView) -> Progress {
+fn progress(view: &crate::journeys::referral::service::StatusView) -> Progress {
     use crate::domain::office_hours::{describe_date, uk_local};
     use crate::domain::referral_status::{outcome, status};
     let date = |at: &str| {

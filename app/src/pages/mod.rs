@@ -1,19 +1,12 @@
 //! One route component per file, grouped by journey.
 
-pub mod carer;
-pub mod concern;
 pub mod current_settings;
 pub mod directory;
-pub mod eligibility;
-pub mod estimate;
-pub mod feedback;
 pub mod guidance;
 pub mod home;
 pub mod info;
 pub mod loaded;
 pub mod not_found;
-pub mod question_form;
-pub mod referral;
 pub mod search;
 pub mod service_problem;
 pub mod staff;

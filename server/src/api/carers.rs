@@ -2,9 +2,9 @@
 //! `Idempotency-Key`, with a `CAR-` reference. A carer under 18 gets a 422 whose detail points
 //! to young carers' support.
 
-use app::api::carer_service::register_carer;
 use app::domain::carer::{CarerRegistration, YOUNG_CARER};
 use app::domain::office_hours::uk_local;
+use app::journeys::carer::service::register_carer;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;

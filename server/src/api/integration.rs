@@ -7,9 +7,9 @@
 //! SHA-256 of the body>">` with `PORTAL_INTEGRATION_SECRET`. A bad or stale signature, and any
 //! v1 (`sha256=`) signature, is refused (401); an event id seen before is a replay (409).
 
-use app::api::referral_service::{change_status, constant_time_eq, ChangeError};
 use app::domain::problems::FieldErrors;
 use app::domain::reference::{Reference, ReferenceKind};
+use app::journeys::referral::service::{change_status, constant_time_eq, ChangeError};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};

@@ -2,7 +2,6 @@
 //! handlers' annotations and the request and response types themselves, so it cannot drift
 //! from the code.
 
-use app::api::referral_service::{StatusView, TimelineEntry};
 use app::domain::carer::{
     CaredFor, CarerConsent, CarerDetails, CarerRegistration, Caring, EmergencyContact,
     EmergencyPlan, Keyholder,
@@ -18,6 +17,7 @@ use app::domain::problems::FieldError;
 use app::domain::referral::{
     Consent, Involved, Needs, PersonDetails, ReferralRequest, Referrer, Tracker,
 };
+use app::journeys::referral::service::{StatusView, TimelineEntry};
 use axum::Json;
 use utoipa::OpenApi;
 

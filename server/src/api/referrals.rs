@@ -4,11 +4,13 @@
 use std::net::SocketAddr;
 
 use app::api::client_address::client_address;
-use app::api::referral_service::{lookup_status, submit_referral, Lookup, StatusView, Submitted};
 use app::domain::checks::{date_of_birth_iso, iso_date};
 use app::domain::office_hours::uk_local;
 use app::domain::problems::FieldErrors;
 use app::domain::referral::ReferralRequest;
+use app::journeys::referral::service::{
+    lookup_status, submit_referral, Lookup, StatusView, Submitted,
+};
 use app::store::ReferralReceipt;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -261,7 +263,7 @@ pub(super) fn submitted_response(
 
 fn receipt_response(status: StatusCode, receipt: &ReferralReceipt) -> Response {
     let submitted_at = OffsetDateTime::from_unix_timestamp(receipt.submitted_at)
-        .map(app::api::referral_service::rfc3339)
+        .map(app::journeys::referral::service::rfc3339)
         .unwrap_or_default();
     let body = Receipt {
         reference: receipt.reference.clone(),

@@ -1,5 +1,5 @@
 //! `server referral set-status`, run as the real binary against a real SQLite database.
-use app::api::referral_service::{submit_referral, Channel, Submitted};
+use app::journeys::referral::service::{submit_referral, Channel, Submitted};
 use app::settings::Settings;
 
 #[tokio::test]

@@ -6,8 +6,8 @@ use crate::common;
 
 use std::sync::{Arc, Mutex};
 
-use app::api::referral_service::{change_status, submit_referral, Channel, Submitted};
 use app::domain::referral::ReferralRequest;
+use app::journeys::referral::service::{change_status, submit_referral, Channel, Submitted};
 use app::settings::Settings;
 use app::store::Store;
 use common::{event_receiver, postgres_store, sqlite_store};

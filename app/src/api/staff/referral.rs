@@ -1,7 +1,7 @@
 //! One referral's record for staff: every answer, the people, who follows it, its history;
 //! changing its status (with a note kept internal or shown to the resident and trackers) and
 //! assigning it. Opening a record and every change are audited. A change goes through
-//! `referral_service::change_status`, so the resident's emails and the case-management event
+//! `journeys::referral::service::change_status`, so the resident's emails and the case-management event
 //! leave through the outbox in the same transaction.
 
 use leptos::prelude::*;
@@ -275,8 +275,8 @@ pub async fn change_referral_status(
     use super::is_signed_out;
     use super::session::{current_session, keep_unsent, require_staff, session_problem};
     use crate::api::context::{service_problem, settings, store};
-    use crate::api::referral_service::{change_status, ChangeError};
     use crate::domain::staff::Permission;
+    use crate::journeys::referral::service::{change_status, ChangeError};
 
     let path = record_path(&form.reference);
     let user = match require_staff(Some(Permission::WorkQueue)).await {

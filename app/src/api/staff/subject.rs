@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::StaffHeader;
-use crate::api::referral::journey::DateParts;
 use crate::domain::problems::FieldErrors;
+use crate::journeys::referral::flow::DateParts;
 
 pub const SUBJECT_PATH: &str = "/staff/subject-access";
 #[cfg(feature = "ssr")]
@@ -147,7 +147,7 @@ async fn gather(
     store: &dyn crate::store::Store,
     found: &crate::store::SubjectRecords,
 ) -> Result<SubjectExport, crate::store::StoreError> {
-    use crate::api::referral_service::rfc3339;
+    use crate::journeys::referral::service::rfc3339;
     use serde_json::json;
     let parse = |text: &str| serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
     let when = |at: i64| {
@@ -337,9 +337,9 @@ pub async fn download_subject_export() -> Result<serde_json::Value, ServerFnErro
 #[server(endpoint = "staff/subject-access/erase")]
 pub async fn erase_subject() -> Result<(), ServerFnError> {
     use super::session::require_staff;
-    use crate::api::carer_service::withdraw_registration;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;
+    use crate::journeys::carer::service::withdraw_registration;
 
     let user = require_staff(Some(Permission::SubjectAccess)).await?;
     let (session, kept) = kept().await?;

@@ -5,8 +5,6 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use super::frame::{with_staff_loaded, StaffFrame};
-use crate::api::concern::journey::ConcernDraft;
-use crate::api::referral::journey::{DateParts, ReferralDraft};
 use crate::api::staff::referral::{
     load_referral_record, AssignReferral, ChangeReferralStatus, ReferralRecord, NOTE_MAX_CHARS,
 };
@@ -17,6 +15,8 @@ use crate::components::{
 use crate::domain::concern::KIND as CONCERN;
 use crate::domain::referral_status::{OUTCOMES, STATUSES};
 use crate::forms::{field_id, field_name, page_title};
+use crate::journeys::concern::flow::ConcernDraft;
+use crate::journeys::referral::flow::{DateParts, ReferralDraft};
 
 #[component]
 pub fn RecordPage() -> impl IntoView {
@@ -126,7 +126,7 @@ fn answers(record: &ReferralRecord) -> impl IntoView {
         };
         vec![(
             "The concern".to_owned(),
-            crate::pages::concern::answer_rows(&draft),
+            crate::journeys::concern::pages::answer_rows(&draft),
         )]
     } else {
         let draft = ReferralDraft {
@@ -134,7 +134,7 @@ fn answers(record: &ReferralRecord) -> impl IntoView {
             request,
             ..ReferralDraft::default()
         };
-        crate::pages::referral::answer_sections(&draft)
+        crate::journeys::referral::pages::answer_sections(&draft)
             .into_iter()
             .map(|(heading, rows)| (heading.to_owned(), rows))
             .collect()

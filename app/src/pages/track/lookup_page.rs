@@ -5,8 +5,8 @@ use leptos::server_fn::ServerFn;
 use crate::api::track::{load_track, TrackForm, TrackRequest};
 use crate::components::{Button, DateInput, Input, Layout};
 use crate::forms::{field_id, field_name, page_title, FieldErrors};
+use crate::journeys::question_form::{Checker, QuestionForm};
 use crate::pages::loaded::with_loaded;
-use crate::pages::question_form::{Checker, QuestionForm};
 
 const TITLE: &str = "Check the progress of a request";
 

@@ -6,11 +6,11 @@
 //! office.
 use crate::common;
 
-use app::api::carer::journey::{CarerDraft, CarerPage};
-use app::api::concern::journey::ConcernPage;
-use app::api::eligibility::journey::CheckPage;
-use app::api::estimate::journey::EstimatePage;
-use app::api::referral::journey::ReferralPage;
+use app::journeys::carer::flow::{CarerDraft, CarerPage};
+use app::journeys::concern::flow::ConcernPage;
+use app::journeys::eligibility::flow::CheckPage;
+use app::journeys::estimate::flow::EstimatePage;
+use app::journeys::referral::flow::ReferralPage;
 use common::{spawn_app, TestApp};
 use serde_json::{json, Value};
 

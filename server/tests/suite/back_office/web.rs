@@ -698,11 +698,11 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
     // A request that came from the self-check, and the services it suggested.
     let request: app::domain::referral::ReferralRequest =
         serde_json::from_value(common::referral_example()).unwrap();
-    let from_check = match app::api::referral_service::submit_referral(
+    let from_check = match app::journeys::referral::service::submit_referral(
         &*app.store,
         &app::settings::Settings::default(),
         time::OffsetDateTime::now_utc(),
-        app::api::referral_service::Channel::Web,
+        app::journeys::referral::service::Channel::Web,
         "from-check",
         &request,
         "{}",
@@ -711,7 +711,7 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
     .await
     .unwrap()
     {
-        app::api::referral_service::Submitted::Created(receipt) => receipt.reference,
+        app::journeys::referral::service::Submitted::Created(receipt) => receipt.reference,
         other => panic!("not created: {other:?}"),
     };
     let week = app::domain::demand::week_of(now());

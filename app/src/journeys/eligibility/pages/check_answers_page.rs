@@ -1,0 +1,111 @@
+//! Check your answers: each answer with a "Change" link that comes back here, then the result.
+use leptos::prelude::*;
+
+use crate::components::{Button, Layout, SummaryList, SummaryRow};
+use crate::journeys::eligibility::flow::{
+    limb_label, outcome_words, CheckDraft, CheckPage, ADULT_QUESTIONS, CARER_QUESTIONS, MANAGES,
+    RESULT_PATH,
+};
+use crate::journeys::eligibility::load_check;
+use crate::journeys::flow::RETURN_TO_CHECK;
+use crate::pages::loaded::with_loaded;
+
+const TITLE: &str = "Check your answers";
+
+#[component]
+pub fn CheckAnswersPage() -> impl IntoView {
+    with_loaded(
+        || load_check(CheckPage::CheckAnswers),
+        |state| {
+            let draft = state.draft.clone();
+            let unfinished = draft.first_unfinished(crate::forms::today());
+            let back = CheckPage::CheckAnswers.previous_path(&draft);
+            view! {
+                <Layout title=TITLE back=back>
+                    <div class="govuk-grid-row">
+                        <div class="govuk-grid-column-two-thirds">
+                            <h1 class="govuk-heading-l">{TITLE}</h1>
+                            <SummaryList rows=rows(&draft)/>
+                            {match unfinished {
+                                Some(page) => view! {
+                                    <p class="govuk-body">"You have not answered every question yet."</p>
+                                    <Button text="Continue the check" href=page.path()/>
+                                }.into_any(),
+                                None => view! { <Button text="See the result" href=RESULT_PATH/> }.into_any(),
+                            }}
+                        </div>
+                    </div>
+                </Layout>
+            }
+        },
+    )
+}
+
+fn answer_words(value: &str) -> String {
+    match value {
+        "me" => "Me",
+        "cared_for" => "Someone I look after",
+        "someone_else" => "Someone else",
+        "yes" => "Yes",
+        "no" => "No",
+        "not_sure" => "I'm not sure",
+        "significant" => "A lot",
+        "some" => "A little",
+        "none" => "Not at all",
+        other => other,
+    }
+    .to_owned()
+}
+
+fn rows(draft: &CheckDraft) -> Vec<SummaryRow> {
+    let mine = draft.for_whom == "me";
+    CheckPage::questions()
+        .into_iter()
+        .filter(|p| p.applies(draft))
+        .map(|page| {
+            let value = match page {
+                CheckPage::WhoIsItFor => vec![answer_words(&draft.for_whom)],
+                CheckPage::AreYouACarer => vec![answer_words(&draft.carer)],
+                CheckPage::Condition => vec![answer_words(&draft.condition)],
+                CheckPage::CarerAge => vec![draft.age.clone()],
+                CheckPage::TheirAge => vec![draft.their_age.clone()],
+                CheckPage::CaredForAge => vec![draft.cared_for_age.clone()],
+                CheckPage::NecessaryCare => vec![answer_words(&draft.necessary_care)],
+                CheckPage::YourHealth => vec![answer_words(&draft.health)],
+                CheckPage::GoodAndBadDays => vec![answer_words(&draft.changes)],
+                CheckPage::Wellbeing => vec![answer_words(&draft.wellbeing)],
+                CheckPage::Everyday(i) => limbs(draft.everyday.get(ADULT_QUESTIONS[i].0), mine),
+                CheckPage::Caring(i) => limbs(draft.caring.get(CARER_QUESTIONS[i].0), true),
+                CheckPage::CheckAnswers => vec![],
+            };
+            let key = match page {
+                CheckPage::Everyday(i) => outcome_words(ADULT_QUESTIONS[i].0, false),
+                CheckPage::Caring(i) => outcome_words(CARER_QUESTIONS[i].0, true),
+                page => page.question(draft),
+            };
+            SummaryRow::answer(
+                &key,
+                value,
+                format!("{}?change={RETURN_TO_CHECK}", page.path()),
+                &key.to_lowercase(),
+            )
+        })
+        .collect()
+}
+
+fn limbs(answer: Option<&Vec<String>>, mine: bool) -> Vec<String> {
+    answer
+        .map(|limbs| {
+            limbs
+                .iter()
+                .map(|l| {
+                    if l == MANAGES {
+                        "Not hard".to_owned()
+                    } else {
+                        limb_label(l, mine)
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,225 @@
+//! "Request an assessment": the journey's pages as data (`journey`) and the server functions
+//! its pages post to.
+
+pub mod flow;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::forms::FieldErrors;
+use flow::{ReferralDraft, ReferralForm, ReferralPage};
+#[cfg(feature = "ssr")]
+use flow::{CHECK_PATH, CONFIRMATION_PATH};
+
+/// The session key for this journey's draft.
+pub const JOURNEY: &str = "referral";
+/// The session key for the last request sent (the confirmation page reads it).
+#[cfg(feature = "ssr")]
+const SENT: &str = "referral:sent";
+pub use crate::journeys::flow::RETURN_TO_CHECK;
+/// The error summary entry shown when a request could not be sent.
+pub const SEND_FIELD: &str = "send";
+
+/// What a page of this journey needs to render.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferralState {
+    pub draft: ReferralDraft,
+    pub errors: FieldErrors,
+}
+
+/// The last request this session sent, for its confirmation page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentReferral {
+    pub reference: String,
+    /// When the office next opens ("Monday 23 November at 9am"); `None` when it is open now.
+    pub read_when: Option<String>,
+    pub contact_within_working_days: u8,
+    pub office_hours: String,
+    pub for_someone_else: bool,
+    /// Whether anyone can check its progress (not an anonymous safeguarding concern).
+    pub can_follow: bool,
+}
+
+/// Reads the draft and a page's errors from its last post.
+#[server(endpoint = "referral/load")]
+pub async fn load_referral(page: ReferralPage) -> Result<ReferralState, ServerFnError> {
+    let (draft, errors) = crate::journeys::flow::load_page(JOURNEY, page.slug()).await?;
+    Ok(ReferralState { draft, errors })
+}
+
+/// Saves one question page and moves on (or back to the page with its problems).
+#[server(endpoint = "referral/answer")]
+pub async fn save_referral_answer(
+    page: ReferralPage,
+    #[server(default)] form: ReferralForm,
+) -> Result<(), ServerFnError> {
+    let return_to = form.return_to.clone();
+    crate::journeys::flow::save_answer(
+        JOURNEY,
+        page,
+        page.slug(),
+        return_to.as_deref(),
+        |draft: &mut ReferralDraft, today| {
+            draft.apply(page, &form, today);
+            if draft.submission_key.is_empty() {
+                draft.submission_key = uuid::Uuid::new_v4().to_string();
+            }
+            draft.problems(page, today)
+        },
+    )
+    .await
+}
+
+/// Sends the request, exactly once however often it is posted, then shows the confirmation.
+/// If the store cannot take it, the answers stay and the check answers page says so.
+#[server(endpoint = "referral/send")]
+pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), ServerFnError> {
+    use crate::api::context::store;
+
+    let drafts = crate::journeys::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<ReferralDraft>(JOURNEY).await?;
+    if draft.submission_key.is_empty() {
+        // Sent already (a second click or another tab), or the session ended.
+        let sent = drafts.answers::<Option<SentReferral>>(SENT).await?;
+        leptos_axum::redirect(if sent.is_some() {
+            CONFIRMATION_PATH
+        } else {
+            flow::BASE
+        });
+        return Ok(());
+    }
+    let today = crate::forms::today();
+    draft.apply(ReferralPage::CheckAnswers, &form, today);
+    drafts.save_answers(JOURNEY, &draft).await?;
+    if let Some(page) = draft.first_unfinished(today) {
+        leptos_axum::redirect(&format!("{}?change={RETURN_TO_CHECK}", page.path()));
+        return Ok(());
+    }
+    let errors = draft.problems(ReferralPage::CheckAnswers, today);
+    if !errors.is_empty() {
+        drafts
+            .save_errors(JOURNEY, ReferralPage::CheckAnswers.slug(), &errors)
+            .await?;
+        leptos_axum::redirect(CHECK_PATH);
+        return Ok(());
+    }
+    let sent = match submit_from_web(
+        &draft.request,
+        &draft.submission_key,
+        "request",
+        draft.from_check.as_deref(),
+    )
+    .await?
+    {
+        Ok(sent) => sent,
+        Err(errors) => {
+            drafts
+                .save_errors(JOURNEY, ReferralPage::CheckAnswers.slug(), &errors)
+                .await?;
+            leptos_axum::redirect(CHECK_PATH);
+            return Ok(());
+        }
+    };
+    drafts.save_answers(SENT, &Some(sent)).await?;
+    if let Some(hash) = &draft.saved_code_hash {
+        // Sent: the saved copy is no longer needed (if this fails, it expires anyway).
+        if let Err(error) = store()?.delete_draft(hash).await {
+            tracing::warn!(%error, "could not delete saved answers after sending");
+        }
+    }
+    drafts.clear(JOURNEY).await?;
+    leptos_axum::redirect(CONFIRMATION_PATH);
+    Ok(())
+}
+
+/// Writes a request sent from the web pages (exactly once per `submission_key`) and
+/// describes its confirmation. If the store cannot take it: the message for check answers
+/// (`what` is "request" or "report"), saying nothing was sent and nothing is lost.
+/// `from_check`: the self-check's result, when the request came from one.
+#[cfg(feature = "ssr")]
+pub(crate) async fn submit_from_web(
+    request: &crate::domain::referral::ReferralRequest,
+    submission_key: &str,
+    what: &str,
+    from_check: Option<&str>,
+) -> Result<Result<SentReferral, FieldErrors>, ServerFnError> {
+    use crate::api::context::{settings, store};
+    use crate::domain::office_hours::{describe_moment, ReadingTime};
+    use crate::journeys::referral::service::{submit_referral, Channel, Submitted};
+
+    if let Some(refusal) = crate::api::sending_limit::over_the_limit(what).await? {
+        let mut errors = FieldErrors::default();
+        errors.add(SEND_FIELD, refusal);
+        return Ok(Err(errors));
+    }
+    let settings = settings();
+    let now = time::OffsetDateTime::now_utc();
+    let body = serde_json::to_string(request)?;
+    let outcome = submit_referral(
+        &*store()?,
+        &settings,
+        now,
+        Channel::Web,
+        submission_key,
+        request,
+        &body,
+        from_check,
+    )
+    .await;
+    let receipt = match outcome {
+        Ok(Submitted::Created(receipt) | Submitted::Replayed(receipt)) => receipt,
+        Ok(Submitted::Invalid(_)) | Ok(Submitted::KeyReused) | Err(_) => {
+            if let Err(error) = &outcome {
+                tracing::error!(%error, "a referral could not be stored");
+            }
+            let mut errors = FieldErrors::default();
+            errors.add(
+                SEND_FIELD,
+                format!(
+                    "Your {what} has not been sent. Nothing is lost: your answers are below. Try again in a few minutes, or call {} ({}).",
+                    crate::council::CARE_LINE_PHONE,
+                    settings.office_hours.describe()
+                ),
+            );
+            return Ok(Err(errors));
+        }
+    };
+    let read_when = match settings.office_hours.reading_time(now) {
+        ReadingTime::OpenNow => None,
+        ReadingTime::NextOpening(at) => Some(describe_moment(at)),
+    };
+    let can_follow = request
+        .check(crate::forms::today())
+        .is_ok_and(|checked| checked.lookup_date_of_birth.is_some());
+    Ok(Ok(SentReferral {
+        reference: receipt.reference,
+        read_when,
+        contact_within_working_days: settings.contact_within_working_days,
+        office_hours: settings.office_hours.describe(),
+        for_someone_else: request.is_for_someone_else(),
+        can_follow,
+    }))
+}
+
+/// The confirmation of the request this session last sent, if any.
+/// Takes an attached estimate off the request (from check answers).
+#[server(endpoint = "referral/remove-estimate")]
+pub async fn remove_estimate() -> Result<(), ServerFnError> {
+    let drafts = crate::journeys::drafts::Drafts::current().await?;
+    let mut draft = drafts.answers::<flow::ReferralDraft>(JOURNEY).await?;
+    draft.request.estimate = None;
+    drafts.save_answers(JOURNEY, &draft).await?;
+    leptos_axum::redirect(flow::ReferralPage::CheckAnswers.path().as_str());
+    Ok(())
+}
+
+#[server(endpoint = "referral/sent")]
+pub async fn load_sent_referral() -> Result<Option<SentReferral>, ServerFnError> {
+    let drafts = crate::journeys::drafts::Drafts::current().await?;
+    drafts.answers::<Option<SentReferral>>(SENT).await
+}
+
+pub mod saved;
