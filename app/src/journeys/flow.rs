@@ -1,7 +1,10 @@
-//! What every journey of question pages shares: after a page is posted, where to go next
-//! (back to the page with its problems, on to the next page, or back to "Check your
-//! answers" when the person came from one of its "Change" links).
+//! What every journey of question pages shares: its pages as data (the `Journey` trait),
+//! the way through them (next, back, the first unfinished page), where a post goes next, and
+//! the generic load and save of a page's draft that each journey's server functions wrap.
 
+use std::borrow::Cow;
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use time::Date;
 
 use crate::domain::problems::FieldErrors;
@@ -9,78 +12,189 @@ use crate::domain::problems::FieldErrors;
 /// The query value a "Change" link carries, so the page returns to check answers.
 pub const RETURN_TO_CHECK: &str = "check-answers";
 
-/// A journey's question pages.
-pub trait QuestionPages: Copy {
-    type Draft;
-    /// Where "Change" links return to.
-    const CHECK_PATH: &'static str;
-    fn path(self) -> String;
+/// The slug of every journey's check answers page.
+pub const CHECK_ANSWERS_SLUG: &str = "check-answers";
+
+/// A journey's pages: one value per page, the check answers page among them. A journey says
+/// what its pages are (their order, slug, question, whether each applies, its problems);
+/// the way through them is provided here, and a journey whose way is irregular (the carer's
+/// repeated "person" pages) overrides only that.
+pub trait Journey: Copy + PartialEq + Send + Sync + 'static {
+    /// The answers so far, as typed, kept in the session.
+    type Draft: Clone + Default + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
+    /// The journey's start page; its pages are `{START}/{slug}`.
+    const START: &'static str;
+    /// The session key of the journey's draft.
+    const KEY: &'static str;
+    /// The check answers page.
+    const CHECK_ANSWERS: Self;
+
+    /// The question pages in order (each asked only if it applies).
+    fn questions(draft: &Self::Draft) -> Vec<Self>;
+    /// The page's part of its path.
+    fn slug(self) -> Cow<'static, str>;
+    /// The page's question: its h1 and title.
+    fn question(self, draft: &Self::Draft) -> Cow<'static, str>;
+    /// Whether the page is asked, given the answers so far.
+    fn applies(self, _draft: &Self::Draft) -> bool {
+        true
+    }
+    /// The page's problems with the answers so far, in the page's field order.
+    fn problems(self, draft: &Self::Draft, today: Date) -> FieldErrors;
+
+    /// The page a slug names, if any.
+    fn from_slug(slug: &str) -> Option<Self> {
+        Self::questions(&Self::Draft::default())
+            .into_iter()
+            .chain([Self::CHECK_ANSWERS])
+            .find(|p| p.slug() == slug)
+    }
+
+    fn path(self) -> String {
+        format!("{}/{}", Self::START, self.slug())
+    }
+
+    /// The page, opened from a "Change" link on check answers.
+    fn change_path(self) -> String {
+        format!("{}?change={RETURN_TO_CHECK}", self.path())
+    }
+
     /// The next page that applies, or check answers after the last question.
-    fn next_page(self, draft: &Self::Draft) -> Self;
-    /// The first page that applies and still has a problem.
-    fn first_unfinished(draft: &Self::Draft, today: Date) -> Option<Self>;
+    fn next(self, draft: &Self::Draft) -> Self {
+        Self::questions(draft)
+            .into_iter()
+            .skip_while(|p| *p != self)
+            .skip(1)
+            .find(|p| p.applies(draft))
+            .unwrap_or(Self::CHECK_ANSWERS)
+    }
+
+    /// Where the back link goes: the previous page that applies, or the start page.
+    fn previous_path(self, draft: &Self::Draft) -> String {
+        Self::questions(draft)
+            .into_iter()
+            .take_while(|p| *p != self)
+            .filter(|p| p.applies(draft))
+            .last()
+            .map(Self::path)
+            .unwrap_or_else(|| Self::START.to_owned())
+    }
+
+    /// The first page that applies and still has a problem, if any.
+    fn first_unfinished(draft: &Self::Draft, today: Date) -> Option<Self> {
+        Self::questions(draft)
+            .into_iter()
+            .filter(|p| p.applies(draft))
+            .find(|p| !p.problems(draft, today).is_empty())
+    }
+
+    /// Where someone picking the journey up goes: its first unfinished page, or check
+    /// answers when every page is answered.
+    fn resume_path(draft: &Self::Draft, today: Date) -> String {
+        Self::first_unfinished(draft, today)
+            .unwrap_or(Self::CHECK_ANSWERS)
+            .path()
+    }
+}
+
+/// Reads and writes a journey's pages as their slugs (what forms post and server functions
+/// take), through the `Journey` trait.
+macro_rules! pages_by_slug {
+    ($page:ty) => {
+        impl serde::Serialize for $page {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&$crate::journeys::flow::Journey::slug(*self))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $page {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let slug = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                <$page as $crate::journeys::flow::Journey>::from_slug(&slug)
+                    .ok_or_else(|| serde::de::Error::custom("unknown page"))
+            }
+        }
+    };
+}
+pub(crate) use pages_by_slug;
+
+/// What a question page renders: the draft and the errors from the page's last post, and
+/// for a journey with one, the running result in words.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageState<D> {
+    pub draft: D,
+    pub errors: FieldErrors,
+    /// "So far, you might pay about £28 a week", where the journey shows one.
+    pub running_result: Option<String>,
 }
 
 /// Where a question page's post goes: back to itself with problems; from a "Change" link,
 /// to the first page still unfinished (the answer may have opened a new branch) or check
 /// answers; otherwise the next page that applies.
-pub fn next_path<P: QuestionPages>(
+pub fn next_path<P: Journey>(
     draft: &P::Draft,
     page: P,
     errors: &FieldErrors,
     returning: bool,
     today: Date,
 ) -> String {
-    let change = |path: String| format!("{path}?change={RETURN_TO_CHECK}");
     match (errors.is_empty(), returning) {
-        (false, true) => change(page.path()),
+        (false, true) => page.change_path(),
         (false, false) => page.path(),
         (true, true) => P::first_unfinished(draft, today)
-            .map(|p| change(p.path()))
-            .unwrap_or_else(|| P::CHECK_PATH.to_owned()),
-        (true, false) => page.next_page(draft).path(),
+            .map(P::change_path)
+            .unwrap_or_else(|| P::CHECK_ANSWERS.path()),
+        (true, false) => page.next(draft).path(),
     }
 }
 
 /// A page's draft and the errors from its last post (what every question page renders).
 #[cfg(feature = "ssr")]
-pub async fn load_page<D>(
-    journey: &str,
-    slug: &str,
-) -> Result<(D, FieldErrors), leptos::prelude::ServerFnError>
-where
-    D: serde::de::DeserializeOwned + Default,
-{
+pub async fn load_page<P: Journey>(
+    page: P,
+) -> Result<PageState<P::Draft>, leptos::prelude::ServerFnError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
-    let draft = drafts.answers::<D>(journey).await?;
-    let errors = drafts.take_errors(journey, slug).await?;
-    Ok((draft, errors))
+    let draft = drafts.answers::<P::Draft>(P::KEY).await?;
+    let errors = drafts.take_errors(P::KEY, &page.slug()).await?;
+    Ok(PageState {
+        draft,
+        errors,
+        running_result: None,
+    })
 }
 
 /// Saves one question page's answer: `update` copies what was posted into the draft (valid
-/// or not, so nothing typed is lost) and returns the page's problems, which are kept for the
-/// page; then redirects with `next_path`.
+/// or not, so nothing typed is lost); the page's problems are kept for the page; then
+/// redirects with `next_path`.
 #[cfg(feature = "ssr")]
-pub async fn save_answer<P>(
-    journey: &str,
+pub async fn save_answer<P: Journey>(
     page: P,
-    slug: &str,
     return_to: Option<&str>,
-    update: impl FnOnce(&mut P::Draft, Date) -> FieldErrors,
-) -> Result<(), leptos::prelude::ServerFnError>
-where
-    P: QuestionPages,
-    P::Draft: serde::Serialize + serde::de::DeserializeOwned + Default,
-{
+    update: impl FnOnce(&mut P::Draft, Date),
+) -> Result<(), leptos::prelude::ServerFnError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
-    let mut draft = drafts.answers::<P::Draft>(journey).await?;
+    let mut draft = drafts.answers::<P::Draft>(P::KEY).await?;
     let today = crate::forms::today();
-    let errors = update(&mut draft, today);
-    drafts.save_answers(journey, &draft).await?;
+    update(&mut draft, today);
+    let errors = page.problems(&draft, today);
+    drafts.save_answers(P::KEY, &draft).await?;
     if !errors.is_empty() {
-        drafts.save_errors(journey, slug, &errors).await?;
+        drafts.save_errors(P::KEY, &page.slug(), &errors).await?;
     }
     let returning = return_to == Some(RETURN_TO_CHECK);
     leptos_axum::redirect(&next_path(&draft, page, &errors, returning, today));
     Ok(())
+}
+
+/// Sends the journey back to its first unfinished page (from check answers, as a "Change"
+/// link would), when there is one; `true` if it did.
+#[cfg(feature = "ssr")]
+pub fn redirect_if_unfinished<P: Journey>(draft: &P::Draft, today: Date) -> bool {
+    match P::first_unfinished(draft, today) {
+        Some(page) => {
+            leptos_axum::redirect(&page.change_path());
+            true
+        }
+        None => false,
+    }
 }

@@ -12,4 +12,5 @@ pub mod estimate;
 pub mod feedback;
 pub mod flow;
 pub mod question_form;
+pub mod question_route;
 pub mod referral;

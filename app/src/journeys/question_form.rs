@@ -148,7 +148,6 @@ pub fn QuestionPage(
     #[prop(optional)]
     exit_page: bool,
     /// Shown below the form, such as "Save and come back later".
-    #[prop(optional)]
     after: Option<AnyView>,
     children: Children,
 ) -> impl IntoView {

@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::domain::carer::{
@@ -15,7 +17,7 @@ use crate::domain::carer::{
 };
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
-use crate::journeys::flow::QuestionPages;
+use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
 use crate::journeys::referral::flow::DateParts;
 
 pub const BASE: &str = "/register-as-a-carer";
@@ -51,135 +53,6 @@ pub enum CarerPage {
 use CarerPage as P;
 
 impl CarerPage {
-    /// The pages in order, for a draft naming `people` cared-for people.
-    pub fn questions(draft: &CarerDraft) -> Vec<CarerPage> {
-        let mut pages = vec![
-            P::Adult,
-            P::Name,
-            P::DateOfBirth,
-            P::Address,
-            P::Contact,
-            P::AboutYou,
-        ];
-        let people = draft.registration.cared_for.len().max(1);
-        pages.extend((0..people).map(P::Person));
-        pages.extend([
-            P::People,
-            P::Caring,
-            P::Impact,
-            P::PlanChoice,
-            P::Plan,
-            P::Consent,
-        ]);
-        pages
-    }
-
-    pub fn slug(self) -> String {
-        match self {
-            P::Adult => "are-you-18-or-over".into(),
-            P::Name => "your-name".into(),
-            P::DateOfBirth => "your-date-of-birth".into(),
-            P::Address => "your-address".into(),
-            P::Contact => "contact-details".into(),
-            P::AboutYou => "about-you".into(),
-            P::Person(i) => format!("person-{}", i + 1),
-            P::People => "people-you-look-after".into(),
-            P::Caring => "the-caring".into(),
-            P::Impact => "how-caring-affects-you".into(),
-            P::PlanChoice => "emergency-plan".into(),
-            P::Plan => "emergency-plan-details".into(),
-            P::Consent => "consent".into(),
-            P::CheckAnswers => "check-answers".into(),
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        if let Some(n) = slug.strip_prefix("person-") {
-            return n
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=CARED_FOR_MAX).contains(n))
-                .map(|n| P::Person(n - 1));
-        }
-        Self::questions(&CarerDraft::default())
-            .into_iter()
-            .chain([P::CheckAnswers])
-            .find(|p| p.slug() == slug)
-    }
-
-    pub fn path(self) -> String {
-        format!("{BASE}/{}", self.slug())
-    }
-
-    pub fn applies(self, draft: &CarerDraft) -> bool {
-        match self {
-            P::Plan => draft.wants_plan == "yes",
-            P::Person(i) => i <= draft.registration.cared_for.len() && i < CARED_FOR_MAX,
-            _ => true,
-        }
-    }
-
-    pub fn next(self, draft: &CarerDraft) -> CarerPage {
-        match self {
-            P::Adult if draft.adult == "no" => P::CheckAnswers, // routed to young carers by the server
-            P::Person(_) => P::People,
-            P::People if draft.more_people == "yes" => {
-                P::Person(draft.registration.cared_for.len())
-            }
-            _ => Self::questions(draft)
-                .into_iter()
-                .skip_while(|p| *p != self)
-                .skip(1)
-                .find(|p| {
-                    p.applies(draft)
-                        && match p {
-                            // The first person is asked in order; others from the people page.
-                            P::Person(0) => draft.registration.cared_for.is_empty(),
-                            P::Person(_) => false,
-                            _ => true,
-                        }
-                })
-                .unwrap_or(P::CheckAnswers),
-        }
-    }
-
-    pub fn previous_path(self, draft: &CarerDraft) -> String {
-        match self {
-            P::People | P::Person(_)
-                if !draft.registration.cared_for.is_empty() && self != P::Person(0) =>
-            {
-                P::People.path()
-            }
-            _ => Self::questions(draft)
-                .into_iter()
-                .take_while(|p| *p != self)
-                .filter(|p| p.applies(draft) && !matches!(p, P::Person(i) if *i > 0))
-                .last()
-                .map(CarerPage::path)
-                .unwrap_or_else(|| BASE.to_owned()),
-        }
-    }
-
-    pub fn question(self) -> String {
-        match self {
-            P::Adult => "Are you 18 or over?".into(),
-            P::Name => "What is your name?".into(),
-            P::DateOfBirth => "What is your date of birth?".into(),
-            P::Address => "What is your address?".into(),
-            P::Contact => "How can we contact you?".into(),
-            P::AboutYou => "About you".into(),
-            P::Person(0) => "Who do you look after?".into(),
-            P::Person(_) => "Who else do you look after?".into(),
-            P::People => "People you look after".into(),
-            P::Caring => "The caring you do".into(),
-            P::Impact => "How caring affects you".into(),
-            P::PlanChoice => "Do you want to make an emergency plan?".into(),
-            P::Plan => "Your emergency plan".into(),
-            P::Consent => "Joining the carers' register".into(),
-            P::CheckAnswers => "Check your answers".into(),
-        }
-    }
-
     /// The registration's fields this page answers (its problems are theirs).
     fn fields(self) -> Vec<String> {
         let carer = |names: &[&str]| names.iter().map(|n| format!("carer.{n}")).collect();
@@ -212,32 +85,159 @@ impl CarerPage {
     }
 }
 
-impl Serialize for CarerPage {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.slug())
-    }
-}
-
-impl<'de> Deserialize<'de> for CarerPage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let slug = String::deserialize(deserializer)?;
-        CarerPage::from_slug(&slug).ok_or_else(|| serde::de::Error::custom("unknown page"))
-    }
-}
-
-impl QuestionPages for CarerPage {
+impl Journey for CarerPage {
     type Draft = CarerDraft;
-    const CHECK_PATH: &'static str = CHECK_PATH;
-    fn path(self) -> String {
-        CarerPage::path(self)
+    const START: &'static str = BASE;
+    const KEY: &'static str = "carer";
+    const CHECK_ANSWERS: Self = P::CheckAnswers;
+
+    /// The pages in order, for a draft naming `people` cared-for people.
+    fn questions(draft: &CarerDraft) -> Vec<CarerPage> {
+        let mut pages = vec![
+            P::Adult,
+            P::Name,
+            P::DateOfBirth,
+            P::Address,
+            P::Contact,
+            P::AboutYou,
+        ];
+        let people = draft.registration.cared_for.len().max(1);
+        pages.extend((0..people).map(P::Person));
+        pages.extend([
+            P::People,
+            P::Caring,
+            P::Impact,
+            P::PlanChoice,
+            P::Plan,
+            P::Consent,
+        ]);
+        pages
     }
-    fn next_page(self, draft: &CarerDraft) -> Self {
-        self.next(draft)
+
+    fn slug(self) -> Cow<'static, str> {
+        match self {
+            P::Adult => "are-you-18-or-over".into(),
+            P::Name => "your-name".into(),
+            P::DateOfBirth => "your-date-of-birth".into(),
+            P::Address => "your-address".into(),
+            P::Contact => "contact-details".into(),
+            P::AboutYou => "about-you".into(),
+            P::Person(i) => format!("person-{}", i + 1).into(),
+            P::People => "people-you-look-after".into(),
+            P::Caring => "the-caring".into(),
+            P::Impact => "how-caring-affects-you".into(),
+            P::PlanChoice => "emergency-plan".into(),
+            P::Plan => "emergency-plan-details".into(),
+            P::Consent => "consent".into(),
+            P::CheckAnswers => CHECK_ANSWERS_SLUG.into(),
+        }
     }
-    fn first_unfinished(draft: &CarerDraft, today: Date) -> Option<Self> {
-        draft.first_unfinished(today)
+
+    fn from_slug(slug: &str) -> Option<Self> {
+        if let Some(n) = slug.strip_prefix("person-") {
+            return n
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=CARED_FOR_MAX).contains(n))
+                .map(|n| P::Person(n - 1));
+        }
+        Self::questions(&CarerDraft::default())
+            .into_iter()
+            .chain([P::CheckAnswers])
+            .find(|p| p.slug() == slug)
+    }
+
+    fn applies(self, draft: &CarerDraft) -> bool {
+        match self {
+            P::Plan => draft.wants_plan == "yes",
+            P::Person(i) => i <= draft.registration.cared_for.len() && i < CARED_FOR_MAX,
+            _ => true,
+        }
+    }
+
+    fn next(self, draft: &CarerDraft) -> CarerPage {
+        match self {
+            P::Adult if draft.adult == "no" => P::CheckAnswers, // routed to young carers by the server
+            P::Person(_) => P::People,
+            P::People if draft.more_people == "yes" => {
+                P::Person(draft.registration.cared_for.len())
+            }
+            _ => Self::questions(draft)
+                .into_iter()
+                .skip_while(|p| *p != self)
+                .skip(1)
+                .find(|p| {
+                    p.applies(draft)
+                        && match p {
+                            // The first person is asked in order; others from the people page.
+                            P::Person(0) => draft.registration.cared_for.is_empty(),
+                            P::Person(_) => false,
+                            _ => true,
+                        }
+                })
+                .unwrap_or(P::CheckAnswers),
+        }
+    }
+
+    fn previous_path(self, draft: &CarerDraft) -> String {
+        match self {
+            P::People | P::Person(_)
+                if !draft.registration.cared_for.is_empty() && self != P::Person(0) =>
+            {
+                P::People.path()
+            }
+            _ => Self::questions(draft)
+                .into_iter()
+                .take_while(|p| *p != self)
+                .filter(|p| p.applies(draft) && !matches!(p, P::Person(i) if *i > 0))
+                .last()
+                .map(Self::path)
+                .unwrap_or_else(|| BASE.to_owned()),
+        }
+    }
+
+    fn question(self, _draft: &CarerDraft) -> Cow<'static, str> {
+        match self {
+            P::Adult => "Are you 18 or over?".into(),
+            P::Name => "What is your name?".into(),
+            P::DateOfBirth => "What is your date of birth?".into(),
+            P::Address => "What is your address?".into(),
+            P::Contact => "How can we contact you?".into(),
+            P::AboutYou => "About you".into(),
+            P::Person(0) => "Who do you look after?".into(),
+            P::Person(_) => "Who else do you look after?".into(),
+            P::People => "People you look after".into(),
+            P::Caring => "The caring you do".into(),
+            P::Impact => "How caring affects you".into(),
+            P::PlanChoice => "Do you want to make an emergency plan?".into(),
+            P::Plan => "Your emergency plan".into(),
+            P::Consent => "Joining the carers' register".into(),
+            P::CheckAnswers => "Check your answers".into(),
+        }
+    }
+
+    fn problems(self, draft: &CarerDraft, today: Date) -> FieldErrors {
+        draft.problems(self, today)
+    }
+
+    fn first_unfinished(draft: &CarerDraft, today: Date) -> Option<CarerPage> {
+        if draft.adult == "no" {
+            return Some(P::Adult);
+        }
+        let people = draft.registration.cared_for.len();
+        Self::questions(draft)
+            .into_iter()
+            .filter(|p| p.applies(draft))
+            .find(|p| match p {
+                // Finished once someone is named: "anyone else?" is a way on, not an answer.
+                P::People => people == 0,
+                P::Person(i) if *i >= people.max(1) => false,
+                _ => !draft.problems(*p, today).is_empty(),
+            })
     }
 }
+
+pages_by_slug!(CarerPage);
 
 /// The answers so far, in the session only.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -591,22 +591,6 @@ impl CarerDraft {
         }
         errors
     }
-
-    pub fn first_unfinished(&self, today: Date) -> Option<CarerPage> {
-        if self.adult == "no" {
-            return Some(P::Adult);
-        }
-        let people = self.registration.cared_for.len();
-        CarerPage::questions(self)
-            .into_iter()
-            .filter(|p| p.applies(self))
-            .find(|p| match p {
-                // Finished once someone is named: "anyone else?" is a way on, not an answer.
-                P::People => people == 0,
-                P::Person(i) if *i >= people.max(1) => false,
-                _ => !self.problems(*p, today).is_empty(),
-            })
-    }
 }
 
 #[cfg(test)]
@@ -712,7 +696,7 @@ mod tests {
             page = page.next(&d);
         }
         assert_eq!(page, P::CheckAnswers);
-        assert_eq!(d.first_unfinished(TODAY), None);
+        assert_eq!(CarerPage::first_unfinished(&d, TODAY), None);
         let checked = d.registration.check(TODAY).unwrap();
         assert_eq!(checked.registration.cared_for.len(), 2);
         assert_eq!(

@@ -13,21 +13,18 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::forms::FieldErrors;
+#[cfg(feature = "ssr")]
+use crate::journeys::flow::Journey;
+use crate::journeys::flow::PageState;
 use flow::{CarerDraft, CarerForm, CarerPage};
 
 #[cfg(feature = "ssr")]
-pub(crate) const JOURNEY: &str = "carer";
+pub(crate) const JOURNEY: &str = <CarerPage as crate::journeys::flow::Journey>::KEY;
 #[cfg(feature = "ssr")]
 const REGISTERED: &str = "carer-registered";
 
 /// The field an error about sending is shown against on check answers.
 pub const SEND_FIELD: &str = "send";
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CarerState {
-    pub draft: CarerDraft,
-    pub errors: FieldErrors,
-}
 
 /// What the confirmation and the card show (no health details).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,9 +149,8 @@ pub async fn withdraw_registration() -> Result<(), ServerFnError> {
 }
 
 #[server(endpoint = "carer/load")]
-pub async fn load_carer_page(page: CarerPage) -> Result<CarerState, ServerFnError> {
-    let (draft, errors) = crate::journeys::flow::load_page(JOURNEY, &page.slug()).await?;
-    Ok(CarerState { draft, errors })
+pub async fn load_carer_page(page: CarerPage) -> Result<PageState<CarerDraft>, ServerFnError> {
+    crate::journeys::flow::load_page(page).await
 }
 
 #[server(endpoint = "carer/answer")]
@@ -173,13 +169,10 @@ pub async fn save_carer_answer(
     }
     let return_to = form.return_to.clone();
     crate::journeys::flow::save_answer(
-        JOURNEY,
         page,
-        &page.slug(),
         return_to.as_deref(),
         |draft: &mut CarerDraft, today| {
             draft.apply(page, &form, today);
-            draft.problems(page, today)
         },
     )
     .await
@@ -215,7 +208,7 @@ pub async fn send_registration() -> Result<(), ServerFnError> {
         draft.submission_key = uuid::Uuid::new_v4().to_string();
         drafts.save_answers(JOURNEY, &draft).await?;
     }
-    if let Some(page) = draft.first_unfinished(today) {
+    if let Some(page) = CarerPage::first_unfinished(&draft, today) {
         leptos_axum::redirect(&page.path());
         return Ok(());
     }
@@ -364,10 +357,7 @@ pub async fn ask_for_carers_assessment() -> Result<(), ServerFnError> {
     }
     drafts.save_answers(REFERRAL, &referral).await?;
     drafts.clear(JOURNEY).await?;
-    let next = referral
-        .first_unfinished(crate::forms::today())
-        .unwrap_or(ReferralPage::CheckAnswers);
-    leptos_axum::redirect(&next.path());
+    leptos_axum::redirect(&ReferralPage::resume_path(&referral, crate::forms::today()));
     Ok(())
 }
 
@@ -414,9 +404,6 @@ pub async fn check_carers_eligibility() -> Result<(), ServerFnError> {
         check.wellbeing = "significant".into();
     }
     drafts.save_answers(CHECK, &check).await?;
-    let next = check
-        .first_unfinished(today)
-        .unwrap_or(CheckPage::CheckAnswers);
-    leptos_axum::redirect(&next.path());
+    leptos_axum::redirect(&CheckPage::resume_path(&check, today));
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! how a post updates the draft, and which rules each page shows. Shared by the server
 //! functions and the browser island.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -10,25 +12,71 @@ use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::concern::{Concern, KIND};
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{ReferralRequest, Referrer};
-use crate::journeys::flow::QuestionPages;
+use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
 use crate::journeys::referral::flow::DateParts;
 
 pub const BASE: &str = "/report-a-concern";
 pub const CHECK_PATH: &str = "/report-a-concern/check-answers";
 pub const CONFIRMATION_PATH: &str = "/report-a-concern/confirmation";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ConcernPage {
     WhoIsAtRisk,
     WhereAreThey,
     WhatHappened,
     DoTheyKnow,
-    #[serde(rename = "your-details-or-anonymous")]
     GiveDetails,
     YourDetails,
     CheckAnswers,
 }
+
+impl Journey for ConcernPage {
+    type Draft = ConcernDraft;
+    const START: &'static str = BASE;
+    const KEY: &'static str = "concern";
+    const CHECK_ANSWERS: Self = ConcernPage::CheckAnswers;
+
+    fn questions(_draft: &ConcernDraft) -> Vec<Self> {
+        Self::QUESTIONS.to_vec()
+    }
+
+    fn slug(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            ConcernPage::WhoIsAtRisk => "who-is-at-risk",
+            ConcernPage::WhereAreThey => "where-are-they",
+            ConcernPage::WhatHappened => "what-happened",
+            ConcernPage::DoTheyKnow => "do-they-know",
+            ConcernPage::GiveDetails => "your-details-or-anonymous",
+            ConcernPage::YourDetails => "your-details",
+            ConcernPage::CheckAnswers => CHECK_ANSWERS_SLUG,
+        })
+    }
+
+    fn question(self, _draft: &ConcernDraft) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            ConcernPage::WhoIsAtRisk => "Who are you worried about?",
+            ConcernPage::WhereAreThey => "Where are they?",
+            ConcernPage::WhatHappened => "What has happened?",
+            ConcernPage::DoTheyKnow => "Do they know you are telling us?",
+            ConcernPage::GiveDetails => "Do you want to give your name and contact details?",
+            ConcernPage::YourDetails => "Your details",
+            ConcernPage::CheckAnswers => "Check your answers before sending your report",
+        })
+    }
+
+    fn applies(self, draft: &ConcernDraft) -> bool {
+        match self {
+            ConcernPage::YourDetails => draft.give_details == "yes",
+            _ => true,
+        }
+    }
+
+    fn problems(self, draft: &ConcernDraft, today: Date) -> FieldErrors {
+        draft.problems(self, today)
+    }
+}
+
+pages_by_slug!(ConcernPage);
 
 impl ConcernPage {
     pub const QUESTIONS: [ConcernPage; 6] = [
@@ -39,36 +87,6 @@ impl ConcernPage {
         ConcernPage::GiveDetails,
         ConcernPage::YourDetails,
     ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            ConcernPage::WhoIsAtRisk => "who-is-at-risk",
-            ConcernPage::WhereAreThey => "where-are-they",
-            ConcernPage::WhatHappened => "what-happened",
-            ConcernPage::DoTheyKnow => "do-they-know",
-            ConcernPage::GiveDetails => "your-details-or-anonymous",
-            ConcernPage::YourDetails => "your-details",
-            ConcernPage::CheckAnswers => "check-answers",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::QUESTIONS
-            .into_iter()
-            .chain([ConcernPage::CheckAnswers])
-            .find(|p| p.slug() == slug)
-    }
-
-    pub fn path(self) -> String {
-        format!("{BASE}/{}", self.slug())
-    }
-
-    pub fn applies(self, draft: &ConcernDraft) -> bool {
-        match self {
-            ConcernPage::YourDetails => draft.give_details == "yes",
-            _ => true,
-        }
-    }
 
     /// The fields the page owns, in the order they appear.
     pub fn fields(self) -> &'static [&'static str] {
@@ -101,53 +119,6 @@ impl ConcernPage {
             ],
             ConcernPage::CheckAnswers => &[],
         }
-    }
-
-    /// The page's question (its h1 and title).
-    pub fn question(self) -> &'static str {
-        match self {
-            ConcernPage::WhoIsAtRisk => "Who are you worried about?",
-            ConcernPage::WhereAreThey => "Where are they?",
-            ConcernPage::WhatHappened => "What has happened?",
-            ConcernPage::DoTheyKnow => "Do they know you are telling us?",
-            ConcernPage::GiveDetails => "Do you want to give your name and contact details?",
-            ConcernPage::YourDetails => "Your details",
-            ConcernPage::CheckAnswers => "Check your answers before sending your report",
-        }
-    }
-
-    pub fn next(self, draft: &ConcernDraft) -> ConcernPage {
-        Self::QUESTIONS
-            .into_iter()
-            .skip_while(|p| *p != self)
-            .skip(1)
-            .find(|p| p.applies(draft))
-            .unwrap_or(ConcernPage::CheckAnswers)
-    }
-
-    /// Where the back link goes: the previous page that applies, or the start page.
-    pub fn previous_path(self, draft: &ConcernDraft) -> String {
-        Self::QUESTIONS
-            .into_iter()
-            .take_while(|p| *p != self)
-            .filter(|p| p.applies(draft))
-            .last()
-            .map(ConcernPage::path)
-            .unwrap_or_else(|| BASE.to_owned())
-    }
-}
-
-impl QuestionPages for ConcernPage {
-    type Draft = ConcernDraft;
-    const CHECK_PATH: &'static str = CHECK_PATH;
-    fn path(self) -> String {
-        ConcernPage::path(self)
-    }
-    fn next_page(self, draft: &ConcernDraft) -> Self {
-        self.next(draft)
-    }
-    fn first_unfinished(draft: &ConcernDraft, today: Date) -> Option<Self> {
-        draft.first_unfinished(today)
     }
 }
 
@@ -312,13 +283,6 @@ impl ConcernDraft {
             page => self.request.problems_for(today, page.fields()),
         }
     }
-
-    pub fn first_unfinished(&self, today: Date) -> Option<ConcernPage> {
-        ConcernPage::QUESTIONS
-            .into_iter()
-            .filter(|p| p.applies(self))
-            .find(|p| !self.problems(*p, today).is_empty())
-    }
 }
 
 #[cfg(test)]
@@ -364,8 +328,8 @@ mod tests {
             .into_iter()
             .chain([ConcernPage::CheckAnswers])
         {
-            assert_eq!(serde_json::to_value(page).unwrap(), page.slug());
-            assert_eq!(ConcernPage::from_slug(page.slug()), Some(page));
+            assert_eq!(serde_json::to_value(page).unwrap(), page.slug().as_ref());
+            assert_eq!(ConcernPage::from_slug(&page.slug()), Some(page));
         }
     }
 
@@ -376,7 +340,7 @@ mod tests {
             ConcernPage::GiveDetails.next(&draft),
             ConcernPage::CheckAnswers
         );
-        assert_eq!(draft.first_unfinished(TODAY), None);
+        assert_eq!(ConcernPage::first_unfinished(&draft, TODAY), None);
         assert!(draft.request.referrer.is_none());
         let checked = draft.request.check(TODAY).unwrap();
         assert_eq!(checked.lookup_date_of_birth, None);
@@ -389,7 +353,7 @@ mod tests {
             ConcernPage::GiveDetails.next(&draft),
             ConcernPage::YourDetails
         );
-        assert_eq!(draft.first_unfinished(TODAY), None);
+        assert_eq!(ConcernPage::first_unfinished(&draft, TODAY), None);
         let mut form = ConcernForm::default();
         form.referrer = ReporterForm {
             given_name: "Jo".into(),
@@ -428,7 +392,7 @@ mod tests {
         );
         assert!(errors.message_for("person.town").is_none());
         assert_eq!(
-            draft.first_unfinished(TODAY),
+            ConcernPage::first_unfinished(&draft, TODAY),
             Some(ConcernPage::WhoIsAtRisk)
         );
         assert!(!draft.problems(ConcernPage::GiveDetails, TODAY).is_empty());

@@ -6,9 +6,10 @@ pub mod flow;
 pub mod pages;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::forms::FieldErrors;
+#[cfg(feature = "ssr")]
+use crate::journeys::flow::Journey;
+use crate::journeys::flow::PageState;
 use crate::journeys::referral::SentReferral;
 use flow::{ConcernDraft, ConcernForm, ConcernPage};
 #[cfg(feature = "ssr")]
@@ -16,23 +17,15 @@ use flow::{CHECK_PATH, CONFIRMATION_PATH};
 
 /// The session key for this journey's draft.
 #[cfg(feature = "ssr")]
-const JOURNEY: &str = "concern";
+const JOURNEY: &str = <ConcernPage as crate::journeys::flow::Journey>::KEY;
 /// The session key for the last report sent (the confirmation page reads it).
 #[cfg(feature = "ssr")]
 const SENT: &str = "concern:sent";
 
-/// What a page of this journey needs to render.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConcernState {
-    pub draft: ConcernDraft,
-    pub errors: FieldErrors,
-}
-
 /// Reads the draft and a page's errors from its last post.
 #[server(endpoint = "concern/load")]
-pub async fn load_concern(page: ConcernPage) -> Result<ConcernState, ServerFnError> {
-    let (draft, errors) = crate::journeys::flow::load_page(JOURNEY, page.slug()).await?;
-    Ok(ConcernState { draft, errors })
+pub async fn load_concern(page: ConcernPage) -> Result<PageState<ConcernDraft>, ServerFnError> {
+    crate::journeys::flow::load_page(page).await
 }
 
 /// Saves one question page and moves on (or back to the page with its problems).
@@ -43,16 +36,13 @@ pub async fn save_concern_answer(
 ) -> Result<(), ServerFnError> {
     let return_to = form.return_to.clone();
     crate::journeys::flow::save_answer(
-        JOURNEY,
         page,
-        page.slug(),
         return_to.as_deref(),
         |draft: &mut ConcernDraft, today| {
             draft.apply(page, &form, today);
             if draft.submission_key.is_empty() {
                 draft.submission_key = uuid::Uuid::new_v4().to_string();
             }
-            draft.problems(page, today)
         },
     )
     .await
@@ -62,7 +52,6 @@ pub async fn save_concern_answer(
 /// If the store cannot take it, the answers stay and the check answers page says so.
 #[server(endpoint = "concern/send")]
 pub async fn send_concern() -> Result<(), ServerFnError> {
-    use crate::journeys::flow::RETURN_TO_CHECK;
     use crate::journeys::referral::submit_from_web;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
@@ -78,8 +67,7 @@ pub async fn send_concern() -> Result<(), ServerFnError> {
         return Ok(());
     }
     let today = crate::forms::today();
-    if let Some(page) = draft.first_unfinished(today) {
-        leptos_axum::redirect(&format!("{}?change={RETURN_TO_CHECK}", page.path()));
+    if crate::journeys::flow::redirect_if_unfinished::<ConcernPage>(&draft, today) {
         return Ok(());
     }
     match submit_from_web(&draft.request, &draft.submission_key, "report", None).await? {
@@ -90,7 +78,7 @@ pub async fn send_concern() -> Result<(), ServerFnError> {
         }
         Err(errors) => {
             drafts
-                .save_errors(JOURNEY, ConcernPage::CheckAnswers.slug(), &errors)
+                .save_errors(JOURNEY, &ConcernPage::CheckAnswers.slug(), &errors)
                 .await?;
             leptos_axum::redirect(CHECK_PATH);
         }

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::domain::eligibility::{
@@ -14,7 +16,7 @@ use crate::domain::eligibility::{
 };
 use crate::domain::outcomes::ADULT_OUTCOMES;
 use crate::domain::problems::FieldErrors;
-use crate::journeys::flow::QuestionPages;
+use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
 
 pub const BASE: &str = "/check-if-you-can-get-care";
 pub const CHECK_PATH: &str = "/check-if-you-can-get-care/check-answers";
@@ -102,9 +104,14 @@ pub enum CheckPage {
     CheckAnswers,
 }
 
-impl CheckPage {
+impl Journey for CheckPage {
+    type Draft = CheckDraft;
+    const START: &'static str = BASE;
+    const KEY: &'static str = "eligibility";
+    const CHECK_ANSWERS: Self = CheckPage::CheckAnswers;
+
     /// Every question page, in order (branches decide which apply).
-    pub fn questions() -> Vec<CheckPage> {
+    fn questions(_draft: &CheckDraft) -> Vec<CheckPage> {
         let mut pages = vec![
             CheckPage::WhoIsItFor,
             CheckPage::AreYouACarer,
@@ -123,38 +130,29 @@ impl CheckPage {
         pages
     }
 
-    pub fn slug(self) -> String {
+    fn slug(self) -> Cow<'static, str> {
         match self {
             CheckPage::WhoIsItFor => "who-is-it-for".into(),
             CheckPage::AreYouACarer => "are-you-a-carer".into(),
             CheckPage::TheirAge => "their-age".into(),
             CheckPage::Condition => "health-condition".into(),
             CheckPage::Everyday(i) => {
-                format!("everyday-{}", ADULT_QUESTIONS[i].0.replace('_', "-"))
+                format!("everyday-{}", ADULT_QUESTIONS[i].0.replace('_', "-")).into()
             }
             CheckPage::CarerAge => "your-age".into(),
             CheckPage::CaredForAge => "age-of-the-person-you-look-after".into(),
             CheckPage::NecessaryCare => "the-care-you-give".into(),
             CheckPage::YourHealth => "your-health".into(),
-            CheckPage::Caring(i) => format!("caring-{}", CARER_QUESTIONS[i].0.replace('_', "-")),
+            CheckPage::Caring(i) => {
+                format!("caring-{}", CARER_QUESTIONS[i].0.replace('_', "-")).into()
+            }
             CheckPage::GoodAndBadDays => "good-and-bad-days".into(),
             CheckPage::Wellbeing => "well-being".into(),
-            CheckPage::CheckAnswers => "check-answers".into(),
+            CheckPage::CheckAnswers => CHECK_ANSWERS_SLUG.into(),
         }
     }
 
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::questions()
-            .into_iter()
-            .chain([CheckPage::CheckAnswers])
-            .find(|p| p.slug() == slug)
-    }
-
-    pub fn path(self) -> String {
-        format!("{BASE}/{}", self.slug())
-    }
-
-    pub fn applies(self, draft: &CheckDraft) -> bool {
+    fn applies(self, draft: &CheckDraft) -> bool {
         let carer = draft.is_carer_check();
         match self {
             CheckPage::WhoIsItFor => true,
@@ -171,29 +169,11 @@ impl CheckPage {
         }
     }
 
-    pub fn next(self, draft: &CheckDraft) -> CheckPage {
-        Self::questions()
-            .into_iter()
-            .skip_while(|p| *p != self)
-            .skip(1)
-            .find(|p| p.applies(draft))
-            .unwrap_or(CheckPage::CheckAnswers)
-    }
-
-    pub fn previous_path(self, draft: &CheckDraft) -> String {
-        Self::questions()
-            .into_iter()
-            .take_while(|p| *p != self)
-            .filter(|p| p.applies(draft))
-            .last()
-            .map(CheckPage::path)
-            .unwrap_or_else(|| BASE.to_owned())
-    }
-
     /// The page's question, in the voice of who is answering.
-    pub fn question(self, draft: &CheckDraft) -> String {
+    fn question(self, draft: &CheckDraft) -> Cow<'static, str> {
         let mine = draft.for_whom == "me";
-        let pick = |me: &str, them: &str| if mine { me.to_owned() } else { them.to_owned() };
+        let pick =
+            |me: &'static str, them: &'static str| Cow::Borrowed(if mine { me } else { them });
         match self {
             CheckPage::WhoIsItFor => "Who are you checking for?".into(),
             CheckPage::AreYouACarer => "Are you checking because you look after someone?".into(),
@@ -201,7 +181,7 @@ impl CheckPage {
                 "Do your needs come from a health condition, illness or disability?",
                 "Do their needs come from a health condition, illness or disability?",
             ),
-            CheckPage::Everyday(i) => ADULT_QUESTIONS[i].1.to_owned(),
+            CheckPage::Everyday(i) => ADULT_QUESTIONS[i].1.into(),
             CheckPage::TheirAge => "How old are they?".into(),
             CheckPage::CarerAge => "How old are you?".into(),
             CheckPage::CaredForAge => "How old is the person you look after?".into(),
@@ -211,7 +191,7 @@ impl CheckPage {
             CheckPage::YourHealth => {
                 "Is caring making your health worse, or putting it at risk?".into()
             }
-            CheckPage::Caring(i) => CARER_QUESTIONS[i].1.to_owned(),
+            CheckPage::Caring(i) => CARER_QUESTIONS[i].1.into(),
             CheckPage::GoodAndBadDays => pick(
                 "Do your needs change from day to day?",
                 "Do their needs change from day to day?",
@@ -223,34 +203,13 @@ impl CheckPage {
             CheckPage::CheckAnswers => "Check your answers".into(),
         }
     }
-}
 
-impl Serialize for CheckPage {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.slug())
+    fn problems(self, draft: &CheckDraft, _today: Date) -> FieldErrors {
+        draft.problems(self)
     }
 }
 
-impl<'de> Deserialize<'de> for CheckPage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let slug = String::deserialize(deserializer)?;
-        CheckPage::from_slug(&slug).ok_or_else(|| serde::de::Error::custom("unknown page"))
-    }
-}
-
-impl QuestionPages for CheckPage {
-    type Draft = CheckDraft;
-    const CHECK_PATH: &'static str = CHECK_PATH;
-    fn path(self) -> String {
-        CheckPage::path(self)
-    }
-    fn next_page(self, draft: &CheckDraft) -> Self {
-        self.next(draft)
-    }
-    fn first_unfinished(draft: &CheckDraft, today: Date) -> Option<Self> {
-        draft.first_unfinished(today)
-    }
-}
+pages_by_slug!(CheckPage);
 
 /// The answers so far, kept in the session only (they go when it ends).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -417,13 +376,6 @@ impl CheckDraft {
         errors
     }
 
-    pub fn first_unfinished(&self, _today: Date) -> Option<CheckPage> {
-        CheckPage::questions()
-            .into_iter()
-            .filter(|p| p.applies(self))
-            .find(|p| !self.problems(*p).is_empty())
-    }
-
     /// The verdict on a finished draft.
     pub fn verdict(&self) -> Result<Verdict, FieldErrors> {
         // Built by inserting rather than collecting: collecting a map brings a sort into the
@@ -512,7 +464,7 @@ impl CheckDraft {
         let Ok(verdict) = self.verdict() else {
             return String::new();
         };
-        let finished = CheckPage::questions()
+        let finished = CheckPage::questions(self)
             .into_iter()
             .filter(|p| p.applies(self))
             .all(|p| self.problems(p).is_empty());
@@ -615,7 +567,7 @@ mod tests {
 
     #[test]
     fn pages_round_trip_through_their_slugs() {
-        for page in CheckPage::questions()
+        for page in CheckPage::questions(&CheckDraft::default())
             .into_iter()
             .chain([CheckPage::CheckAnswers])
         {
@@ -650,7 +602,7 @@ mod tests {
             );
         }
         assert_eq!(
-            draft.first_unfinished(time::macros::date!(2026 - 11 - 22)),
+            CheckPage::first_unfinished(&draft, time::macros::date!(2026 - 11 - 22)),
             Some(CheckPage::GoodAndBadDays)
         );
         draft.apply(
@@ -662,7 +614,7 @@ mod tests {
             &form(|f| f.wellbeing = "significant".into()),
         );
         assert_eq!(
-            draft.first_unfinished(time::macros::date!(2026 - 11 - 22)),
+            CheckPage::first_unfinished(&draft, time::macros::date!(2026 - 11 - 22)),
             None
         );
         let verdict = draft.verdict().unwrap();

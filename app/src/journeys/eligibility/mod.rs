@@ -11,11 +11,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::guidance::ContentLink;
 use crate::domain::eligibility::Reason;
-use crate::forms::FieldErrors;
+#[cfg(feature = "ssr")]
+use crate::journeys::flow::Journey;
+use crate::journeys::flow::PageState;
 use flow::{CheckDraft, CheckForm, CheckPage};
 
 #[cfg(feature = "ssr")]
-pub(crate) const JOURNEY: &str = "eligibility";
+pub(crate) const JOURNEY: &str = <CheckPage as crate::journeys::flow::Journey>::KEY;
 
 /// Guidance pages that help with each outcome (the mapping is data: edit it here).
 #[cfg(feature = "ssr")]
@@ -38,12 +40,6 @@ const GUIDANCE_FOR_OUTCOME: &[(&str, &[&str])] = &[
     ("caring_for_child", &["support-for-carers"]),
 ];
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CheckState {
-    pub draft: CheckDraft,
-    pub errors: FieldErrors,
-}
-
 /// What the result page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckResult {
@@ -58,9 +54,8 @@ pub struct CheckResult {
 }
 
 #[server(endpoint = "eligibility/load")]
-pub async fn load_check(page: CheckPage) -> Result<CheckState, ServerFnError> {
-    let (draft, errors) = crate::journeys::flow::load_page(JOURNEY, &page.slug()).await?;
-    Ok(CheckState { draft, errors })
+pub async fn load_check(page: CheckPage) -> Result<PageState<CheckDraft>, ServerFnError> {
+    crate::journeys::flow::load_page(page).await
 }
 
 #[server(endpoint = "eligibility/answer")]
@@ -69,16 +64,9 @@ pub async fn save_check_answer(
     #[server(default)] form: CheckForm,
 ) -> Result<(), ServerFnError> {
     let return_to = form.return_to.clone();
-    crate::journeys::flow::save_answer(
-        JOURNEY,
-        page,
-        &page.slug(),
-        return_to.as_deref(),
-        |draft: &mut CheckDraft, _| {
-            draft.apply(page, &form);
-            draft.problems(page)
-        },
-    )
+    crate::journeys::flow::save_answer(page, return_to.as_deref(), |draft: &mut CheckDraft, _| {
+        draft.apply(page, &form);
+    })
     .await
 }
 
@@ -93,7 +81,9 @@ pub async fn load_check_result() -> Result<Option<CheckResult>, ServerFnError> {
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let draft = drafts.answers::<CheckDraft>(JOURNEY).await?;
-    if draft.for_whom.is_empty() || draft.first_unfinished(crate::forms::today()).is_some() {
+    if draft.for_whom.is_empty()
+        || CheckPage::first_unfinished(&draft, crate::forms::today()).is_some()
+    {
         return Ok(None);
     }
     let Ok(verdict) = draft.verdict() else {
@@ -235,9 +225,6 @@ pub async fn ask_for_assessment() -> Result<(), ServerFnError> {
     }
     drafts.save_answers(REFERRAL, &referral).await?;
     drafts.clear(JOURNEY).await?;
-    let next = referral
-        .first_unfinished(crate::forms::today())
-        .unwrap_or(ReferralPage::CheckAnswers);
-    leptos_axum::redirect(&next.path());
+    leptos_axum::redirect(&ReferralPage::resume_path(&referral, crate::forms::today()));
     Ok(())
 }

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::domain::ages::{age_on, pension_credit_age_reached};
@@ -21,7 +23,7 @@ use crate::domain::charging::{
 };
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
-use crate::journeys::flow::QuestionPages;
+use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
 use crate::journeys::referral::flow::DateParts;
 
 pub const BASE: &str = "/estimate-what-you-might-pay";
@@ -83,8 +85,36 @@ impl EstimatePage {
         P::CareHomeFee,
     ];
 
-    pub fn slug(self) -> &'static str {
+    /// The group a page belongs to, shown above its question so people see where they are.
+    pub fn section(self) -> &'static str {
         match self {
+            P::TypeOfCare => "The care",
+            P::DateOfBirth | P::Partner | P::PartnerDateOfBirth | P::Children => "About you",
+            P::Savings => "Your savings",
+            P::IncomeTypes | P::IncomeAmounts => "Your income",
+            P::Sight => "About you",
+            P::HousingCosts | P::ExtraCosts | P::NightCare | P::CareCost => "Your costs",
+            P::OwnHome | P::HomeValue | P::WhoLivesThere | P::WeeksInCare | P::OccupierLeft => {
+                "Your home"
+            }
+            P::CareHomeFee => "The care home",
+            P::CheckAnswers => "",
+        }
+    }
+}
+
+impl Journey for EstimatePage {
+    type Draft = EstimateDraft;
+    const START: &'static str = BASE;
+    const KEY: &'static str = "estimate";
+    const CHECK_ANSWERS: Self = P::CheckAnswers;
+
+    fn questions(_draft: &EstimateDraft) -> Vec<Self> {
+        Self::QUESTIONS.to_vec()
+    }
+
+    fn slug(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
             P::TypeOfCare => "type-of-care",
             P::DateOfBirth => "date-of-birth",
             P::Partner => "partner",
@@ -104,39 +134,11 @@ impl EstimatePage {
             P::WeeksInCare => "weeks-in-care",
             P::OccupierLeft => "someone-left",
             P::CareHomeFee => "care-home-fee",
-            P::CheckAnswers => "check-answers",
-        }
+            P::CheckAnswers => CHECK_ANSWERS_SLUG,
+        })
     }
 
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::QUESTIONS
-            .into_iter()
-            .chain([P::CheckAnswers])
-            .find(|p| p.slug() == slug)
-    }
-
-    pub fn path(self) -> String {
-        format!("{BASE}/{}", self.slug())
-    }
-
-    /// The group a page belongs to, shown above its question so people see where they are.
-    pub fn section(self) -> &'static str {
-        match self {
-            P::TypeOfCare => "The care",
-            P::DateOfBirth | P::Partner | P::PartnerDateOfBirth | P::Children => "About you",
-            P::Savings => "Your savings",
-            P::IncomeTypes | P::IncomeAmounts => "Your income",
-            P::Sight => "About you",
-            P::HousingCosts | P::ExtraCosts | P::NightCare | P::CareCost => "Your costs",
-            P::OwnHome | P::HomeValue | P::WhoLivesThere | P::WeeksInCare | P::OccupierLeft => {
-                "Your home"
-            }
-            P::CareHomeFee => "The care home",
-            P::CheckAnswers => "",
-        }
-    }
-
-    pub fn applies(self, draft: &EstimateDraft) -> bool {
+    fn applies(self, draft: &EstimateDraft) -> bool {
         let home = draft.care_type == "home";
         let care_home = draft.care_type == "care_home";
         match self {
@@ -173,28 +175,9 @@ impl EstimatePage {
         }
     }
 
-    pub fn next(self, draft: &EstimateDraft) -> EstimatePage {
-        Self::QUESTIONS
-            .into_iter()
-            .skip_while(|p| *p != self)
-            .skip(1)
-            .find(|p| p.applies(draft))
-            .unwrap_or(P::CheckAnswers)
-    }
-
-    pub fn previous_path(self, draft: &EstimateDraft) -> String {
-        Self::QUESTIONS
-            .into_iter()
-            .take_while(|p| *p != self)
-            .filter(|p| p.applies(draft))
-            .last()
-            .map(EstimatePage::path)
-            .unwrap_or_else(|| BASE.to_owned())
-    }
-
     /// The page's question (the person answers for themselves, or for the person they help).
-    pub fn question(self) -> &'static str {
-        match self {
+    fn question(self, _draft: &EstimateDraft) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
             P::TypeOfCare => "What kind of care is it for?",
             P::DateOfBirth => "What is your date of birth?",
             P::Partner => "Do you live with a husband, wife or partner?",
@@ -219,36 +202,15 @@ impl EstimatePage {
             }
             P::CareHomeFee => "How much is the care home's weekly fee?",
             P::CheckAnswers => "Check your answers",
-        }
+        })
+    }
+
+    fn problems(self, draft: &EstimateDraft, today: Date) -> FieldErrors {
+        draft.problems(self, today)
     }
 }
 
-impl Serialize for EstimatePage {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.slug())
-    }
-}
-
-impl<'de> Deserialize<'de> for EstimatePage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let slug = String::deserialize(deserializer)?;
-        EstimatePage::from_slug(&slug).ok_or_else(|| serde::de::Error::custom("unknown page"))
-    }
-}
-
-impl QuestionPages for EstimatePage {
-    type Draft = EstimateDraft;
-    const CHECK_PATH: &'static str = CHECK_PATH;
-    fn path(self) -> String {
-        EstimatePage::path(self)
-    }
-    fn next_page(self, draft: &EstimateDraft) -> Self {
-        self.next(draft)
-    }
-    fn first_unfinished(draft: &EstimateDraft, today: Date) -> Option<Self> {
-        draft.first_unfinished(today)
-    }
-}
+pages_by_slug!(EstimatePage);
 
 /// The answers so far, as typed, kept in the session only.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -586,13 +548,6 @@ impl EstimateDraft {
         errors
     }
 
-    pub fn first_unfinished(&self, today: Date) -> Option<EstimatePage> {
-        EstimatePage::QUESTIONS
-            .into_iter()
-            .filter(|p| p.applies(self))
-            .find(|p| !self.problems(*p, today).is_empty())
-    }
-
     /// A disability benefit whose night-rate part a council may ignore.
     pub fn has_disability_benefit(&self) -> bool {
         self.income_kinds
@@ -739,7 +694,7 @@ mod tests {
     #[test]
     fn pages_round_trip_through_their_slugs() {
         for page in EstimatePage::QUESTIONS.into_iter().chain([P::CheckAnswers]) {
-            assert_eq!(EstimatePage::from_slug(page.slug()), Some(page));
+            assert_eq!(EstimatePage::from_slug(&page.slug()), Some(page));
         }
     }
 
@@ -800,7 +755,7 @@ mod tests {
             page = page.next(&draft);
         }
         assert_eq!(page, P::CheckAnswers);
-        assert_eq!(draft.first_unfinished(TODAY), None);
+        assert_eq!(EstimatePage::first_unfinished(&draft, TODAY), None);
         let tables = RateTables::published();
         let request = draft.non_residential_request("2025-26", TODAY);
         assert_eq!(request.person.date_of_birth.as_deref(), Some("1986-03-02"));

@@ -10,20 +10,13 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::charging::Estimate;
-use crate::forms::FieldErrors;
+#[cfg(feature = "ssr")]
+use crate::journeys::flow::Journey;
+use crate::journeys::flow::PageState;
 use flow::{EstimateDraft, EstimateForm, EstimatePage};
 
 #[cfg(feature = "ssr")]
-const JOURNEY: &str = "estimate";
-
-/// A question page's answers, its problems, and the estimate so far once the money
-/// questions are answered.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EstimateState {
-    pub draft: EstimateDraft,
-    pub errors: FieldErrors,
-    pub so_far: Option<Estimate>,
-}
+const JOURNEY: &str = <EstimatePage as crate::journeys::flow::Journey>::KEY;
 
 /// What the result page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,15 +50,11 @@ fn estimate_so_far(draft: &EstimateDraft) -> Option<Estimate> {
 }
 
 #[server(endpoint = "estimate/load")]
-pub async fn load_estimate(page: EstimatePage) -> Result<EstimateState, ServerFnError> {
-    let (draft, errors): (EstimateDraft, FieldErrors) =
-        crate::journeys::flow::load_page(JOURNEY, page.slug()).await?;
-    let so_far = estimate_so_far(&draft);
-    Ok(EstimateState {
-        draft,
-        errors,
-        so_far,
-    })
+pub async fn load_estimate(page: EstimatePage) -> Result<PageState<EstimateDraft>, ServerFnError> {
+    let mut state = crate::journeys::flow::load_page(page).await?;
+    state.running_result =
+        estimate_so_far(&state.draft).map(|estimate| flow::so_far_words(&estimate));
+    Ok(state)
 }
 
 /// The estimate so far with what the page holds now, for the live figure JavaScript shows as
@@ -90,13 +79,10 @@ pub async fn save_estimate_answer(
 ) -> Result<(), ServerFnError> {
     let return_to = form.return_to.clone();
     crate::journeys::flow::save_answer(
-        JOURNEY,
         page,
-        page.slug(),
         return_to.as_deref(),
         |draft: &mut EstimateDraft, today| {
             draft.apply(page, &form, today);
-            draft.problems(page, today)
         },
     )
     .await
@@ -111,7 +97,7 @@ pub async fn load_estimate_result() -> Result<Option<EstimateResult>, ServerFnEr
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let draft = drafts.answers::<EstimateDraft>(JOURNEY).await?;
     let today = crate::forms::today();
-    if draft.care_type.is_empty() || draft.first_unfinished(today).is_some() {
+    if draft.care_type.is_empty() || EstimatePage::first_unfinished(&draft, today).is_some() {
         return Ok(None);
     }
     let tables = RateTables::published();
@@ -156,9 +142,6 @@ pub async fn attach_estimate() -> Result<(), ServerFnError> {
         referral.submission_key = uuid::Uuid::new_v4().to_string();
     }
     drafts.save_answers(REFERRAL, &referral).await?;
-    let next = referral
-        .first_unfinished(crate::forms::today())
-        .unwrap_or(ReferralPage::CheckAnswers);
-    leptos_axum::redirect(&next.path());
+    leptos_axum::redirect(&ReferralPage::resume_path(&referral, crate::forms::today()));
     Ok(())
 }

@@ -5,12 +5,15 @@
 
 use std::collections::BTreeMap;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{Consent, Involved, ReferralRequest, Referrer, Tracker};
+use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
 
 pub const BASE: &str = "/request-an-assessment";
 pub const CHECK_PATH: &str = "/request-an-assessment/check-answers";
@@ -19,8 +22,7 @@ pub const CONFIRMATION_PATH: &str = "/request-an-assessment/confirmation";
 pub const WEB_TRACKERS: usize = 2;
 
 /// The question pages, in the order they are asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ReferralPage {
     WhoIsItFor,
     AboutYou,
@@ -28,9 +30,7 @@ pub enum ReferralPage {
     Name,
     DateOfBirth,
     Address,
-    #[serde(rename = "contact-details")]
     Contact,
-    #[serde(rename = "language-and-communication")]
     Language,
     DailyTasks,
     HelpNeeded,
@@ -56,47 +56,9 @@ impl ReferralPage {
         ReferralPage::PeopleInvolved,
         ReferralPage::WhoCanFollow,
     ];
+}
 
-    pub fn slug(self) -> &'static str {
-        match self {
-            ReferralPage::WhoIsItFor => "who-is-it-for",
-            ReferralPage::AboutYou => "about-you",
-            ReferralPage::TheirAgreement => "their-agreement",
-            ReferralPage::Name => "name",
-            ReferralPage::DateOfBirth => "date-of-birth",
-            ReferralPage::Address => "address",
-            ReferralPage::Contact => "contact-details",
-            ReferralPage::Language => "language-and-communication",
-            ReferralPage::DailyTasks => "daily-tasks",
-            ReferralPage::HelpNeeded => "help-needed",
-            ReferralPage::Urgent => "urgent",
-            ReferralPage::PeopleInvolved => "people-involved",
-            ReferralPage::WhoCanFollow => "who-can-follow",
-            ReferralPage::CheckAnswers => "check-answers",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::QUESTIONS
-            .into_iter()
-            .chain([ReferralPage::CheckAnswers])
-            .find(|p| p.slug() == slug)
-    }
-
-    pub fn path(self) -> String {
-        format!("{BASE}/{}", self.slug())
-    }
-
-    /// Whether the page is asked, given the answers so far.
-    pub fn applies(self, draft: &ReferralDraft) -> bool {
-        match self {
-            ReferralPage::AboutYou | ReferralPage::TheirAgreement => {
-                draft.request.is_for_someone_else()
-            }
-            _ => true,
-        }
-    }
-
+impl ReferralPage {
     /// The fields the page owns, in the order they appear (the error summary follows it).
     pub fn fields(self) -> &'static [&'static str] {
         match self {
@@ -146,9 +108,49 @@ impl ReferralPage {
             ReferralPage::CheckAnswers => &["declaration"],
         }
     }
+}
+
+impl Journey for ReferralPage {
+    type Draft = ReferralDraft;
+    const START: &'static str = BASE;
+    const KEY: &'static str = "referral";
+    const CHECK_ANSWERS: Self = ReferralPage::CheckAnswers;
+
+    fn questions(_draft: &ReferralDraft) -> Vec<Self> {
+        Self::QUESTIONS.to_vec()
+    }
+
+    fn slug(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            ReferralPage::WhoIsItFor => "who-is-it-for",
+            ReferralPage::AboutYou => "about-you",
+            ReferralPage::TheirAgreement => "their-agreement",
+            ReferralPage::Name => "name",
+            ReferralPage::DateOfBirth => "date-of-birth",
+            ReferralPage::Address => "address",
+            ReferralPage::Contact => "contact-details",
+            ReferralPage::Language => "language-and-communication",
+            ReferralPage::DailyTasks => "daily-tasks",
+            ReferralPage::HelpNeeded => "help-needed",
+            ReferralPage::Urgent => "urgent",
+            ReferralPage::PeopleInvolved => "people-involved",
+            ReferralPage::WhoCanFollow => "who-can-follow",
+            ReferralPage::CheckAnswers => CHECK_ANSWERS_SLUG,
+        })
+    }
+
+    /// Whether the page is asked, given the answers so far.
+    fn applies(self, draft: &ReferralDraft) -> bool {
+        match self {
+            ReferralPage::AboutYou | ReferralPage::TheirAgreement => {
+                draft.request.is_for_someone_else()
+            }
+            _ => true,
+        }
+    }
 
     /// The page's question (its h1 and title), in the voice of who is filling it in.
-    pub fn question(self, draft: &ReferralDraft) -> String {
+    fn question(self, draft: &ReferralDraft) -> Cow<'static, str> {
         let for_self = !draft.request.is_for_someone_else();
         let pick = |mine: &str, theirs: &str| {
             if for_self {
@@ -157,7 +159,7 @@ impl ReferralPage {
                 theirs.to_owned()
             }
         };
-        match self {
+        Cow::Owned(match self {
             ReferralPage::WhoIsItFor => "Who needs help?".to_owned(),
             ReferralPage::AboutYou => "About you".to_owned(),
             ReferralPage::TheirAgreement => {
@@ -182,47 +184,15 @@ impl ReferralPage {
             ReferralPage::CheckAnswers => {
                 "Check your answers before sending your request".to_owned()
             }
-        }
+        })
     }
 
-    /// The next page that applies, or check answers after the last question.
-    pub fn next(self, draft: &ReferralDraft) -> ReferralPage {
-        Self::QUESTIONS
-            .into_iter()
-            .skip_while(|p| *p != self)
-            .skip(1)
-            .find(|p| p.applies(draft))
-            .unwrap_or(ReferralPage::CheckAnswers)
-    }
-
-    /// Where the back link goes: the previous page that applies, or the start page.
-    pub fn previous_path(self, draft: &ReferralDraft) -> String {
-        let before: Vec<_> = Self::QUESTIONS
-            .into_iter()
-            .take_while(|p| *p != self)
-            .collect();
-        before
-            .into_iter()
-            .rev()
-            .find(|p| p.applies(draft))
-            .map(ReferralPage::path)
-            .unwrap_or_else(|| BASE.to_owned())
+    fn problems(self, draft: &ReferralDraft, today: Date) -> FieldErrors {
+        draft.problems(self, today)
     }
 }
 
-impl crate::journeys::flow::QuestionPages for ReferralPage {
-    type Draft = ReferralDraft;
-    const CHECK_PATH: &'static str = CHECK_PATH;
-    fn path(self) -> String {
-        ReferralPage::path(self)
-    }
-    fn next_page(self, draft: &ReferralDraft) -> Self {
-        self.next(draft)
-    }
-    fn first_unfinished(draft: &ReferralDraft, today: Date) -> Option<Self> {
-        draft.first_unfinished(today)
-    }
-}
+pages_by_slug!(ReferralPage);
 
 /// Day, month and year as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -407,14 +377,6 @@ impl ReferralDraft {
             page => self.request.problems_for(today, page.fields()),
         }
     }
-
-    /// The first page that applies and still has a problem, if any.
-    pub fn first_unfinished(&self, today: Date) -> Option<ReferralPage> {
-        ReferralPage::QUESTIONS
-            .into_iter()
-            .filter(|p| p.applies(self))
-            .find(|p| !self.problems(*p, today).is_empty())
-    }
 }
 
 #[cfg(test)]
@@ -462,7 +424,7 @@ mod tests {
             .into_iter()
             .chain([ReferralPage::CheckAnswers])
         {
-            assert_eq!(serde_json::to_value(page).unwrap(), page.slug());
+            assert_eq!(serde_json::to_value(page).unwrap(), page.slug().as_ref());
         }
     }
 
@@ -501,7 +463,7 @@ mod tests {
     #[test]
     fn a_filled_draft_is_finished_and_checks_as_a_request() {
         let draft = filled();
-        assert_eq!(draft.first_unfinished(TODAY), None);
+        assert_eq!(ReferralPage::first_unfinished(&draft, TODAY), None);
         assert_eq!(draft.request.person.date_of_birth, "1948-03-02");
         assert_eq!(draft.request.needs.outcomes, ["nutrition"]);
         assert!(draft.request.check(TODAY).is_ok());
@@ -529,7 +491,7 @@ mod tests {
             Some("Date of birth must be a real date")
         );
         assert_eq!(
-            draft.first_unfinished(TODAY),
+            ReferralPage::first_unfinished(&draft, TODAY),
             Some(ReferralPage::DateOfBirth)
         );
         assert!(draft.problems(ReferralPage::Name, TODAY).is_empty());

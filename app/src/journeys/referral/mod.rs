@@ -9,26 +9,23 @@ pub mod service;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
 use crate::forms::FieldErrors;
+#[cfg(feature = "ssr")]
+use crate::journeys::flow::Journey;
+use crate::journeys::flow::PageState;
 use flow::{ReferralDraft, ReferralForm, ReferralPage};
 #[cfg(feature = "ssr")]
 use flow::{CHECK_PATH, CONFIRMATION_PATH};
 
 /// The session key for this journey's draft.
-pub const JOURNEY: &str = "referral";
+pub const JOURNEY: &str = <ReferralPage as crate::journeys::flow::Journey>::KEY;
 /// The session key for the last request sent (the confirmation page reads it).
 #[cfg(feature = "ssr")]
 const SENT: &str = "referral:sent";
 pub use crate::journeys::flow::RETURN_TO_CHECK;
 /// The error summary entry shown when a request could not be sent.
 pub const SEND_FIELD: &str = "send";
-
-/// What a page of this journey needs to render.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReferralState {
-    pub draft: ReferralDraft,
-    pub errors: FieldErrors,
-}
 
 /// The last request this session sent, for its confirmation page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,9 +42,8 @@ pub struct SentReferral {
 
 /// Reads the draft and a page's errors from its last post.
 #[server(endpoint = "referral/load")]
-pub async fn load_referral(page: ReferralPage) -> Result<ReferralState, ServerFnError> {
-    let (draft, errors) = crate::journeys::flow::load_page(JOURNEY, page.slug()).await?;
-    Ok(ReferralState { draft, errors })
+pub async fn load_referral(page: ReferralPage) -> Result<PageState<ReferralDraft>, ServerFnError> {
+    crate::journeys::flow::load_page(page).await
 }
 
 /// Saves one question page and moves on (or back to the page with its problems).
@@ -58,16 +54,13 @@ pub async fn save_referral_answer(
 ) -> Result<(), ServerFnError> {
     let return_to = form.return_to.clone();
     crate::journeys::flow::save_answer(
-        JOURNEY,
         page,
-        page.slug(),
         return_to.as_deref(),
         |draft: &mut ReferralDraft, today| {
             draft.apply(page, &form, today);
             if draft.submission_key.is_empty() {
                 draft.submission_key = uuid::Uuid::new_v4().to_string();
             }
-            draft.problems(page, today)
         },
     )
     .await
@@ -94,14 +87,13 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
     let today = crate::forms::today();
     draft.apply(ReferralPage::CheckAnswers, &form, today);
     drafts.save_answers(JOURNEY, &draft).await?;
-    if let Some(page) = draft.first_unfinished(today) {
-        leptos_axum::redirect(&format!("{}?change={RETURN_TO_CHECK}", page.path()));
+    if crate::journeys::flow::redirect_if_unfinished::<ReferralPage>(&draft, today) {
         return Ok(());
     }
     let errors = draft.problems(ReferralPage::CheckAnswers, today);
     if !errors.is_empty() {
         drafts
-            .save_errors(JOURNEY, ReferralPage::CheckAnswers.slug(), &errors)
+            .save_errors(JOURNEY, &ReferralPage::CheckAnswers.slug(), &errors)
             .await?;
         leptos_axum::redirect(CHECK_PATH);
         return Ok(());
@@ -117,7 +109,7 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
         Ok(sent) => sent,
         Err(errors) => {
             drafts
-                .save_errors(JOURNEY, ReferralPage::CheckAnswers.slug(), &errors)
+                .save_errors(JOURNEY, &ReferralPage::CheckAnswers.slug(), &errors)
                 .await?;
             leptos_axum::redirect(CHECK_PATH);
             return Ok(());

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::problems::FieldErrors;
+#[cfg(feature = "ssr")]
+use crate::journeys::flow::Journey;
 
 pub const SAVE_PATH: &str = "/request-an-assessment/save";
 pub const RETURN_PATH: &str = "/request-an-assessment/return";
@@ -138,11 +140,7 @@ pub async fn return_to_saved(#[server(default)] form: ReturnForm) -> Result<(), 
             let draft: super::flow::ReferralDraft = serde_json::from_str(&saved.data)?;
             drafts.save_answers(super::JOURNEY, &draft).await?;
             let today = crate::domain::office_hours::uk_local(now).date();
-            let next = draft
-                .first_unfinished(today)
-                .map(|p| p.path())
-                .unwrap_or_else(|| super::flow::CHECK_PATH.to_owned());
-            leptos_axum::redirect(&next);
+            leptos_axum::redirect(&super::flow::ReferralPage::resume_path(&draft, today));
             return Ok(());
         }
         errors.add(

@@ -10,6 +10,7 @@ use app::journeys::carer::flow::{CarerDraft, CarerPage};
 use app::journeys::concern::flow::ConcernPage;
 use app::journeys::eligibility::flow::CheckPage;
 use app::journeys::estimate::flow::EstimatePage;
+use app::journeys::flow::Journey;
 use app::journeys::referral::flow::ReferralPage;
 use common::{spawn_app, TestApp};
 use serde_json::{json, Value};
@@ -38,7 +39,11 @@ fn pages_with_forms() -> Vec<String> {
     pages.extend(ReferralPage::QUESTIONS.iter().map(|p| p.path()));
     pages.extend(ConcernPage::QUESTIONS.iter().map(|p| p.path()));
     pages.extend(EstimatePage::QUESTIONS.iter().map(|p| p.path()));
-    pages.extend(CheckPage::questions().iter().map(|p| p.path()));
+    pages.extend(
+        CheckPage::questions(&Default::default())
+            .iter()
+            .map(|p| p.path()),
+    );
     pages.extend(
         CarerPage::questions(&CarerDraft::default())
             .iter()

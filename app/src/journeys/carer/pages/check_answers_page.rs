@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 
 use crate::api::show_back::AnswersCopy;
+use crate::journeys::flow::Journey;
 use leptos::server_fn::ServerFn;
 
 use crate::components::{Button, ErrorSummary, Layout, SummaryList, SummaryRow};
@@ -23,7 +24,7 @@ pub fn CarerCheckAnswersPage() -> impl IntoView {
         |state| {
             let errors = RwSignal::new(state.errors.clone());
             let draft = state.draft.clone();
-            let unfinished = draft.first_unfinished(crate::forms::today());
+            let unfinished = CarerPage::first_unfinished(&draft, crate::forms::today());
             let updating = draft.updating.is_some();
             let heading = if updating {
                 "Your details on the carers' register"

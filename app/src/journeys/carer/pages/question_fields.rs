@@ -12,6 +12,7 @@ use crate::domain::carer::{
 use crate::domain::referral::PREFERRED_CONTACT;
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::carer::flow::{CarerDraft, CarerPage};
+use crate::journeys::flow::Journey;
 
 use CarerPage as P;
 
@@ -22,7 +23,7 @@ fn selected(value: &str) -> Option<String> {
 pub fn question_fields(page: CarerPage, draft: &CarerDraft, errors: &FieldErrors) -> AnyView {
     let all = errors.clone();
     let error = move |field: &str| all.message_for(field);
-    let question = page.question();
+    let question = page.question(draft).into_owned();
     let heading = view! { <h1 class="govuk-heading-l">{question.clone()}</h1> };
     let c = draft.registration.carer.clone();
     // A text box named `form[name]` whose errors are the domain's `field`.

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::{Button, ButtonKind, Layout};
 use crate::journeys::carer::flow::CarerPage;
 use crate::journeys::carer::{load_carer_page, RemovePerson};
+use crate::journeys::flow::Journey;
 use crate::pages::loaded::with_loaded;
 use crate::pages::not_found::NotFoundPage;
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::{Button, InsetText, Layout};
 use crate::council::CARE_LINE_PHONE;
 use crate::journeys::carer::flow::CarerPage;
+use crate::journeys::flow::Journey;
 
 #[component]
 pub fn CarerStartPage() -> impl IntoView {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::show_back::AnswersCopy;
+use crate::journeys::flow::Journey;
 use leptos::server_fn::ServerFn;
 
 use crate::components::{Button, ErrorSummary, Layout, SummaryList, SummaryRow};
@@ -19,8 +20,8 @@ pub fn ConcernCheckAnswersPage() -> impl IntoView {
     with_loaded(
         || load_concern(ConcernPage::CheckAnswers),
         |state| {
-            let heading = ConcernPage::CheckAnswers.question();
-            let title = page_title(heading, !state.errors.is_empty());
+            let heading = ConcernPage::CheckAnswers.question(&state.draft);
+            let title = page_title(&heading, !state.errors.is_empty());
             let errors = RwSignal::new(state.errors.clone());
             let back = ConcernPage::GiveDetails
                 .next(&state.draft)

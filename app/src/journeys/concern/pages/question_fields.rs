@@ -9,11 +9,12 @@ use crate::components::{
 use crate::domain::concern::PERSON_KNOWS;
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::concern::flow::{ConcernDraft, ConcernPage};
+use crate::journeys::flow::Journey;
 
 pub fn question_fields(page: ConcernPage, draft: &ConcernDraft, errors: &FieldErrors) -> AnyView {
     let all_errors = errors.clone();
     let error = move |field: &str| all_errors.message_for(field);
-    let question = page.question();
+    let question = page.question(draft).into_owned();
     let person = draft.request.person.clone();
     let concern = draft.concern();
     match page {

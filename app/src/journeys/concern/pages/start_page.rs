@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::{Button, DangerWarning, InsetText, Layout};
 use crate::council::{CARE_LINE_PHONE, OUT_OF_HOURS_PHONE};
 use crate::journeys::concern::flow::ConcernPage;
+use crate::journeys::flow::Journey;
 use crate::journeys::referral::pages::WhenWeRead;
 
 #[component]

@@ -7,6 +7,7 @@ use crate::journeys::eligibility::flow::{
     RESULT_PATH,
 };
 use crate::journeys::eligibility::load_check;
+use crate::journeys::flow::Journey;
 use crate::journeys::flow::RETURN_TO_CHECK;
 use crate::pages::loaded::with_loaded;
 
@@ -18,7 +19,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         || load_check(CheckPage::CheckAnswers),
         |state| {
             let draft = state.draft.clone();
-            let unfinished = draft.first_unfinished(crate::forms::today());
+            let unfinished = CheckPage::first_unfinished(&draft, crate::forms::today());
             let back = CheckPage::CheckAnswers.previous_path(&draft);
             view! {
                 <Layout title=TITLE back=back>
@@ -59,7 +60,7 @@ fn answer_words(value: &str) -> String {
 
 fn rows(draft: &CheckDraft) -> Vec<SummaryRow> {
     let mine = draft.for_whom == "me";
-    CheckPage::questions()
+    CheckPage::questions(draft)
         .into_iter()
         .filter(|p| p.applies(draft))
         .map(|page| {
@@ -81,7 +82,7 @@ fn rows(draft: &CheckDraft) -> Vec<SummaryRow> {
             let key = match page {
                 CheckPage::Everyday(i) => outcome_words(ADULT_QUESTIONS[i].0, false),
                 CheckPage::Caring(i) => outcome_words(CARER_QUESTIONS[i].0, true),
-                page => page.question(draft),
+                page => page.question(draft).into_owned(),
             };
             SummaryRow::answer(
                 &key,

@@ -7,6 +7,7 @@ use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::eligibility::flow::{
     limb_label, CheckDraft, CheckPage, ADULT_QUESTIONS, CARER_QUESTIONS, MANAGES,
 };
+use crate::journeys::flow::Journey;
 
 fn selected(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
@@ -23,7 +24,7 @@ fn yes_no_unsure() -> Vec<Choice> {
 pub fn question_fields(page: CheckPage, draft: &CheckDraft, errors: &FieldErrors) -> AnyView {
     let all = errors.clone();
     let error = move |field: &str| all.message_for(field);
-    let question = page.question(draft);
+    let question = page.question(draft).into_owned();
     let mine = draft.for_whom == "me";
     let radios = |field: &'static str, value: &str, items: Vec<Choice>, hint: &str| {
         view! {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::{Button, DangerWarning, InsetText, Layout};
 use crate::journeys::eligibility::flow::CheckPage;
+use crate::journeys::flow::Journey;
 
 #[component]
 pub fn CheckStartPage() -> impl IntoView {

@@ -11,6 +11,7 @@ use crate::domain::checks::date_of_birth_parts;
 use crate::domain::office_hours::describe_date;
 use crate::journeys::estimate::flow::{EstimateDraft, EstimatePage, HALF_TO_SPOUSE, RESULT_PATH};
 use crate::journeys::estimate::{load_estimate, DeleteEstimateAnswers};
+use crate::journeys::flow::Journey;
 use crate::journeys::flow::RETURN_TO_CHECK;
 use crate::journeys::referral::flow::DateParts;
 use crate::pages::loaded::with_loaded;
@@ -25,7 +26,7 @@ pub fn EstimateCheckAnswersPage() -> impl IntoView {
         || load_estimate(P::CheckAnswers),
         |state| {
             let draft = state.draft.clone();
-            let unfinished = draft.first_unfinished(crate::forms::today());
+            let unfinished = EstimatePage::first_unfinished(&draft, crate::forms::today());
             let back = P::CheckAnswers.previous_path(&draft);
             view! {
                 <Layout title=TITLE back=back>
@@ -145,9 +146,9 @@ fn rows(draft: &EstimateDraft) -> Vec<SummaryRow> {
                 P::CareHomeFee => vec![money(&draft.fee, "I don't know")],
                 P::CheckAnswers => vec![],
             };
-            let key = page.question();
+            let key = page.question(draft);
             SummaryRow::answer(
-                key,
+                &key,
                 value,
                 format!("{}?change={RETURN_TO_CHECK}", page.path()),
                 &key.to_lowercase(),

@@ -8,6 +8,7 @@ use crate::domain::charging::income::{income_kind, Treatment, INCOME_KINDS};
 use crate::domain::charging::residential::OCCUPIERS;
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::estimate::flow::{EstimateDraft, EstimatePage, HALF_TO_SPOUSE};
+use crate::journeys::flow::Journey;
 
 use EstimatePage as P;
 
@@ -25,7 +26,7 @@ const WEEKLY: &str = "If it is paid every 4 weeks, divide by 4. If it is paid mo
 pub fn question_fields(page: EstimatePage, draft: &EstimateDraft, errors: &FieldErrors) -> AnyView {
     let all = errors.clone();
     let error = move |field: &str| all.message_for(field);
-    let question = page.question().to_owned();
+    let question = page.question(draft).into_owned();
     let radios = |field: &'static str, value: &str, items: Vec<Choice>, hint: &str| {
         view! {
             <Radios

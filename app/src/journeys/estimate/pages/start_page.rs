@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use super::free_anyway;
 use crate::components::{Button, InsetText, Layout, NotificationBanner, NotificationKind};
 use crate::journeys::estimate::flow::EstimatePage;
+use crate::journeys::flow::Journey;
 
 #[component]
 pub fn EstimateStartPage() -> impl IntoView {

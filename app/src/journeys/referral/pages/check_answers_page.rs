@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::show_back::AnswersCopy;
+use crate::journeys::flow::Journey;
 use leptos::server_fn::ServerFn;
 
 use crate::components::{

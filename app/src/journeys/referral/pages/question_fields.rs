@@ -8,12 +8,13 @@ use crate::components::{
 use crate::domain::outcomes::ADULT_OUTCOMES;
 use crate::domain::referral::{Tracker, POWER_OF_ATTORNEY, PREFERRED_CONTACT, URGENT_REASONS};
 use crate::forms::{field_id, field_name, FieldErrors};
+use crate::journeys::flow::Journey;
 use crate::journeys::referral::flow::{ReferralDraft, ReferralPage, WEB_TRACKERS};
 
 pub fn question_fields(page: ReferralPage, draft: &ReferralDraft, errors: &FieldErrors) -> AnyView {
     let all_errors = errors.clone();
     let error = move |field: &str| all_errors.message_for(field);
-    let question = page.question(draft);
+    let question = page.question(draft).into_owned();
     let heading = view! { <h1 class="govuk-heading-l">{question.clone()}</h1> };
     let request = &draft.request;
     let person = &request.person;

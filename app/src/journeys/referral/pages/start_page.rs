@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::{Button, DangerWarning, InsetText, Layout};
 use crate::council::{CARE_LINE_PHONE, OUT_OF_HOURS_PHONE};
+use crate::journeys::flow::Journey;
 use crate::journeys::referral::flow::ReferralPage;
 use crate::pages::current_settings::current_settings;
 
