@@ -9,6 +9,7 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod content;
 pub mod council;
+pub mod date_parts;
 /// The rules, in their own crate (`domain/`) so nothing there can reach Leptos, a database
 /// or a clock; re-exported so `crate::domain::...` reads as before.
 pub use domain;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::settings::Settings;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 /// Provided to every route and server function by the server (`leptos_routes_with_context`).
 #[derive(Clone, Debug)]
@@ -29,7 +29,7 @@ pub fn settings() -> Arc<Settings> {
 
 /// Logs the real cause (never personal data: store errors carry SQL errors, not values) and
 /// gives the browser a message that leaks nothing.
-pub fn service_problem(error: StoreError) -> ServerFnError {
+pub fn service_problem(error: impl std::fmt::Display) -> ServerFnError {
     tracing::error!(%error, "store error");
     ServerFnError::new(SERVICE_PROBLEM)
 }

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::date_parts::DateParts;
 use crate::domain::checks::date_of_birth_parts;
 use crate::domain::problems::FieldErrors;
-use crate::journeys::referral::flow::DateParts;
 
 #[cfg(feature = "ssr")]
 const JOURNEY: &str = "track";

@@ -14,3 +14,5 @@ pub mod flow;
 pub mod question_form;
 pub mod question_route;
 pub mod referral;
+#[cfg(feature = "ssr")]
+pub mod submission;

@@ -9,7 +9,8 @@
 
 use app::domain::problems::FieldErrors;
 use app::domain::reference::{Reference, ReferenceKind};
-use app::journeys::referral::service::{change_status, constant_time_eq, ChangeError};
+use app::journeys::referral::service::{change_status, ChangeError};
+use app::journeys::submission::constant_time_eq;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};

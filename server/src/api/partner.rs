@@ -4,7 +4,7 @@
 //! the submission's channel.
 
 use app::api::api_keys::usable_key;
-use app::journeys::referral::service::Channel;
+use app::journeys::submission::Channel;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 

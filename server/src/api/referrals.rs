@@ -8,9 +8,8 @@ use app::domain::checks::{date_of_birth_iso, iso_date};
 use app::domain::office_hours::uk_local;
 use app::domain::problems::FieldErrors;
 use app::domain::referral::ReferralRequest;
-use app::journeys::referral::service::{
-    lookup_status, submit_referral, Lookup, StatusView, Submitted,
-};
+use app::journeys::referral::service::{lookup_status, submit_referral, Lookup, StatusView};
+use app::journeys::submission::Submitted;
 use app::store::ReferralReceipt;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -241,7 +240,7 @@ pub fn canonical_json(value: &Value) -> String {
 /// 200 with the original for a replay, 422 for broken rules, 409 for a reused key, 503 when
 /// the store is down.
 pub(super) fn submitted_response(
-    submitted: Result<Submitted, app::store::StoreError>,
+    submitted: Result<Submitted, app::journeys::submission::SubmitError>,
     what: &str,
 ) -> Response {
     match submitted {
@@ -263,7 +262,7 @@ pub(super) fn submitted_response(
 
 fn receipt_response(status: StatusCode, receipt: &ReferralReceipt) -> Response {
     let submitted_at = OffsetDateTime::from_unix_timestamp(receipt.submitted_at)
-        .map(app::journeys::referral::service::rfc3339)
+        .map(app::journeys::submission::rfc3339)
         .unwrap_or_default();
     let body = Receipt {
         reference: receipt.reference.clone(),

@@ -1,5 +1,7 @@
 //! `server referral set-status`, run as the real binary against a real SQLite database.
-use app::journeys::referral::service::{submit_referral, Channel, Submitted};
+use app::journeys::referral::service::submit_referral;
+use app::journeys::submission::Channel;
+use app::journeys::submission::Submitted;
 use app::settings::Settings;
 
 #[tokio::test]

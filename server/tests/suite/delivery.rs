@@ -7,7 +7,9 @@ use crate::common;
 use std::sync::{Arc, Mutex};
 
 use app::domain::referral::ReferralRequest;
-use app::journeys::referral::service::{change_status, submit_referral, Channel, Submitted};
+use app::journeys::referral::service::{change_status, submit_referral};
+use app::journeys::submission::Channel;
+use app::journeys::submission::Submitted;
 use app::settings::Settings;
 use app::store::Store;
 use common::{event_receiver, postgres_store, sqlite_store};

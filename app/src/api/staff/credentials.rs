@@ -100,10 +100,7 @@ pub fn matching_totp_step(secret_base32: &str, code: &str, now: i64) -> Option<i
         .filter(|step| *step > 0)
         .find(|step| {
             let expected = totp.generate((*step * STEP_SECONDS) as u64);
-            crate::journeys::referral::service::constant_time_eq(
-                expected.as_bytes(),
-                code.as_bytes(),
-            )
+            crate::journeys::submission::constant_time_eq(expected.as_bytes(), code.as_bytes())
         })
 }
 

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::StaffHeader;
+use crate::date_parts::DateParts;
 use crate::domain::problems::FieldErrors;
-use crate::journeys::referral::flow::DateParts;
 
 pub const SUBJECT_PATH: &str = "/staff/subject-access";
 #[cfg(feature = "ssr")]
@@ -147,7 +147,7 @@ async fn gather(
     store: &dyn crate::store::Store,
     found: &crate::store::SubjectRecords,
 ) -> Result<SubjectExport, crate::store::StoreError> {
-    use crate::journeys::referral::service::rfc3339;
+    use crate::journeys::submission::rfc3339;
     use serde_json::json;
     let parse = |text: &str| serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
     let when = |at: i64| {

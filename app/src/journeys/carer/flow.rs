@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::date_parts::DateParts;
 use crate::domain::carer::{
     CaredFor, CarerRegistration, EmergencyContact, EmergencyPlan, Keyholder, CARED_FOR_MAX,
     EMERGENCY_PEOPLE_MAX,
@@ -18,7 +19,6 @@ use crate::domain::carer::{
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
 use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
-use crate::journeys::referral::flow::DateParts;
 
 pub const BASE: &str = "/register-as-a-carer";
 pub const CHECK_PATH: &str = "/register-as-a-carer/check-answers";

@@ -66,7 +66,7 @@ pub async fn open_registration(
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::checks::{date_of_birth_parts, iso_date};
     use crate::journeys::carer::service::open_registration as open;
-    use crate::journeys::referral::service::Guarded;
+    use crate::journeys::submission::Guarded;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let now = time::OffsetDateTime::now_utc();
@@ -195,7 +195,8 @@ pub async fn remove_person(index: usize) -> Result<(), ServerFnError> {
 pub async fn send_registration() -> Result<(), ServerFnError> {
     use crate::api::context::{settings, store};
     use crate::journeys::carer::service::register_carer;
-    use crate::journeys::referral::service::{Channel, Submitted};
+    use crate::journeys::submission::Channel;
+    use crate::journeys::submission::Submitted;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<CarerDraft>(JOURNEY).await?;

@@ -113,10 +113,10 @@ pub(crate) async fn send_code(
         );
         // Codes have their own daily cap per address, apart from acknowledgements: someone
         // with a lost card cannot flood the carer's inbox, and the carer still gets theirs.
-        let message = crate::journeys::referral::service::capped_email(
+        let message = crate::journeys::submission::capped_email(
             "carer-code",
             CODES_PER_DAY,
-            crate::journeys::referral::service::email_message(
+            crate::journeys::submission::email_message(
                 reference,
                 0,
                 email,
@@ -159,7 +159,7 @@ pub async fn load_code() -> Result<CodeState, ServerFnError> {
 pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), ServerFnError> {
     use super::flow::CarerDraft;
     use crate::api::context::{now_unix, service_problem, store};
-    use crate::journeys::referral::service::constant_time_eq;
+    use crate::journeys::submission::constant_time_eq;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let now = now_unix();

@@ -11,10 +11,10 @@ use crate::domain::checks::iso_date;
 use crate::domain::office_hours::{describe_date, uk_local};
 use crate::domain::problems::FieldErrors;
 use crate::domain::reference::{Reference, ReferenceKind};
-use crate::journeys::referral::service::{
+use crate::journeys::submission::{
     acknowledgement, event_message, guarded_lookup, new_reference, rfc3339, Channel, Guarded,
-    Submitted,
 };
+use crate::journeys::submission::{SubmitError, Submitted};
 use crate::settings::Settings;
 use crate::store::{
     CaredForRecord, CarerUpdate, CreateReferral, NewCarerRecord, Store, StoreError, StoredCarer,
@@ -30,7 +30,7 @@ pub async fn register_carer(
     idempotency_key: &str,
     registration: &CarerRegistration,
     request_body: &str,
-) -> Result<Submitted, StoreError> {
+) -> Result<Submitted, SubmitError> {
     let checked = match registration.check(uk_local(now).date()) {
         Ok(checked) => checked,
         Err(errors) => return Ok(Submitted::Invalid(errors)),
@@ -56,9 +56,7 @@ pub async fn register_carer(
             CreateReferral::ReferenceTaken => continue,
         }
     }
-    Err(StoreError::Unavailable(
-        "could not find a free reference".to_owned(),
-    ))
+    Err(SubmitError::NoFreeReference)
 }
 
 fn carer_record(
@@ -242,7 +240,7 @@ fn change_notice(
     to: &str,
     what: &str,
 ) -> crate::store::NewOutboxMessage {
-    crate::journeys::referral::service::email_message(
+    crate::journeys::submission::email_message(
         reference,
         index,
         to,

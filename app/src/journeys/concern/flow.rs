@@ -8,12 +8,12 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::date_parts::DateParts;
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::concern::{Concern, KIND};
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{ReferralRequest, Referrer};
 use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
-use crate::journeys::referral::flow::DateParts;
 
 pub const BASE: &str = "/report-a-concern";
 pub const CHECK_PATH: &str = "/report-a-concern/check-answers";

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::date_parts::DateParts;
 use crate::domain::ages::{age_on, pension_credit_age_reached};
 use crate::domain::charging::income::{income_kind, Treatment, WeeklyIncome, INCOME_KINDS};
 use crate::domain::charging::money::{parse_pounds, Pence};
@@ -24,7 +25,6 @@ use crate::domain::charging::{
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
 use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
-use crate::journeys::referral::flow::DateParts;
 
 pub const BASE: &str = "/estimate-what-you-might-pay";
 pub const CHECK_PATH: &str = "/estimate-what-you-might-pay/check-answers";

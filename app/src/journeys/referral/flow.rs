@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::date_parts::DateParts;
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{Consent, Involved, ReferralRequest, Referrer, Tracker};
@@ -193,15 +194,6 @@ impl Journey for ReferralPage {
 }
 
 pages_by_slug!(ReferralPage);
-
-/// Day, month and year as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DateParts {
-    pub day: String,
-    pub month: String,
-    pub year: String,
-}
 
 /// The answers so far, kept on the server (in the session, or saved to come back to).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

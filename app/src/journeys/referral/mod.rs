@@ -140,7 +140,9 @@ pub(crate) async fn submit_from_web(
 ) -> Result<Result<SentReferral, FieldErrors>, ServerFnError> {
     use crate::api::context::{settings, store};
     use crate::domain::office_hours::{describe_moment, ReadingTime};
-    use crate::journeys::referral::service::{submit_referral, Channel, Submitted};
+    use crate::journeys::referral::service::submit_referral;
+    use crate::journeys::submission::Channel;
+    use crate::journeys::submission::Submitted;
 
     if let Some(refusal) = crate::api::sending_limit::over_the_limit(what).await? {
         let mut errors = FieldErrors::default();

@@ -77,7 +77,7 @@ pub async fn load_save_state() -> Result<SaveState, ServerFnError> {
 pub async fn save_for_later() -> Result<(), ServerFnError> {
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::reference::ReferenceKind;
-    use crate::journeys::referral::service::new_reference;
+    use crate::journeys::submission::new_reference;
     use crate::store::SavedDraft;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;

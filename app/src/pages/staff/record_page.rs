@@ -12,11 +12,12 @@ use crate::components::{
     Button, ButtonKind, Choice, ErrorSummary, NotificationBanner, NotificationKind, OptionGroup,
     Radios, Select, SummaryList, SummaryRow, Tag, TagColour, Textarea,
 };
+use crate::date_parts::DateParts;
 use crate::domain::concern::KIND as CONCERN;
 use crate::domain::referral_status::{OUTCOMES, STATUSES};
 use crate::forms::{field_id, field_name, page_title};
 use crate::journeys::concern::flow::ConcernDraft;
-use crate::journeys::referral::flow::{DateParts, ReferralDraft};
+use crate::journeys::referral::flow::ReferralDraft;
 
 #[component]
 pub fn RecordPage() -> impl IntoView {

@@ -702,7 +702,7 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         &*app.store,
         &app::settings::Settings::default(),
         time::OffsetDateTime::now_utc(),
-        app::journeys::referral::service::Channel::Web,
+        app::journeys::submission::Channel::Web,
         "from-check",
         &request,
         "{}",
@@ -711,7 +711,7 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
     .await
     .unwrap()
     {
-        app::journeys::referral::service::Submitted::Created(receipt) => receipt.reference,
+        app::journeys::submission::Submitted::Created(receipt) => receipt.reference,
         other => panic!("not created: {other:?}"),
     };
     let week = app::domain::demand::week_of(now());

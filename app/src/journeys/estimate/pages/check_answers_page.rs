@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::{Button, ButtonKind, Layout, SummaryList, SummaryRow};
+use crate::date_parts::DateParts;
 use crate::domain::charging::income::income_kind;
 use crate::domain::charging::money::parse_pounds;
 use crate::domain::charging::residential::OCCUPIERS;
@@ -13,7 +14,6 @@ use crate::journeys::estimate::flow::{EstimateDraft, EstimatePage, HALF_TO_SPOUS
 use crate::journeys::estimate::{load_estimate, DeleteEstimateAnswers};
 use crate::journeys::flow::Journey;
 use crate::journeys::flow::RETURN_TO_CHECK;
-use crate::journeys::referral::flow::DateParts;
 use crate::pages::loaded::with_loaded;
 
 use EstimatePage as P;
