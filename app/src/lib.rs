@@ -10,6 +10,7 @@ pub mod components;
 pub mod content;
 pub mod council;
 pub mod date_parts;
+pub mod errors;
 /// The rules, in their own crate (`domain/`) so nothing there can reach Leptos, a database
 /// or a clock; re-exported so `crate::domain::...` reads as before.
 pub use domain;

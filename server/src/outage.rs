@@ -1,11 +1,11 @@
 //! When the database is down or locked, a browser's post cannot be saved: the session cannot
-//! be written (tower-sessions then answers an empty 500) or the server function fails with the
-//! service-problem message (Leptos then sends the browser back where it came from, saying
+//! be written (tower-sessions then answers an empty 500) or the server function fails with
+//! `PortalError::ServiceProblem` (Leptos then sends the browser back where it came from, saying
 //! nothing useful). This layer, outside the sessions, turns both into "Sorry, there is a
 //! problem with the service" (503), with the person's answers shown back from the post itself
 //! and a "Try again" button that posts them again, so nothing typed is lost.
-use app::api::context::SERVICE_PROBLEM;
 use app::api::show_back::{answers_in_post, is_secret};
+use app::errors::PortalError;
 use app::pages::service_problem::{service_problem_document, UnsavedPost};
 use axum::body::{to_bytes, Body, Bytes, HttpBody as _};
 use axum::extract::Request;
@@ -87,7 +87,8 @@ async fn failed_for_the_service(response: Response) -> (bool, Response) {
     let bytes = to_bytes(body, KEEP_UP_TO as usize)
         .await
         .unwrap_or_else(|_| Bytes::new());
-    let failed = bytes.ends_with(SERVICE_PROBLEM.as_bytes());
+    let failed = serde_json::from_slice::<PortalError>(&bytes)
+        .is_ok_and(|error| error == PortalError::ServiceProblem);
     (failed, Response::from_parts(parts, Body::from(bytes)))
 }
 

@@ -3,6 +3,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::errors::PortalError;
 use crate::settings::Settings;
 use crate::store::Store;
 
@@ -14,10 +15,10 @@ pub struct AppContext {
 }
 
 /// The store, or a server error if the server forgot to provide it.
-pub fn store() -> Result<Arc<dyn Store>, ServerFnError> {
+pub fn store() -> Result<Arc<dyn Store>, PortalError> {
     use_context::<AppContext>()
         .map(|c| c.store)
-        .ok_or_else(|| ServerFnError::new("The service is not configured"))
+        .ok_or_else(|| PortalError::internal("The service is not configured"))
 }
 
 /// The council's settings (the defaults if the server provided none, as in unit tests).
@@ -29,20 +30,16 @@ pub fn settings() -> Arc<Settings> {
 
 /// Logs the real cause (never personal data: store errors carry SQL errors, not values) and
 /// gives the browser a message that leaks nothing.
-pub fn service_problem(error: impl std::fmt::Display) -> ServerFnError {
+pub fn service_problem(error: impl std::fmt::Display) -> PortalError {
     tracing::error!(%error, "store error");
-    ServerFnError::new(SERVICE_PROBLEM)
+    PortalError::ServiceProblem
 }
 
 /// The same for the session (where drafts and sign-ins live, in the store too).
-pub fn session_problem(error: impl std::fmt::Display) -> ServerFnError {
+pub fn session_problem(error: impl std::fmt::Display) -> PortalError {
     tracing::error!(%error, "session error");
-    ServerFnError::new(SERVICE_PROBLEM)
+    PortalError::ServiceProblem
 }
-
-/// The one message a server function gives when the store fails; the server's outage layer
-/// recognises it and answers a browser's post with the service-problem page.
-pub const SERVICE_PROBLEM: &str = "Sorry, there is a problem with the service";
 
 /// Now, in unix seconds. Server functions read the clock; the domain never does.
 pub fn now_unix() -> i64 {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const DIRECTORY_BASE: &str = "/find-local-services";
 pub const PER_PAGE: u32 = 10;
@@ -158,7 +159,7 @@ pub struct Place {
 
 /// The directory page: its filter choices, any problem with the filters, and a page of results.
 #[server(endpoint = "directory/search")]
-pub async fn load_directory(filters: DirectoryFilters) -> Result<DirectoryView, ServerFnError> {
+pub async fn load_directory(filters: DirectoryFilters) -> Result<DirectoryView, PortalError> {
     use crate::api::context::store;
     use crate::store::ServiceQuery;
 
@@ -269,7 +270,7 @@ pub async fn load_directory(filters: DirectoryFilters) -> Result<DirectoryView, 
 
 /// One service's details, or `None` if there is no such service.
 #[server(endpoint = "directory/service")]
-pub async fn load_service(id: String) -> Result<Option<ServiceDetails>, ServerFnError> {
+pub async fn load_service(id: String) -> Result<Option<ServiceDetails>, PortalError> {
     use crate::api::context::store;
 
     let store = store()?;

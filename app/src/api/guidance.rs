@@ -1,6 +1,7 @@
 //! Guidance pages and topics as the pages render them (the content itself is in `content`,
 //! checked at start-up). Public, read-only.
 
+use crate::errors::PortalError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -46,9 +47,9 @@ pub fn topic_href(slug: &str) -> String {
 }
 
 #[cfg(feature = "ssr")]
-fn content() -> Result<&'static crate::content::Guidance, ServerFnError> {
+fn content() -> Result<&'static crate::content::Guidance, PortalError> {
     crate::content::guidance()
-        .map_err(|_| ServerFnError::ServerError("the guidance content is not valid".into()))
+        .map_err(|_| PortalError::internal("the guidance content is not valid"))
 }
 
 #[cfg(feature = "ssr")]
@@ -73,7 +74,7 @@ fn topic_view(guidance: &crate::content::Guidance, topic: &crate::content::Topic
 
 /// Every topic with its pages, in the order `topics.toml` lists them.
 #[server(endpoint = "guidance/index")]
-pub async fn load_guidance_index() -> Result<Vec<TopicView>, ServerFnError> {
+pub async fn load_guidance_index() -> Result<Vec<TopicView>, PortalError> {
     let guidance = content()?;
     Ok(guidance
         .topics
@@ -83,13 +84,13 @@ pub async fn load_guidance_index() -> Result<Vec<TopicView>, ServerFnError> {
 }
 
 #[server(endpoint = "guidance/topic")]
-pub async fn load_guidance_topic(slug: String) -> Result<Option<TopicView>, ServerFnError> {
+pub async fn load_guidance_topic(slug: String) -> Result<Option<TopicView>, PortalError> {
     let guidance = content()?;
     Ok(guidance.topic(&slug).map(|t| topic_view(guidance, t)))
 }
 
 #[server(endpoint = "guidance/page")]
-pub async fn load_guidance_page(slug: String) -> Result<Option<GuidancePageView>, ServerFnError> {
+pub async fn load_guidance_page(slug: String) -> Result<Option<GuidancePageView>, PortalError> {
     use crate::domain::office_hours::describe_date;
 
     let guidance = content()?;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::problems::FieldErrors;
 use crate::domain::search::SnippetPart;
+use crate::errors::PortalError;
 
 pub const SEARCH_PATH: &str = "/search";
 pub const QUERY_MAX: usize = 100;
@@ -32,7 +33,7 @@ pub struct SearchView {
 }
 
 #[server(endpoint = "search")]
-pub async fn load_search(query: Option<String>) -> Result<SearchView, ServerFnError> {
+pub async fn load_search(query: Option<String>) -> Result<SearchView, PortalError> {
     use crate::api::directory::DIRECTORY_BASE;
     use crate::api::guidance::page_href;
     use crate::domain::search::{query_words, score, snippet};

@@ -3,7 +3,7 @@
 //! (`Settings::web_submissions_per_client_hour`). Past it, check answers says so in words,
 //! with when to try again and the Care Line's number, and every answer is kept.
 
-use leptos::prelude::ServerFnError;
+use crate::errors::PortalError;
 
 use crate::api::context::{service_problem, settings, store};
 
@@ -11,7 +11,7 @@ const WINDOW_SECONDS: i64 = 3600;
 
 /// Counts this send from this client (before it is made, so sends at once cannot all pass)
 /// and, past the limit, the sentence to show instead of sending.
-pub async fn over_the_limit(what: &str) -> Result<Option<String>, ServerFnError> {
+pub async fn over_the_limit(what: &str) -> Result<Option<String>, PortalError> {
     use sha2::{Digest, Sha256};
     let settings = settings();
     let client = crate::api::client_address::current_client(&settings.trusted_proxies).await;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::date_parts::DateParts;
 use crate::domain::checks::date_of_birth_parts;
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 #[cfg(feature = "ssr")]
 const JOURNEY: &str = "track";
@@ -74,7 +75,7 @@ pub struct TrackState {
 }
 
 #[server(endpoint = "track/load")]
-pub async fn load_track() -> Result<TrackState, ServerFnError> {
+pub async fn load_track() -> Result<TrackState, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let form = drafts.answers::<TrackForm>(JOURNEY).await?;
     let errors = drafts.take_errors(JOURNEY, "lookup").await?;
@@ -82,14 +83,14 @@ pub async fn load_track() -> Result<TrackState, ServerFnError> {
 }
 
 #[server(endpoint = "track/progress")]
-pub async fn load_progress() -> Result<Option<Progress>, ServerFnError> {
+pub async fn load_progress() -> Result<Option<Progress>, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     drafts.answers::<Option<Progress>>(RESULT).await
 }
 
 /// Looks the request up (POST only; rate-limited and audited by the service).
 #[server(endpoint = "track/lookup")]
-pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), ServerFnError> {
+pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), PortalError> {
     use crate::api::client_address::current_client;
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::checks::iso_date;

@@ -2,11 +2,11 @@
 //! page, kept in the resident's session (in the store), never in the browser or the URL.
 //! This is what lets every form work with HTML alone: a server function saves here and
 //! redirects; the page renders from here.
-use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 use tower_sessions::Session;
 
 use crate::api::context::session_problem;
+use crate::errors::PortalError;
 use crate::forms::FieldErrors;
 
 pub struct Drafts {
@@ -15,7 +15,7 @@ pub struct Drafts {
 
 impl Drafts {
     /// The drafts of the session making this request.
-    pub async fn current() -> Result<Self, ServerFnError> {
+    pub async fn current() -> Result<Self, PortalError> {
         let session: Session = leptos_axum::extract().await.map_err(session_problem)?;
         Ok(Self { session })
     }
@@ -24,7 +24,7 @@ impl Drafts {
     pub async fn answers<T: DeserializeOwned + Default>(
         &self,
         journey: &str,
-    ) -> Result<T, ServerFnError> {
+    ) -> Result<T, PortalError> {
         Ok(self
             .session
             .get::<T>(journey)
@@ -37,7 +37,7 @@ impl Drafts {
         &self,
         journey: &str,
         answers: &T,
-    ) -> Result<(), ServerFnError> {
+    ) -> Result<(), PortalError> {
         self.session
             .insert(journey, answers)
             .await
@@ -50,7 +50,7 @@ impl Drafts {
         journey: &str,
         page: &str,
         errors: &FieldErrors,
-    ) -> Result<(), ServerFnError> {
+    ) -> Result<(), PortalError> {
         self.session
             .insert(&errors_key(journey, page), errors)
             .await
@@ -58,11 +58,7 @@ impl Drafts {
     }
 
     /// A page's errors from its last post, removed as they are read.
-    pub async fn take_errors(
-        &self,
-        journey: &str,
-        page: &str,
-    ) -> Result<FieldErrors, ServerFnError> {
+    pub async fn take_errors(&self, journey: &str, page: &str) -> Result<FieldErrors, PortalError> {
         Ok(self
             .session
             .remove::<FieldErrors>(&errors_key(journey, page))
@@ -72,7 +68,7 @@ impl Drafts {
     }
 
     /// Forgets a journey's answers (after it is sent, or abandoned).
-    pub async fn clear(&self, journey: &str) -> Result<(), ServerFnError> {
+    pub async fn clear(&self, journey: &str) -> Result<(), PortalError> {
         self.session
             .remove_value(journey)
             .await

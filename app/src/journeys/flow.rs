@@ -152,7 +152,7 @@ pub fn next_path<P: Journey>(
 #[cfg(feature = "ssr")]
 pub async fn load_page<P: Journey>(
     page: P,
-) -> Result<PageState<P::Draft>, leptos::prelude::ServerFnError> {
+) -> Result<PageState<P::Draft>, crate::errors::PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let draft = drafts.answers::<P::Draft>(P::KEY).await?;
     let errors = drafts.take_errors(P::KEY, &page.slug()).await?;
@@ -171,7 +171,7 @@ pub async fn save_answer<P: Journey>(
     page: P,
     return_to: Option<&str>,
     update: impl FnOnce(&mut P::Draft, Date),
-) -> Result<(), leptos::prelude::ServerFnError> {
+) -> Result<(), crate::errors::PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<P::Draft>(P::KEY).await?;
     let today = crate::forms::today();

@@ -6,6 +6,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::errors::PortalError;
 use crate::forms::page_title;
 use crate::journeys::flow::{Journey, PageState, RETURN_TO_CHECK};
 use crate::journeys::question_form::{Checker, QuestionPage};
@@ -46,7 +47,7 @@ pub fn question_route<P, Load, Fut>(
 where
     P: Journey,
     Load: Fn(P) -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<PageState<P::Draft>, ServerFnError>> + Send + 'static,
+    Fut: Future<Output = Result<PageState<P::Draft>, PortalError>> + Send + 'static,
 {
     let slug = use_params_map()
         .with_untracked(|p| p.get("page"))

@@ -6,6 +6,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::errors::PortalError;
 use crate::pages::service_problem::ServiceProblem;
 
 pub fn with_loaded<T, Load, Fut, V>(
@@ -15,7 +16,7 @@ pub fn with_loaded<T, Load, Fut, V>(
 where
     T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
     Load: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, ServerFnError>> + Send + 'static,
+    Fut: Future<Output = Result<T, PortalError>> + Send + 'static,
     V: IntoView + 'static,
 {
     with_loaded_or(load, render, |_| view! { <ServiceProblem/> }.into_any())
@@ -25,12 +26,12 @@ where
 pub fn with_loaded_or<T, Load, Fut, V>(
     load: Load,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
-    on_error: fn(ServerFnError) -> AnyView,
+    on_error: fn(PortalError) -> AnyView,
 ) -> impl IntoView
 where
     T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
     Load: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, ServerFnError>> + Send + 'static,
+    Fut: Future<Output = Result<T, PortalError>> + Send + 'static,
     V: IntoView + 'static,
 {
     let state = Resource::new_blocking(|| (), move |_| load());

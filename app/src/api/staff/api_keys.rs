@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const API_KEYS_PATH: &str = "/staff/api-keys";
 #[cfg(feature = "ssr")]
@@ -64,7 +65,7 @@ struct Kept {
 }
 
 #[server(endpoint = "staff/api-keys")]
-pub async fn load_api_keys() -> Result<ApiKeysView, ServerFnError> {
+pub async fn load_api_keys() -> Result<ApiKeysView, PortalError> {
     use super::referral::describe_time;
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
@@ -97,7 +98,7 @@ pub async fn load_api_keys() -> Result<ApiKeysView, ServerFnError> {
 
 /// Makes a key; the next load of the page shows it, once.
 #[server(endpoint = "staff/api-keys/create")]
-pub async fn create_api_key(#[server(default)] form: NewKeyForm) -> Result<(), ServerFnError> {
+pub async fn create_api_key(#[server(default)] form: NewKeyForm) -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::api_keys::{create_key, CreateKeyError};
     use crate::api::context::{now_unix, service_problem, store};
@@ -134,7 +135,7 @@ pub async fn create_api_key(#[server(default)] form: NewKeyForm) -> Result<(), S
 }
 
 #[server(endpoint = "staff/api-keys/revoke")]
-pub async fn revoke_api_key(#[server(default)] form: RevokeKeyForm) -> Result<(), ServerFnError> {
+pub async fn revoke_api_key(#[server(default)] form: RevokeKeyForm) -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;

@@ -1,6 +1,7 @@
 //! The audit log for managers: who viewed or changed what, when and from where, newest first,
 //! optionally for one reference. Reading the log is itself audited.
 
+use crate::errors::PortalError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +34,7 @@ pub struct AuditView {
 pub async fn load_audit(
     #[server(default)] subject: String,
     #[server(default)] page: String,
-) -> Result<AuditView, ServerFnError> {
+) -> Result<AuditView, PortalError> {
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::Permission;

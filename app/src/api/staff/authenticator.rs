@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const AUTHENTICATOR_PATH: &str = "/staff/authenticator";
 #[cfg(feature = "ssr")]
@@ -38,7 +39,7 @@ struct Pending {
 }
 
 #[server(endpoint = "staff/authenticator/load")]
-pub async fn load_authenticator() -> Result<AuthenticatorView, ServerFnError> {
+pub async fn load_authenticator() -> Result<AuthenticatorView, PortalError> {
     use super::session::{current_session, require_staff, session_problem, take_kept};
     let user = require_staff(None).await?;
     let recovery_codes: Option<Vec<String>> = take_kept(KEPT).await?;
@@ -56,7 +57,7 @@ pub async fn load_authenticator() -> Result<AuthenticatorView, ServerFnError> {
         .await
         .map_err(session_problem)?;
     let otpauth = super::credentials::otpauth_url(&pending.secret, &user.email)
-        .ok_or_else(|| ServerFnError::new("could not make the authenticator address"))?;
+        .ok_or_else(|| PortalError::internal("could not make the authenticator address"))?;
     Ok(AuthenticatorView {
         header: StaffHeader::of(&user),
         qr_svg: super::manage_accounts::qr_svg(&otpauth)?,
@@ -69,7 +70,7 @@ pub async fn load_authenticator() -> Result<AuthenticatorView, ServerFnError> {
 #[server(endpoint = "staff/authenticator")]
 pub async fn set_new_authenticator(
     #[server(default)] form: NewAuthenticatorForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     use super::credentials::{matching_totp_step, new_recovery_codes, recovery_code_hash};
     use super::session::{
         carry_on_under, current_session, keep_for_next, require_staff, session_problem,
@@ -108,8 +109,8 @@ pub async fn set_new_authenticator(
         .staff_account(user.account_id)
         .await
         .map_err(service_problem)?
-        .ok_or_else(|| ServerFnError::new("the account is missing"))?;
-    let recovery_codes = new_recovery_codes().map_err(ServerFnError::new)?;
+        .ok_or_else(|| PortalError::internal("the account is missing"))?;
+    let recovery_codes = new_recovery_codes().map_err(PortalError::internal)?;
     let fresh = crate::store::NewStaffAccount {
         email: account.email.clone(),
         name: account.name.clone(),

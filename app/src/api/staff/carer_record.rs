@@ -2,6 +2,7 @@
 //! they look after, what caring involves, the emergency plan, and "Mark as checked", which
 //! takes a new registration out of the open queue. Every view and check is audited.
 
+use crate::errors::PortalError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -92,7 +93,7 @@ fn caring_rows(details: &str) -> Vec<(String, Vec<String>)> {
 /// Opens a registration, for roles whose work includes carers' registrations (the same
 /// "not found" as a reference that does not exist otherwise). Audited.
 #[server(endpoint = "staff/carer")]
-pub async fn load_carer_record(reference: String) -> Result<CarerRecordView, ServerFnError> {
+pub async fn load_carer_record(reference: String) -> Result<CarerRecordView, PortalError> {
     use super::emergency::plan_view;
     use super::referral::{describe_time, not_found};
     use super::session::require_staff;
@@ -140,7 +141,7 @@ pub async fn load_carer_record(reference: String) -> Result<CarerRecordView, Ser
 /// "Mark as checked": the registration's details have been read (and the carer offered a
 /// carer's assessment, if they want one); it leaves the open queue.
 #[server(endpoint = "staff/carer/checked")]
-pub async fn mark_checked(#[server(default)] form: MarkCheckedForm) -> Result<(), ServerFnError> {
+pub async fn mark_checked(#[server(default)] form: MarkCheckedForm) -> Result<(), PortalError> {
     use super::referral::not_found;
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};

@@ -4,6 +4,7 @@
 //! and the directory services the self-check suggested most. Counts only: no one's details.
 //! Viewing it is audited like any other staff page.
 
+use crate::errors::PortalError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -98,7 +99,8 @@ pub fn to_csv(view: &DashboardView) -> String {
 
 /// The dashboard as a CSV file (a GET, for a download link).
 #[server(endpoint = "staff/dashboard.csv", input = server_fn::codec::GetUrl, output = server_fn::codec::StreamingText)]
-pub async fn download_dashboard() -> Result<server_fn::codec::TextStream, ServerFnError> {
+pub async fn download_dashboard() -> Result<server_fn::codec::TextStream<PortalError>, PortalError>
+{
     let view = load_dashboard().await?;
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.insert_header(
@@ -113,7 +115,7 @@ pub async fn download_dashboard() -> Result<server_fn::codec::TextStream, Server
 }
 
 #[server(endpoint = "staff/dashboard")]
-pub async fn load_dashboard() -> Result<DashboardView, ServerFnError> {
+pub async fn load_dashboard() -> Result<DashboardView, PortalError> {
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::demand::{median, week_start, Weekly};

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const EMERGENCY_PATH: &str = "/staff/emergency";
 #[cfg(feature = "ssr")]
@@ -63,7 +64,7 @@ struct Kept {
 }
 
 #[server(endpoint = "staff/emergency/load")]
-pub async fn load_emergency() -> Result<EmergencyView, ServerFnError> {
+pub async fn load_emergency() -> Result<EmergencyView, PortalError> {
     use super::session::require_staff;
     use crate::domain::staff::Permission;
 
@@ -134,7 +135,7 @@ pub(crate) fn plan_view(carer: &crate::store::StoredCarer) -> PlanView {
 
 /// Looks up a plan by the card's reference.
 #[server(endpoint = "staff/emergency")]
-pub async fn look_up_plan(#[server(default)] form: EmergencyForm) -> Result<(), ServerFnError> {
+pub async fn look_up_plan(#[server(default)] form: EmergencyForm) -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::reference::{Reference, ReferenceKind};

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const ENROL_PATH: &str = "/staff/enrol";
 pub const ENROLLED_PATH: &str = "/staff/enrol/done";
@@ -83,7 +84,7 @@ pub(crate) async fn request_link(
     account: &crate::store::StaffAccount,
     kind: &str,
     now: i64,
-) -> Result<String, ServerFnError> {
+) -> Result<String, PortalError> {
     use crate::api::context::{service_problem, store};
     let store = store()?;
     let id = store
@@ -117,7 +118,7 @@ pub(crate) async fn approve(
     user: &super::session::StaffUser,
     enrolment_id: i64,
     now: i64,
-) -> Result<String, ServerFnError> {
+) -> Result<String, PortalError> {
     use crate::api::context::{service_problem, store};
     let store = store()?;
     let Some(request) = store
@@ -155,11 +156,11 @@ async fn issue_link(
     account: &crate::store::StaffAccount,
     kind: &str,
     now: i64,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     use crate::api::context::{service_problem, settings, store};
     let store = store()?;
     let mut random = [0u8; 32];
-    getrandom::fill(&mut random).map_err(|e| ServerFnError::new(e.to_string()))?;
+    getrandom::fill(&mut random).map_err(|e| PortalError::internal(e))?;
     let token = hex::encode(random);
     if !store
         .issue_enrolment(
@@ -171,7 +172,9 @@ async fn issue_link(
         .await
         .map_err(service_problem)?
     {
-        return Err(ServerFnError::new("the request was approved already"));
+        return Err(PortalError::Refused(
+            "the request was approved already".into(),
+        ));
     }
     if kind == "reset" {
         let wiped = crate::store::NewStaffAccount {
@@ -229,7 +232,7 @@ async fn issue_link(
 async fn usable(
     token: &str,
     now: i64,
-) -> Result<Option<(crate::store::EnrolmentRequest, crate::store::StaffAccount)>, ServerFnError> {
+) -> Result<Option<(crate::store::EnrolmentRequest, crate::store::StaffAccount)>, PortalError> {
     use crate::api::context::{service_problem, store};
     if token.trim().is_empty() || token.len() > 200 {
         return Ok(None);
@@ -252,7 +255,7 @@ async fn usable(
 }
 
 #[server(endpoint = "staff/enrol/load")]
-pub async fn load_enrol(token: String) -> Result<EnrolView, ServerFnError> {
+pub async fn load_enrol(token: String) -> Result<EnrolView, PortalError> {
     use super::session::{current_session, session_problem};
     let now = crate::api::context::now_unix();
     let Some((request, account)) = usable(&token, now).await? else {
@@ -274,7 +277,7 @@ pub async fn load_enrol(token: String) -> Result<EnrolView, ServerFnError> {
         .await
         .map_err(session_problem)?;
     let otpauth = super::credentials::otpauth_url(&pending.secret, &account.email)
-        .ok_or_else(|| ServerFnError::new("could not make the authenticator address"))?;
+        .ok_or_else(|| PortalError::internal("could not make the authenticator address"))?;
     Ok(EnrolView {
         setting_up: Some(SettingUp {
             token,
@@ -289,7 +292,7 @@ pub async fn load_enrol(token: String) -> Result<EnrolView, ServerFnError> {
 
 /// The staff member's own password and authenticator: checked, then the link is used up.
 #[server(endpoint = "staff/enrol")]
-pub async fn enrol(#[server(default)] form: EnrolForm) -> Result<(), ServerFnError> {
+pub async fn enrol(#[server(default)] form: EnrolForm) -> Result<(), PortalError> {
     use super::credentials::{
         hash_password, matching_totp_step, new_recovery_codes, recovery_code_hash, with_argon2,
     };
@@ -343,9 +346,9 @@ pub async fn enrol(#[server(default)] form: EnrolForm) -> Result<(), ServerFnErr
     let password = form.password.clone();
     let password_hash = with_argon2(move || hash_password(&password))
         .await
-        .ok_or_else(|| ServerFnError::new("the password could not be hashed"))?
-        .map_err(ServerFnError::new)?;
-    let recovery_codes = new_recovery_codes().map_err(ServerFnError::new)?;
+        .ok_or_else(|| PortalError::internal("the password could not be hashed"))?
+        .map_err(PortalError::internal)?;
+    let recovery_codes = new_recovery_codes().map_err(PortalError::internal)?;
     let fresh = crate::store::NewStaffAccount {
         email: account.email.clone(),
         name: account.name.clone(),
@@ -394,7 +397,7 @@ pub async fn enrol(#[server(default)] form: EnrolForm) -> Result<(), ServerFnErr
 
 /// The recovery codes, once.
 #[server(endpoint = "staff/enrol/done")]
-pub async fn load_enrolled() -> Result<Option<Enrolled>, ServerFnError> {
+pub async fn load_enrolled() -> Result<Option<Enrolled>, PortalError> {
     use super::session::{current_session, session_problem};
     current_session()
         .await?

@@ -2,6 +2,7 @@
 //! emails and case-management events, each failing one with its last error, and "retry now"
 //! (which makes it due at once; the workers still deliver it, in order).
 
+use crate::errors::PortalError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -71,7 +72,7 @@ pub fn without_addresses(error: &str) -> String {
 const FLASH: &str = "staff:integration-flash";
 
 #[server(endpoint = "staff/integration")]
-pub async fn load_integration() -> Result<IntegrationView, ServerFnError> {
+pub async fn load_integration() -> Result<IntegrationView, PortalError> {
     use super::referral::describe_time;
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
@@ -134,7 +135,7 @@ pub async fn load_integration() -> Result<IntegrationView, ServerFnError> {
 }
 
 #[server(endpoint = "staff/integration/retry")]
-pub async fn retry_message(#[server(default)] form: RetryForm) -> Result<(), ServerFnError> {
+pub async fn retry_message(#[server(default)] form: RetryForm) -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const ACCOUNTS_PATH: &str = "/staff/accounts";
 #[cfg(feature = "ssr")]
@@ -86,12 +87,12 @@ struct Kept {
 }
 
 #[cfg(feature = "ssr")]
-async fn keep(kept: &Kept) -> Result<(), ServerFnError> {
+async fn keep(kept: &Kept) -> Result<(), PortalError> {
     keep_for_next(KEPT, kept).await
 }
 
 #[server(endpoint = "staff/accounts")]
-pub async fn load_accounts() -> Result<AccountsView, ServerFnError> {
+pub async fn load_accounts() -> Result<AccountsView, PortalError> {
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::{Permission, Role, ROLES};
@@ -161,9 +162,9 @@ pub async fn load_accounts() -> Result<AccountsView, ServerFnError> {
 /// The authenticator address as an SVG QR code, without the XML declaration (it goes inside
 /// an HTML page).
 #[cfg(feature = "ssr")]
-pub(crate) fn qr_svg(otpauth_url: &str) -> Result<String, ServerFnError> {
+pub(crate) fn qr_svg(otpauth_url: &str) -> Result<String, PortalError> {
     use qrcode::render::svg;
-    let code = qrcode::QrCode::new(otpauth_url.as_bytes()).map_err(ServerFnError::new)?;
+    let code = qrcode::QrCode::new(otpauth_url.as_bytes()).map_err(PortalError::internal)?;
     let made = code
         .render::<svg::Color>()
         .min_dimensions(200, 200)
@@ -177,7 +178,7 @@ pub(crate) fn qr_svg(otpauth_url: &str) -> Result<String, ServerFnError> {
 
 /// Back to the list, with the form as typed and its problems.
 #[cfg(feature = "ssr")]
-async fn back_to_the_form(form: NewAccountForm, errors: FieldErrors) -> Result<(), ServerFnError> {
+async fn back_to_the_form(form: NewAccountForm, errors: FieldErrors) -> Result<(), PortalError> {
     keep(&Kept {
         form,
         errors,
@@ -191,7 +192,7 @@ async fn back_to_the_form(form: NewAccountForm, errors: FieldErrors) -> Result<(
 /// "Add a staff member": makes the account, which cannot be signed in to until its owner
 /// follows the enrolment link (emailed now, or once a second administrator approves).
 #[server(endpoint = "staff/accounts/create")]
-pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(), ServerFnError> {
+pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(), PortalError> {
     use super::accounts::awaiting_enrolment;
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
@@ -233,7 +234,7 @@ pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(
         .staff_account_by_email(&account.email)
         .await
         .map_err(service_problem)?
-        .ok_or_else(|| ServerFnError::new("the account just made is missing"))?;
+        .ok_or_else(|| PortalError::internal("the account just made is missing"))?;
     let flash = super::enrolment::request_link(&user, &made, "new", now).await?;
     keep(&Kept {
         flash: Some(format!("{} has an account. {flash}.", made.name)),
@@ -246,7 +247,7 @@ pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(
 
 /// Approves another administrator's request for a manager's or administrator's link.
 #[server(endpoint = "staff/accounts/approve")]
-pub async fn approve_enrolment(#[server(default)] form: ApproveForm) -> Result<(), ServerFnError> {
+pub async fn approve_enrolment(#[server(default)] form: ApproveForm) -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::context::now_unix;
     use crate::domain::staff::Permission;
@@ -267,9 +268,7 @@ pub async fn approve_enrolment(#[server(default)] form: ApproveForm) -> Result<(
 
 /// Deactivates, reactivates or resets an account (never the administrator's own).
 #[server(endpoint = "staff/accounts/change")]
-pub async fn change_account(
-    #[server(default)] form: AccountActionForm,
-) -> Result<(), ServerFnError> {
+pub async fn change_account(#[server(default)] form: AccountActionForm) -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;

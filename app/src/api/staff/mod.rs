@@ -29,20 +29,6 @@ pub mod subject;
 use serde::{Deserialize, Serialize};
 
 pub const SIGN_IN_PATH: &str = "/staff/sign-in";
-/// The refusal for a role without the permission (the page shows "no access", status 403).
-pub const FORBIDDEN: &str = "You do not have access to this page";
-/// The refusal without a good session (the page is a redirect to sign in).
-pub const SIGNED_OUT: &str = "Sign in to continue";
-
-/// Whether a server function's error means "sign in".
-pub fn is_signed_out(error: &leptos::prelude::ServerFnError) -> bool {
-    error.to_string().contains(SIGNED_OUT)
-}
-
-/// Whether a server function's error means "your role may not do this".
-pub fn is_forbidden(error: &leptos::prelude::ServerFnError) -> bool {
-    error.to_string().contains(FORBIDDEN)
-}
 
 /// What every staff page shows at the top: who is signed in, the links their role may follow,
 /// and when the session ends if nothing more happens.
@@ -114,7 +100,7 @@ pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
 #[cfg(feature = "ssr")]
 pub(crate) async fn team(
     store: &dyn crate::store::Store,
-) -> Result<Vec<(String, String)>, leptos::prelude::ServerFnError> {
+) -> Result<Vec<(String, String)>, crate::errors::PortalError> {
     Ok(store
         .staff_members()
         .await
@@ -133,7 +119,7 @@ pub fn warn_seconds(idle_seconds: i64) -> i64 {
 /// "Stay signed in": any good request extends the idle limit; this one does nothing else.
 /// Answers when the session now ends (unix seconds).
 #[leptos::server(endpoint = "staff/keep-alive")]
-pub async fn keep_alive() -> Result<i64, leptos::prelude::ServerFnError> {
+pub async fn keep_alive() -> Result<i64, crate::errors::PortalError> {
     let user = session::require_staff(None).await?;
     Ok(user.ends_at)
 }

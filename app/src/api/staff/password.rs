@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::session::{keep_for_next, take_kept};
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const PASSWORD_PATH: &str = "/staff/password";
 #[cfg(feature = "ssr")]
@@ -38,7 +39,7 @@ struct Kept {
 }
 
 #[server(endpoint = "staff/password/load")]
-pub async fn load_password() -> Result<PasswordView, ServerFnError> {
+pub async fn load_password() -> Result<PasswordView, PortalError> {
     use super::session::require_staff;
 
     let user = require_staff(None).await?;
@@ -76,7 +77,7 @@ pub fn new_password_problems(form: &PasswordForm) -> FieldErrors {
 }
 
 #[server(endpoint = "staff/password")]
-pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<(), ServerFnError> {
+pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<(), PortalError> {
     use super::credentials::{hash_password, verify_password_bounded, with_argon2};
     use super::session::{carry_on_under, require_staff};
     use super::sign_in_limits::{before_weighing, locked_message, signed_in, succeeded, Gate};
@@ -101,8 +102,8 @@ pub async fn change_password(#[server(default)] form: PasswordForm) -> Result<()
                     let new = form.new.clone();
                     let new_hash = with_argon2(move || hash_password(&new))
                         .await
-                        .ok_or_else(|| ServerFnError::new("the password could not be hashed"))?
-                        .map_err(ServerFnError::new)?;
+                        .ok_or_else(|| PortalError::internal("the password could not be hashed"))?
+                        .map_err(PortalError::internal)?;
                     store
                         .set_staff_password(user.account_id, &new_hash)
                         .await

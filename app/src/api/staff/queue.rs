@@ -2,6 +2,7 @@
 //! works on, filtered by a GET form (status, type, age, urgency, assignee), sorted and paged.
 //! Every page of the queue shown is audited (it names people).
 
+use crate::errors::PortalError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -121,7 +122,7 @@ pub struct QueueView {
 pub async fn load_queue(
     #[server(default)] filters: QueueFilters,
     #[server(default)] safeguarding: bool,
-) -> Result<QueueView, ServerFnError> {
+) -> Result<QueueView, PortalError> {
     use super::carer_record::{CARERS_PATH, KIND as REGISTRATION};
     use super::referral::RECORD_PATH;
     use super::session::require_staff;

@@ -12,6 +12,7 @@ use super::session::keep_for_next;
 use super::StaffHeader;
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::ReferralRequest;
+use crate::errors::PortalError;
 
 pub const RECORD_PATH: &str = "/staff/referrals/";
 pub const NOTE_MAX_CHARS: usize = 2000;
@@ -142,7 +143,7 @@ pub(crate) fn describe_time(at: i64) -> String {
 async fn openable(
     user: &super::session::StaffUser,
     reference: &str,
-) -> Result<Option<crate::store::StoredReferral>, ServerFnError> {
+) -> Result<Option<crate::store::StoredReferral>, PortalError> {
     use crate::api::context::{service_problem, store};
     use crate::domain::reference::{Reference, ReferenceKind};
     let Some(reference) = Reference::parse(ReferenceKind::Referral, reference) else {
@@ -156,17 +157,15 @@ async fn openable(
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) fn not_found() -> ServerFnError {
+pub(crate) fn not_found() -> PortalError {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
-    ServerFnError::new(NOT_FOUND)
+    PortalError::NotFound
 }
 
-pub const NOT_FOUND: &str = "There is no record with that reference";
-
 #[server(endpoint = "staff/referral")]
-pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, ServerFnError> {
+pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, PortalError> {
     use super::session::{current_session, require_staff, session_problem, take_unsent};
     use crate::api::context::{service_problem, store};
     use crate::domain::referral_status::{outcome, status};
@@ -271,8 +270,7 @@ fn record_path(reference: &str) -> String {
 #[server(endpoint = "staff/referral/status")]
 pub async fn change_referral_status(
     #[server(default)] form: StatusForm,
-) -> Result<(), ServerFnError> {
-    use super::is_signed_out;
+) -> Result<(), PortalError> {
     use super::session::{current_session, keep_unsent, require_staff, session_problem};
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::staff::Permission;
@@ -281,7 +279,7 @@ pub async fn change_referral_status(
     let path = record_path(&form.reference);
     let user = match require_staff(Some(Permission::WorkQueue)).await {
         Ok(user) => user,
-        Err(e) if is_signed_out(&e) => {
+        Err(PortalError::SignedOut) => {
             keep_unsent(&path, &form).await?;
             return Ok(());
         }
@@ -353,7 +351,7 @@ pub async fn change_referral_status(
 
 /// Assigns a referral to a team member, or to nobody.
 #[server(endpoint = "staff/referral/assign")]
-pub async fn assign_referral(#[server(default)] form: AssignForm) -> Result<(), ServerFnError> {
+pub async fn assign_referral(#[server(default)] form: AssignForm) -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::Permission;

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-use super::{FORBIDDEN, SIGNED_OUT, SIGN_IN_PATH};
+use super::SIGN_IN_PATH;
 use crate::api::context::{service_problem, settings, store};
 use crate::domain::staff::{Permission, Role, SessionEnd};
+use crate::errors::PortalError;
 use crate::store::AuditEntry;
 
 const SIGNED_IN: &str = "staff";
@@ -66,13 +67,13 @@ impl StaffUser {
 
 pub(crate) use crate::api::context::session_problem;
 
-pub(crate) async fn current_session() -> Result<Session, ServerFnError> {
+pub(crate) async fn current_session() -> Result<Session, PortalError> {
     leptos_axum::extract().await.map_err(session_problem)
 }
 
 /// Leaves something in the session for the next page (a post's outcome, read once after the
 /// redirect: never in the URL).
-pub(crate) async fn keep_for_next<T: Serialize>(key: &str, value: &T) -> Result<(), ServerFnError> {
+pub(crate) async fn keep_for_next<T: Serialize>(key: &str, value: &T) -> Result<(), PortalError> {
     current_session()
         .await?
         .insert(key, value)
@@ -83,7 +84,7 @@ pub(crate) async fn keep_for_next<T: Serialize>(key: &str, value: &T) -> Result<
 /// Takes what a post left in the session for this page (it is gone after).
 pub(crate) async fn take_kept<T: serde::de::DeserializeOwned>(
     key: &str,
-) -> Result<Option<T>, ServerFnError> {
+) -> Result<Option<T>, PortalError> {
     current_session()
         .await?
         .remove(key)
@@ -100,7 +101,7 @@ fn set_status(status: http::StatusCode) {
 /// The signed-in staff member, if their session is good and their role has `permission`
 /// (`None`: any signed-in staff member). Otherwise: signed out (redirected to sign in,
 /// `SIGNED_OUT`) or refused (403, `FORBIDDEN`). Each good request extends the idle limit.
-pub async fn require_staff(permission: Option<Permission>) -> Result<StaffUser, ServerFnError> {
+pub async fn require_staff(permission: Option<Permission>) -> Result<StaffUser, PortalError> {
     let session = current_session().await?;
     let now = crate::api::context::now_unix();
     let limits = settings().staff_sessions;
@@ -161,14 +162,14 @@ pub async fn require_staff(permission: Option<Permission>) -> Result<StaffUser, 
                 .await
                 .map_err(service_problem)?;
             set_status(http::StatusCode::FORBIDDEN);
-            return Err(ServerFnError::new(FORBIDDEN));
+            return Err(PortalError::Forbidden);
         }
     }
     Ok(user)
 }
 
 /// A browser (asking for HTML) is redirected to sign in; anything else gets 401.
-fn signed_out() -> ServerFnError {
+fn signed_out() -> PortalError {
     let wants_html = use_context::<http::request::Parts>().is_some_and(|parts| {
         parts
             .headers
@@ -180,7 +181,7 @@ fn signed_out() -> ServerFnError {
     if !wants_html {
         set_status(http::StatusCode::UNAUTHORIZED);
     }
-    ServerFnError::new(SIGNED_OUT)
+    PortalError::SignedOut
 }
 
 /// Starts a staff session under the account's new session `epoch`: a new session id (so a
@@ -190,7 +191,7 @@ pub(crate) async fn begin(
     session: &Session,
     account_id: i64,
     epoch: i64,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     session.cycle_id().await.map_err(session_problem)?;
     let ended_account: Option<i64> = session.get(ENDED_ACCOUNT).await.map_err(session_problem)?;
     let unsent: Option<Unsent> = session.get(UNSENT).await.map_err(session_problem)?;
@@ -221,7 +222,7 @@ pub(crate) async fn begin(
 /// This session carries on under the account's new epoch (after its own password change),
 /// with a new session id (a copy of the old cookie is worthless), while every other session
 /// of the account has ended.
-pub(crate) async fn carry_on_under(epoch: i64) -> Result<(), ServerFnError> {
+pub(crate) async fn carry_on_under(epoch: i64) -> Result<(), PortalError> {
     let session = current_session().await?;
     session.cycle_id().await.map_err(session_problem)?;
     let signed_in: Option<SignedIn> = session.get(SIGNED_IN).await.map_err(session_problem)?;
@@ -236,12 +237,12 @@ pub(crate) async fn carry_on_under(epoch: i64) -> Result<(), ServerFnError> {
 }
 
 /// Ends the staff session, keeping nothing.
-pub(crate) async fn end(session: &Session) -> Result<(), ServerFnError> {
+pub(crate) async fn end(session: &Session) -> Result<(), PortalError> {
     session.flush().await.map_err(session_problem)
 }
 
 /// Why the last session ended (`idle` or `absolute`), once.
-pub(crate) async fn take_end_reason(session: &Session) -> Result<Option<String>, ServerFnError> {
+pub(crate) async fn take_end_reason(session: &Session) -> Result<Option<String>, PortalError> {
     session.remove(ENDED).await.map_err(session_problem)
 }
 
@@ -255,7 +256,7 @@ pub struct Unsent {
     pub form: String,
 }
 
-pub(crate) async fn keep_unsent(path: &str, form: &impl Serialize) -> Result<(), ServerFnError> {
+pub(crate) async fn keep_unsent(path: &str, form: &impl Serialize) -> Result<(), PortalError> {
     let session = current_session().await?;
     let unsent = Unsent {
         path: path.to_owned(),
@@ -268,7 +269,7 @@ pub(crate) async fn keep_unsent(path: &str, form: &impl Serialize) -> Result<(),
 }
 
 /// Where to go after signing in: back to an unsent form's page, or the queue.
-pub(crate) async fn unsent_path(session: &Session) -> Result<Option<String>, ServerFnError> {
+pub(crate) async fn unsent_path(session: &Session) -> Result<Option<String>, PortalError> {
     let unsent: Option<Unsent> = session.get(UNSENT).await.map_err(session_problem)?;
     Ok(unsent.map(|u| u.path))
 }
@@ -276,7 +277,7 @@ pub(crate) async fn unsent_path(session: &Session) -> Result<Option<String>, Ser
 /// The unsent form for `path`, once.
 pub(crate) async fn take_unsent<T: serde::de::DeserializeOwned>(
     path: &str,
-) -> Result<Option<T>, ServerFnError> {
+) -> Result<Option<T>, PortalError> {
     let session = current_session().await?;
     let unsent: Option<Unsent> = session.get(UNSENT).await.map_err(session_problem)?;
     match unsent {

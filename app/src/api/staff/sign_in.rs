@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const CODE_PATH: &str = "/staff/sign-in/code";
 pub const QUEUE_PATH: &str = "/staff";
@@ -73,7 +74,7 @@ struct HalfSignedIn {
 }
 
 #[server(endpoint = "staff/sign-in/load")]
-pub async fn load_sign_in() -> Result<SignInState, ServerFnError> {
+pub async fn load_sign_in() -> Result<SignInState, PortalError> {
     use super::session::{current_session, session_problem, take_end_reason, unsent_path};
     let session = current_session().await?;
     let kept: Kept = session
@@ -115,7 +116,7 @@ fn staff_audit(
 
 /// Step one: email and password.
 #[server(endpoint = "staff/sign-in")]
-pub async fn sign_in(#[server(default)] form: SignInForm) -> Result<(), ServerFnError> {
+pub async fn sign_in(#[server(default)] form: SignInForm) -> Result<(), PortalError> {
     use super::credentials::verify_password_bounded;
     use super::session::{current_session, session_problem};
     use super::sign_in_limits::{before_weighing, locked_message, succeeded, Gate};
@@ -210,14 +211,14 @@ pub async fn sign_in(#[server(default)] form: SignInForm) -> Result<(), ServerFn
 async fn half_signed_in(
     session: &tower_sessions::Session,
     now: i64,
-) -> Result<Option<HalfSignedIn>, ServerFnError> {
+) -> Result<Option<HalfSignedIn>, PortalError> {
     use super::session::session_problem;
     let half: Option<HalfSignedIn> = session.get(HALF_SIGNED_IN).await.map_err(session_problem)?;
     Ok(half.filter(|h| now - h.at < CODE_WINDOW))
 }
 
 #[server(endpoint = "staff/sign-in/code/load")]
-pub async fn load_code() -> Result<CodeState, ServerFnError> {
+pub async fn load_code() -> Result<CodeState, PortalError> {
     use super::session::{current_session, session_problem};
     use super::SIGN_IN_PATH;
     let session = current_session().await?;
@@ -226,7 +227,7 @@ pub async fn load_code() -> Result<CodeState, ServerFnError> {
         .is_none()
     {
         leptos_axum::redirect(SIGN_IN_PATH);
-        return Err(ServerFnError::new(super::SIGNED_OUT));
+        return Err(PortalError::SignedOut);
     }
     let errors: FieldErrors = session
         .remove("staff:code-errors")
@@ -239,7 +240,7 @@ pub async fn load_code() -> Result<CodeState, ServerFnError> {
 /// Step two: the code. A TOTP code is accepted once, within a step either side of now; a
 /// recovery code once ever.
 #[server(endpoint = "staff/sign-in/code")]
-pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), ServerFnError> {
+pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), PortalError> {
     use super::credentials::{matching_totp_step, recovery_code_hash};
     use super::session::{begin, current_session, session_problem, unsent_path};
     use super::sign_in_limits::{before_weighing, locked_message, signed_in, succeeded, Gate};
@@ -357,7 +358,7 @@ pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), Server
 
 /// Signs out: the whole session is deleted from the store.
 #[server(endpoint = "staff/sign-out")]
-pub async fn sign_out() -> Result<(), ServerFnError> {
+pub async fn sign_out() -> Result<(), PortalError> {
     use super::session::{current_session, end, require_staff};
     use super::SIGN_IN_PATH;
     use crate::api::context::{service_problem, store};

@@ -7,7 +7,7 @@
 //! accepts tries only from its usual addresses (where it has signed in before), and its owner
 //! and the administrators are told by email and in the audit log as the failures mount.
 
-use leptos::prelude::ServerFnError;
+use crate::errors::PortalError;
 
 use crate::api::context::service_problem;
 use crate::store::{AttemptCounts, AuditEntry, SignInAttempt, StaffAccount, Store};
@@ -63,7 +63,7 @@ pub(crate) async fn before_weighing(
     client: &str,
     account: Option<&StaffAccount>,
     now: i64,
-) -> Result<Gate, ServerFnError> {
+) -> Result<Gate, PortalError> {
     let settings = crate::api::context::settings();
     let limit = settings.staff_sign_in_failures;
     let attempt = attempt(email, client, now);
@@ -105,7 +105,7 @@ pub(crate) async fn before_weighing(
 }
 
 /// A right password or code: the attempt counts against nobody.
-pub(crate) async fn succeeded(store: &dyn Store, attempt: i64) -> Result<(), ServerFnError> {
+pub(crate) async fn succeeded(store: &dyn Store, attempt: i64) -> Result<(), PortalError> {
     store
         .forget_sign_in_attempt(attempt)
         .await
@@ -119,7 +119,7 @@ pub(crate) async fn signed_in(
     account_id: i64,
     client: &str,
     now: i64,
-) -> Result<i64, ServerFnError> {
+) -> Result<i64, PortalError> {
     store
         .staff_signed_in(account_id, &client_bucket(client), now)
         .await
@@ -137,7 +137,7 @@ async fn alert(
     account: &StaffAccount,
     tries: i64,
     now: i64,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     store
         .record_audit(&AuditEntry {
             at: now,

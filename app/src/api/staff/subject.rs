@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::StaffHeader;
 use crate::date_parts::DateParts;
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 
 pub const SUBJECT_PATH: &str = "/staff/subject-access";
 #[cfg(feature = "ssr")]
@@ -104,7 +105,7 @@ struct Kept {
 }
 
 #[cfg(feature = "ssr")]
-async fn kept() -> Result<(tower_sessions::Session, Kept), ServerFnError> {
+async fn kept() -> Result<(tower_sessions::Session, Kept), PortalError> {
     use super::session::{current_session, session_problem};
     let session = current_session().await?;
     let kept = session
@@ -116,7 +117,7 @@ async fn kept() -> Result<(tower_sessions::Session, Kept), ServerFnError> {
 }
 
 #[cfg(feature = "ssr")]
-async fn keep(session: &tower_sessions::Session, kept: &Kept) -> Result<(), ServerFnError> {
+async fn keep(session: &tower_sessions::Session, kept: &Kept) -> Result<(), PortalError> {
     session
         .insert(KEPT, kept)
         .await
@@ -124,7 +125,7 @@ async fn keep(session: &tower_sessions::Session, kept: &Kept) -> Result<(), Serv
 }
 
 #[server(endpoint = "staff/subject-access/load")]
-pub async fn load_subject() -> Result<SubjectView, ServerFnError> {
+pub async fn load_subject() -> Result<SubjectView, PortalError> {
     use super::session::require_staff;
     use crate::domain::staff::Permission;
     let user = require_staff(Some(Permission::SubjectAccess)).await?;
@@ -251,7 +252,7 @@ async fn gather(
 
 /// Finds everything held about one person.
 #[server(endpoint = "staff/subject-access")]
-pub async fn find_subject(#[server(default)] form: SubjectForm) -> Result<(), ServerFnError> {
+pub async fn find_subject(#[server(default)] form: SubjectForm) -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::Permission;
@@ -295,7 +296,7 @@ pub async fn find_subject(#[server(default)] form: SubjectForm) -> Result<(), Se
 /// The export as a JSON file (a GET, so a link can download it; nothing personal is in the
 /// URL: the search is in the session).
 #[server(endpoint = "staff/subject-access/export.json", input = server_fn::codec::GetUrl)]
-pub async fn download_subject_export() -> Result<serde_json::Value, ServerFnError> {
+pub async fn download_subject_export() -> Result<serde_json::Value, PortalError> {
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
     use crate::domain::staff::Permission;
@@ -306,7 +307,7 @@ pub async fn download_subject_export() -> Result<serde_json::Value, ServerFnErro
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             response.set_status(http::StatusCode::NOT_FOUND);
         }
-        return Err(ServerFnError::new("Search for the person first"));
+        return Err(PortalError::Refused("Search for the person first".into()));
     };
     let references: Vec<&str> = export
         .records
@@ -323,7 +324,7 @@ pub async fn download_subject_export() -> Result<serde_json::Value, ServerFnErro
             http::HeaderValue::from_static("attachment; filename=\"subject-access.json\""),
         );
     }
-    let mut value = serde_json::to_value(&export).map_err(|e| ServerFnError::new(e.to_string()))?;
+    let mut value = serde_json::to_value(&export).map_err(|e| PortalError::internal(e))?;
     // Whether a record can be erased is the council's business, not part of what it holds.
     for record in value["records"].as_array_mut().into_iter().flatten() {
         if let Some(record) = record.as_object_mut() {
@@ -335,7 +336,7 @@ pub async fn download_subject_export() -> Result<serde_json::Value, ServerFnErro
 
 /// Erases what the policy allows of what the search found.
 #[server(endpoint = "staff/subject-access/erase")]
-pub async fn erase_subject() -> Result<(), ServerFnError> {
+pub async fn erase_subject() -> Result<(), PortalError> {
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::staff::Permission;

@@ -12,6 +12,7 @@ pub mod service;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::errors::PortalError;
 use crate::forms::FieldErrors;
 #[cfg(feature = "ssr")]
 use crate::journeys::flow::Journey;
@@ -48,7 +49,7 @@ pub struct OpenState {
 const OPEN: &str = "carer-open";
 
 #[server(endpoint = "carer/load-open")]
-pub async fn load_open() -> Result<OpenState, ServerFnError> {
+pub async fn load_open() -> Result<OpenState, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let form = drafts.answers::<flow::OpenForm>(OPEN).await?;
     let errors = drafts.take_errors(OPEN, "open").await?;
@@ -59,9 +60,7 @@ pub async fn load_open() -> Result<OpenState, ServerFnError> {
 /// (rate-limited and audited like progress lookups); then a one-time code by email
 /// (`one_time_code`).
 #[server(endpoint = "carer/open")]
-pub async fn open_registration(
-    #[server(default)] form: flow::OpenForm,
-) -> Result<(), ServerFnError> {
+pub async fn open_registration(#[server(default)] form: flow::OpenForm) -> Result<(), PortalError> {
     use crate::api::client_address::current_client;
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::checks::{date_of_birth_parts, iso_date};
@@ -130,7 +129,7 @@ pub async fn open_registration(
 
 /// "Leave the carers' register": only from an opened registration.
 #[server(endpoint = "carer/withdraw")]
-pub async fn withdraw_registration() -> Result<(), ServerFnError> {
+pub async fn withdraw_registration() -> Result<(), PortalError> {
     use crate::api::context::{service_problem, store};
     use crate::journeys::carer::service::withdraw_registration as withdraw;
 
@@ -149,7 +148,7 @@ pub async fn withdraw_registration() -> Result<(), ServerFnError> {
 }
 
 #[server(endpoint = "carer/load")]
-pub async fn load_carer_page(page: CarerPage) -> Result<PageState<CarerDraft>, ServerFnError> {
+pub async fn load_carer_page(page: CarerPage) -> Result<PageState<CarerDraft>, PortalError> {
     crate::journeys::flow::load_page(page).await
 }
 
@@ -157,7 +156,7 @@ pub async fn load_carer_page(page: CarerPage) -> Result<PageState<CarerDraft>, S
 pub async fn save_carer_answer(
     page: CarerPage,
     #[server(default)] form: CarerForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     if page == CarerPage::Adult && form.adult == "no" {
         // A young carer: nothing is kept.
         crate::journeys::drafts::Drafts::current()
@@ -180,7 +179,7 @@ pub async fn save_carer_answer(
 
 /// "Remove" on the people page.
 #[server(endpoint = "carer/remove-person")]
-pub async fn remove_person(index: usize) -> Result<(), ServerFnError> {
+pub async fn remove_person(index: usize) -> Result<(), PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<CarerDraft>(JOURNEY).await?;
     draft.remove_person(index);
@@ -192,7 +191,7 @@ pub async fn remove_person(index: usize) -> Result<(), ServerFnError> {
 /// Registers the carer, exactly once per draft; on a store failure, check answers says so
 /// and keeps every answer.
 #[server(endpoint = "carer/send")]
-pub async fn send_registration() -> Result<(), ServerFnError> {
+pub async fn send_registration() -> Result<(), PortalError> {
     use crate::api::context::{settings, store};
     use crate::journeys::carer::service::register_carer;
     use crate::journeys::submission::Channel;
@@ -299,7 +298,7 @@ pub async fn send_registration() -> Result<(), ServerFnError> {
 async fn not_saved(
     drafts: &crate::journeys::drafts::Drafts,
     what: &str,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     let mut errors = FieldErrors::default();
     errors.add(
         SEND_FIELD,
@@ -317,7 +316,7 @@ async fn not_saved(
 
 /// The registration this session last made, if any.
 #[server(endpoint = "carer/registered")]
-pub async fn load_registered() -> Result<Option<Registered>, ServerFnError> {
+pub async fn load_registered() -> Result<Option<Registered>, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     Ok(drafts.answers::<Option<Registered>>(REGISTERED).await?)
 }
@@ -325,7 +324,7 @@ pub async fn load_registered() -> Result<Option<Registered>, ServerFnError> {
 /// "Ask for a carer's assessment": a request of that kind, started with the carer's details
 /// so nothing is typed twice; the registration's answers are then forgotten.
 #[server(endpoint = "carer/ask-for-assessment")]
-pub async fn ask_for_carers_assessment() -> Result<(), ServerFnError> {
+pub async fn ask_for_carers_assessment() -> Result<(), PortalError> {
     use crate::journeys::referral::flow::{ReferralDraft, ReferralPage};
     use crate::journeys::referral::JOURNEY as REFERRAL;
 
@@ -366,7 +365,7 @@ pub async fn ask_for_carers_assessment() -> Result<(), ServerFnError> {
 /// registration already knows (a carer, their age, the age of the person they look after, and
 /// how caring affects them), so nothing is asked twice. Only what was said is carried over; the check asks the rest.
 #[server(endpoint = "carer/check-eligibility")]
-pub async fn check_carers_eligibility() -> Result<(), ServerFnError> {
+pub async fn check_carers_eligibility() -> Result<(), PortalError> {
     use crate::domain::ages::age_on;
     use crate::domain::checks::date_of_birth_iso;
     use crate::journeys::eligibility::flow::{CheckDraft, CheckPage};

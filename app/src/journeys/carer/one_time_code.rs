@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::flow;
+use crate::errors::PortalError;
 use crate::forms::FieldErrors;
 
 #[cfg(feature = "ssr")]
@@ -62,10 +63,10 @@ fn code_hash(reference: &str, code: &str) -> String {
 
 /// Six random digits, each equally likely.
 #[cfg(feature = "ssr")]
-fn new_code() -> Result<String, ServerFnError> {
+fn new_code() -> Result<String, PortalError> {
     loop {
         let mut bytes = [0u8; 4];
-        getrandom::fill(&mut bytes).map_err(|e| ServerFnError::new(e.to_string()))?;
+        getrandom::fill(&mut bytes).map_err(|e| PortalError::internal(e))?;
         let n = u32::from_be_bytes(bytes);
         // The largest multiple of a million that fits: no number is likelier than another.
         if n < 4_294_000_000 {
@@ -93,7 +94,7 @@ pub(crate) async fn send_code(
     reference: &str,
     email: &str,
     now: i64,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     use crate::api::context::{service_problem, store};
     let email = email.trim();
     let mut pending = Pending {
@@ -134,7 +135,7 @@ pub(crate) async fn send_code(
 }
 
 #[server(endpoint = "carer/code/load")]
-pub async fn load_code() -> Result<CodeState, ServerFnError> {
+pub async fn load_code() -> Result<CodeState, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let pending = drafts.answers::<Option<Pending>>(PENDING).await?;
     let errors = drafts.take_errors(PENDING, "code").await?;
@@ -156,7 +157,7 @@ pub async fn load_code() -> Result<CodeState, ServerFnError> {
 /// The code: right, and the registration opens to change; wrong, expired or tried too often,
 /// and it says so (the last two mean starting again).
 #[server(endpoint = "carer/code")]
-pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), ServerFnError> {
+pub async fn submit_code(#[server(default)] form: CodeForm) -> Result<(), PortalError> {
     use super::flow::CarerDraft;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::journeys::submission::constant_time_eq;

@@ -7,6 +7,7 @@ pub mod pages;
 
 use leptos::prelude::*;
 
+use crate::errors::PortalError;
 #[cfg(feature = "ssr")]
 use crate::journeys::flow::Journey;
 use crate::journeys::flow::PageState;
@@ -24,7 +25,7 @@ const SENT: &str = "concern:sent";
 
 /// Reads the draft and a page's errors from its last post.
 #[server(endpoint = "concern/load")]
-pub async fn load_concern(page: ConcernPage) -> Result<PageState<ConcernDraft>, ServerFnError> {
+pub async fn load_concern(page: ConcernPage) -> Result<PageState<ConcernDraft>, PortalError> {
     crate::journeys::flow::load_page(page).await
 }
 
@@ -33,7 +34,7 @@ pub async fn load_concern(page: ConcernPage) -> Result<PageState<ConcernDraft>, 
 pub async fn save_concern_answer(
     page: ConcernPage,
     #[server(default)] form: ConcernForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     let return_to = form.return_to.clone();
     crate::journeys::flow::save_answer(
         page,
@@ -51,7 +52,7 @@ pub async fn save_concern_answer(
 /// Sends the report, exactly once however often it is posted, then shows the confirmation.
 /// If the store cannot take it, the answers stay and the check answers page says so.
 #[server(endpoint = "concern/send")]
-pub async fn send_concern() -> Result<(), ServerFnError> {
+pub async fn send_concern() -> Result<(), PortalError> {
     use crate::journeys::referral::submit_from_web;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
@@ -88,7 +89,7 @@ pub async fn send_concern() -> Result<(), ServerFnError> {
 
 /// The confirmation of the report this session last sent, if any.
 #[server(endpoint = "concern/sent")]
-pub async fn load_sent_concern() -> Result<Option<SentReferral>, ServerFnError> {
+pub async fn load_sent_concern() -> Result<Option<SentReferral>, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     drafts.answers::<Option<SentReferral>>(SENT).await
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::guidance::ContentLink;
 use crate::domain::eligibility::Reason;
+use crate::errors::PortalError;
 #[cfg(feature = "ssr")]
 use crate::journeys::flow::Journey;
 use crate::journeys::flow::PageState;
@@ -54,7 +55,7 @@ pub struct CheckResult {
 }
 
 #[server(endpoint = "eligibility/load")]
-pub async fn load_check(page: CheckPage) -> Result<PageState<CheckDraft>, ServerFnError> {
+pub async fn load_check(page: CheckPage) -> Result<PageState<CheckDraft>, PortalError> {
     crate::journeys::flow::load_page(page).await
 }
 
@@ -62,7 +63,7 @@ pub async fn load_check(page: CheckPage) -> Result<PageState<CheckDraft>, Server
 pub async fn save_check_answer(
     page: CheckPage,
     #[server(default)] form: CheckForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     let return_to = form.return_to.clone();
     crate::journeys::flow::save_answer(page, return_to.as_deref(), |draft: &mut CheckDraft, _| {
         draft.apply(page, &form);
@@ -73,7 +74,7 @@ pub async fn save_check_answer(
 /// The result of a finished check, or `None` if the check is not finished (the page then
 /// sends the person to the first question still to answer).
 #[server(endpoint = "eligibility/result")]
-pub async fn load_check_result() -> Result<Option<CheckResult>, ServerFnError> {
+pub async fn load_check_result() -> Result<Option<CheckResult>, PortalError> {
     use crate::api::directory::{oruk_view, DIRECTORY_BASE};
     use crate::api::guidance::page_href;
     use crate::store::ServiceQuery;
@@ -190,7 +191,7 @@ pub async fn load_check_result() -> Result<Option<CheckResult>, ServerFnError> {
 /// assessment, which everyday things are hard), so nothing is asked twice; the check's own
 /// answers are then forgotten.
 #[server(endpoint = "eligibility/ask-for-assessment")]
-pub async fn ask_for_assessment() -> Result<(), ServerFnError> {
+pub async fn ask_for_assessment() -> Result<(), PortalError> {
     use crate::journeys::referral::flow::{ReferralDraft, ReferralPage};
     use crate::journeys::referral::JOURNEY as REFERRAL;
 

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::charging::Estimate;
+use crate::errors::PortalError;
 #[cfg(feature = "ssr")]
 use crate::journeys::flow::Journey;
 use crate::journeys::flow::PageState;
@@ -50,7 +51,7 @@ fn estimate_so_far(draft: &EstimateDraft) -> Option<Estimate> {
 }
 
 #[server(endpoint = "estimate/load")]
-pub async fn load_estimate(page: EstimatePage) -> Result<PageState<EstimateDraft>, ServerFnError> {
+pub async fn load_estimate(page: EstimatePage) -> Result<PageState<EstimateDraft>, PortalError> {
     let mut state = crate::journeys::flow::load_page(page).await?;
     state.running_result =
         estimate_so_far(&state.draft).map(|estimate| flow::so_far_words(&estimate));
@@ -63,7 +64,7 @@ pub async fn load_estimate(page: EstimatePage) -> Result<PageState<EstimateDraft
 pub async fn preview_estimate(
     page: EstimatePage,
     #[server(default)] form: EstimateForm,
-) -> Result<String, ServerFnError> {
+) -> Result<String, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<EstimateDraft>(JOURNEY).await?;
     draft.apply(page, &form, crate::forms::today());
@@ -76,7 +77,7 @@ pub async fn preview_estimate(
 pub async fn save_estimate_answer(
     page: EstimatePage,
     #[server(default)] form: EstimateForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     let return_to = form.return_to.clone();
     crate::journeys::flow::save_answer(
         page,
@@ -91,7 +92,7 @@ pub async fn save_estimate_answer(
 /// The estimate for a finished draft, or `None` if a question is still to answer (the
 /// page then sends the person on to it).
 #[server(endpoint = "estimate/result")]
-pub async fn load_estimate_result() -> Result<Option<EstimateResult>, ServerFnError> {
+pub async fn load_estimate_result() -> Result<Option<EstimateResult>, PortalError> {
     use crate::domain::charging::RateTables;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
@@ -115,7 +116,7 @@ pub async fn load_estimate_result() -> Result<Option<EstimateResult>, ServerFnEr
 
 /// "Delete my answers": the draft goes now, not when the session ends.
 #[server(endpoint = "estimate/delete")]
-pub async fn delete_estimate_answers() -> Result<(), ServerFnError> {
+pub async fn delete_estimate_answers() -> Result<(), PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     drafts.clear(JOURNEY).await?;
     leptos_axum::redirect(&format!("{}?deleted=yes", flow::BASE));
@@ -126,7 +127,7 @@ pub async fn delete_estimate_answers() -> Result<(), ServerFnError> {
 /// estimate attached (its figure and what it rests on, not the money answers), then asks its
 /// own questions. Only by the person's choice: the other button leaves it out.
 #[server(endpoint = "estimate/attach")]
-pub async fn attach_estimate() -> Result<(), ServerFnError> {
+pub async fn attach_estimate() -> Result<(), PortalError> {
     use crate::domain::charging::EstimateSummary;
     use crate::journeys::referral::flow::{ReferralDraft, ReferralPage};
     use crate::journeys::referral::JOURNEY as REFERRAL;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
 use crate::domain::feedback::{Satisfaction, IMPROVEMENTS_MAX_CHARS};
+use crate::errors::PortalError;
 use crate::forms::{FieldErrors, QuestionForm};
 
 /// The session key for this journey's draft.
@@ -125,7 +126,7 @@ pub struct FeedbackState {
 
 /// Reads this session's feedback draft and the page's errors from its last post.
 #[server(endpoint = "feedback/load")]
-pub async fn load_feedback(page: FeedbackPage) -> Result<FeedbackState, ServerFnError> {
+pub async fn load_feedback(page: FeedbackPage) -> Result<FeedbackState, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let draft = drafts.answers::<FeedbackDraft>(JOURNEY).await?;
     let errors = drafts.take_errors(JOURNEY, page.key()).await?;
@@ -136,7 +137,7 @@ pub async fn load_feedback(page: FeedbackPage) -> Result<FeedbackState, ServerFn
 #[server(endpoint = "feedback/satisfaction")]
 pub async fn save_satisfaction(
     #[server(default)] form: SatisfactionForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     let errors = form.check();
     save_question(
         FeedbackPage::Satisfaction,
@@ -154,7 +155,7 @@ pub async fn save_satisfaction(
 #[server(endpoint = "feedback/improvements")]
 pub async fn save_improvements(
     #[server(default)] form: ImprovementsForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     let errors = form.check();
     save_question(
         FeedbackPage::Improvements,
@@ -177,7 +178,7 @@ async fn save_question(
     return_to: Option<&str>,
     next: &str,
     update: impl FnOnce(&mut FeedbackDraft),
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<FeedbackDraft>(JOURNEY).await?;
     update(&mut draft);
@@ -192,7 +193,7 @@ async fn save_question(
 /// Stores the response once, forgets the draft and shows the confirmation. A draft that is
 /// not complete (a second click, or an expired session) goes back to the first question left.
 #[server(endpoint = "feedback/send")]
-pub async fn send_feedback() -> Result<(), ServerFnError> {
+pub async fn send_feedback() -> Result<(), PortalError> {
     use crate::api::context::{now_unix, service_problem, store};
     use crate::store::NewFeedback;
 
@@ -206,7 +207,9 @@ pub async fn send_feedback() -> Result<(), ServerFnError> {
         .satisfaction
         .as_deref()
         .and_then(Satisfaction::from_code)
-        .ok_or_else(|| ServerFnError::new("Select how satisfied you were with this service"))?;
+        .ok_or_else(|| {
+            PortalError::Refused("Select how satisfied you were with this service".into())
+        })?;
     let feedback = NewFeedback {
         satisfaction: satisfaction.code().to_owned(),
         improvements: draft.improvements.unwrap_or_default().trim().to_owned(),

@@ -9,6 +9,7 @@ pub mod service;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::errors::PortalError;
 #[cfg(feature = "ssr")]
 use crate::forms::FieldErrors;
 #[cfg(feature = "ssr")]
@@ -42,7 +43,7 @@ pub struct SentReferral {
 
 /// Reads the draft and a page's errors from its last post.
 #[server(endpoint = "referral/load")]
-pub async fn load_referral(page: ReferralPage) -> Result<PageState<ReferralDraft>, ServerFnError> {
+pub async fn load_referral(page: ReferralPage) -> Result<PageState<ReferralDraft>, PortalError> {
     crate::journeys::flow::load_page(page).await
 }
 
@@ -51,7 +52,7 @@ pub async fn load_referral(page: ReferralPage) -> Result<PageState<ReferralDraft
 pub async fn save_referral_answer(
     page: ReferralPage,
     #[server(default)] form: ReferralForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), PortalError> {
     let return_to = form.return_to.clone();
     crate::journeys::flow::save_answer(
         page,
@@ -69,7 +70,7 @@ pub async fn save_referral_answer(
 /// Sends the request, exactly once however often it is posted, then shows the confirmation.
 /// If the store cannot take it, the answers stay and the check answers page says so.
 #[server(endpoint = "referral/send")]
-pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), ServerFnError> {
+pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), PortalError> {
     use crate::api::context::store;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
@@ -137,7 +138,7 @@ pub(crate) async fn submit_from_web(
     submission_key: &str,
     what: &str,
     from_check: Option<&str>,
-) -> Result<Result<SentReferral, FieldErrors>, ServerFnError> {
+) -> Result<Result<SentReferral, FieldErrors>, PortalError> {
     use crate::api::context::{settings, store};
     use crate::domain::office_hours::{describe_moment, ReadingTime};
     use crate::journeys::referral::service::submit_referral;
@@ -201,7 +202,7 @@ pub(crate) async fn submit_from_web(
 /// The confirmation of the request this session last sent, if any.
 /// Takes an attached estimate off the request (from check answers).
 #[server(endpoint = "referral/remove-estimate")]
-pub async fn remove_estimate() -> Result<(), ServerFnError> {
+pub async fn remove_estimate() -> Result<(), PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<flow::ReferralDraft>(JOURNEY).await?;
     draft.request.estimate = None;
@@ -211,7 +212,7 @@ pub async fn remove_estimate() -> Result<(), ServerFnError> {
 }
 
 #[server(endpoint = "referral/sent")]
-pub async fn load_sent_referral() -> Result<Option<SentReferral>, ServerFnError> {
+pub async fn load_sent_referral() -> Result<Option<SentReferral>, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     drafts.answers::<Option<SentReferral>>(SENT).await
 }

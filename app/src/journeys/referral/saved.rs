@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::problems::FieldErrors;
+use crate::errors::PortalError;
 #[cfg(feature = "ssr")]
 use crate::journeys::flow::Journey;
 
@@ -59,7 +60,7 @@ fn code_hash(canonical_code: &str) -> String {
 }
 
 #[server(endpoint = "referral/save-state")]
-pub async fn load_save_state() -> Result<SaveState, ServerFnError> {
+pub async fn load_save_state() -> Result<SaveState, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let draft = drafts
         .answers::<super::flow::ReferralDraft>(super::JOURNEY)
@@ -74,7 +75,7 @@ pub async fn load_save_state() -> Result<SaveState, ServerFnError> {
 
 /// Saves the draft and shows its code.
 #[server(endpoint = "referral/save")]
-pub async fn save_for_later() -> Result<(), ServerFnError> {
+pub async fn save_for_later() -> Result<(), PortalError> {
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::reference::ReferenceKind;
     use crate::journeys::submission::new_reference;
@@ -114,14 +115,14 @@ pub async fn save_for_later() -> Result<(), ServerFnError> {
 }
 
 #[server(endpoint = "referral/return-state")]
-pub async fn load_return_state() -> Result<FieldErrors, ServerFnError> {
+pub async fn load_return_state() -> Result<FieldErrors, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     drafts.take_errors(RETURN_JOURNEY, "code").await
 }
 
 /// Brings saved answers back into this session and goes to the first question left.
 #[server(endpoint = "referral/return")]
-pub async fn return_to_saved(#[server(default)] form: ReturnForm) -> Result<(), ServerFnError> {
+pub async fn return_to_saved(#[server(default)] form: ReturnForm) -> Result<(), PortalError> {
     use crate::api::context::{service_problem, store};
     use crate::domain::reference::{Reference, ReferenceKind};
 

@@ -8,10 +8,10 @@ use leptos::server_fn::ServerFn;
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::api::staff::password::PASSWORD_PATH;
-use crate::api::staff::referral::NOT_FOUND;
 use crate::api::staff::sign_in::SignOut;
-use crate::api::staff::{is_forbidden, is_signed_out, StaffHeader};
+use crate::api::staff::StaffHeader;
 use crate::components::Layout;
+use crate::errors::PortalError;
 use crate::pages::loaded::with_loaded_or;
 use crate::pages::service_problem::ServiceProblem;
 
@@ -102,20 +102,17 @@ pub fn with_staff_loaded<T, Load, Fut, V>(
 where
     T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
     Load: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, ServerFnError>> + Send + 'static,
+    Fut: Future<Output = Result<T, PortalError>> + Send + 'static,
     V: IntoView + 'static,
 {
     with_loaded_or(load, render, refusal)
 }
 
-fn refusal(error: ServerFnError) -> AnyView {
-    if is_signed_out(&error) {
-        ().into_any()
-    } else if is_forbidden(&error) {
-        view! { <NoAccess/> }.into_any()
-    } else if error.to_string().contains(NOT_FOUND) {
-        view! { <RecordNotFound/> }.into_any()
-    } else {
-        view! { <ServiceProblem/> }.into_any()
+fn refusal(error: PortalError) -> AnyView {
+    match error {
+        PortalError::SignedOut => ().into_any(),
+        PortalError::Forbidden => view! { <NoAccess/> }.into_any(),
+        PortalError::NotFound => view! { <RecordNotFound/> }.into_any(),
+        _ => view! { <ServiceProblem/> }.into_any(),
     }
 }
