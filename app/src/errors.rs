@@ -26,9 +26,10 @@ pub enum PortalError {
     /// posts): said plainly, nothing stored.
     #[error("{0}")]
     Refused(String),
-    /// What the framework reports: a body it could not read, a function it could not reach.
-    #[error("{0}")]
-    Framework(String),
+    /// What the framework reports: a body it could not read, a function it could not reach
+    /// (logged on the server; no text, so the browser's bundle carries no formatting for it).
+    #[error("The request could not be read")]
+    Framework,
 }
 
 impl PortalError {
@@ -44,8 +45,10 @@ impl PortalError {
 impl FromServerFnError for PortalError {
     type Encoder = JsonEncoding;
 
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        PortalError::Framework(value.to_string())
+    fn from_server_fn_error(_value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        tracing::warn!(error = %_value, "a server function call failed in the framework");
+        PortalError::Framework
     }
 }
 
@@ -56,8 +59,10 @@ impl From<ServerFnErrorErr> for PortalError {
 }
 
 impl From<leptos::prelude::ServerFnError> for PortalError {
-    fn from(value: leptos::prelude::ServerFnError) -> Self {
-        PortalError::Framework(value.to_string())
+    fn from(_value: leptos::prelude::ServerFnError) -> Self {
+        #[cfg(feature = "ssr")]
+        tracing::warn!(error = %_value, "a server function call failed in the framework");
+        PortalError::Framework
     }
 }
 

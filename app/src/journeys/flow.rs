@@ -109,7 +109,7 @@ macro_rules! pages_by_slug {
 
         impl<'de> serde::Deserialize<'de> for $page {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let slug = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                let slug = String::deserialize(deserializer)?;
                 <$page as $crate::journeys::flow::Journey>::from_slug(&slug)
                     .ok_or_else(|| serde::de::Error::custom("unknown page"))
             }
