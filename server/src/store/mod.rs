@@ -2,6 +2,8 @@
 //! migrations for that backend.
 
 #[macro_use]
+mod shared;
+#[macro_use]
 mod directory_queries;
 mod carer_queries;
 mod integration_queries;
@@ -9,6 +11,7 @@ mod postgres;
 mod referral_queries;
 mod retention_queries;
 mod rows;
+mod session_queries;
 mod sqlite;
 mod staff_queries;
 
