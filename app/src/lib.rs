@@ -19,6 +19,7 @@ pub mod journeys;
 #[cfg(feature = "ssr")]
 pub mod page_headers;
 pub mod pages;
+pub mod paths;
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -26,7 +27,21 @@ pub mod store;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, ParamSegment, SsrMode};
+
+use api::directory::DIRECTORY_BASE;
+use api::guidance::{GUIDANCE_BASE, GUIDANCE_TOPICS};
+use api::search::SEARCH_PATH;
+use api::staff::paths as staff_paths;
+use api::track as track_paths;
+use journeys::carer::flow as carer_flow;
+use journeys::concern::flow as concern_flow;
+use journeys::eligibility::flow as eligibility_flow;
+use journeys::estimate::flow as estimate_flow;
+use journeys::feedback::paths as feedback_paths;
+use journeys::referral::flow as referral_flow;
+use journeys::referral::saved::{RETURN_PATH, SAVE_PATH};
+use paths::{route, route2, route3, route_param, with_param};
 
 use components::{Footer, Header, SkipLink};
 use journeys::{
@@ -73,68 +88,68 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/feedback") view=feedback::SatisfactionPage ssr=SsrMode::Async/>
-                <Route path=path!("/feedback/what-could-be-better") view=feedback::ImprovementsPage ssr=SsrMode::Async/>
-                <Route path=path!("/feedback/check-answers") view=feedback::CheckAnswersPage ssr=SsrMode::Async/>
-                <Route path=path!("/feedback/confirmation") view=feedback::ConfirmationPage/>
-                <Route path=path!("/accessibility-statement") view=info::accessibility::AccessibilityStatementPage/>
-                <Route path=path!("/privacy") view=info::privacy::PrivacyPage/>
-                <Route path=path!("/cookies") view=info::cookies::CookiesPage/>
-                <Route path=path!("/contact") view=info::contact::ContactPage/>
-                <Route path=path!("/get-help") view=info::contact::ContactPage/>
-                <Route path=path!("/information-and-advice") view=guidance::GuidanceIndexPage ssr=SsrMode::Async/>
-                <Route path=path!("/information-and-advice/topics/:topic") view=guidance::GuidanceTopicPage ssr=SsrMode::Async/>
-                <Route path=path!("/information-and-advice/:slug") view=guidance::GuidancePage ssr=SsrMode::Async/>
-                <Route path=path!("/find-local-services") view=directory::DirectoryPage ssr=SsrMode::Async/>
-                <Route path=path!("/find-local-services/:id") view=directory::ServicePage ssr=SsrMode::Async/>
-                <Route path=path!("/check-if-you-can-get-care") view=eligibility::CheckStartPage/>
-                <Route path=path!("/check-if-you-can-get-care/check-answers") view=eligibility::CheckAnswersPage ssr=SsrMode::Async/>
-                <Route path=path!("/check-if-you-can-get-care/result") view=eligibility::CheckResultPage ssr=SsrMode::Async/>
-                <Route path=path!("/check-if-you-can-get-care/:page") view=eligibility::CheckQuestionPage ssr=SsrMode::Async/>
-                <Route path=path!("/estimate-what-you-might-pay") view=estimate::EstimateStartPage/>
-                <Route path=path!("/estimate-what-you-might-pay/check-answers") view=estimate::EstimateCheckAnswersPage ssr=SsrMode::Async/>
-                <Route path=path!("/estimate-what-you-might-pay/result") view=estimate::EstimateResultPage ssr=SsrMode::Async/>
-                <Route path=path!("/estimate-what-you-might-pay/:page") view=estimate::EstimateQuestionPage ssr=SsrMode::Async/>
-                <Route path=path!("/request-an-assessment") view=referral::ReferralStartPage/>
-                <Route path=path!("/request-an-assessment/check-answers") view=referral::ReferralCheckAnswersPage ssr=SsrMode::Async/>
-                <Route path=path!("/request-an-assessment/confirmation") view=referral::ReferralConfirmationPage ssr=SsrMode::Async/>
-                <Route path=path!("/request-an-assessment/save") view=referral::SaveForLaterPage ssr=SsrMode::Async/>
-                <Route path=path!("/request-an-assessment/return") view=referral::ReturnToSavedPage ssr=SsrMode::Async/>
-                <Route path=path!("/request-an-assessment/:page") view=referral::ReferralQuestionPage ssr=SsrMode::Async/>
-                <Route path=path!("/report-a-concern") view=concern::ConcernStartPage/>
-                <Route path=path!("/report-a-concern/check-answers") view=concern::ConcernCheckAnswersPage ssr=SsrMode::Async/>
-                <Route path=path!("/report-a-concern/confirmation") view=concern::ConcernConfirmationPage ssr=SsrMode::Async/>
-                <Route path=path!("/report-a-concern/:page") view=concern::ConcernQuestionPage ssr=SsrMode::Async/>
-                <Route path=path!("/search") view=search::SearchPage ssr=SsrMode::Async/>
-                <Route path=path!("/register-as-a-carer") view=carer::CarerStartPage/>
-                <Route path=path!("/register-as-a-carer/young-carers") view=carer::YoungCarersPage/>
-                <Route path=path!("/register-as-a-carer/check-answers") view=carer::CarerCheckAnswersPage ssr=SsrMode::Async/>
-                <Route path=path!("/register-as-a-carer/confirmation") view=carer::CarerConfirmationPage ssr=SsrMode::Async/>
-                <Route path=path!("/register-as-a-carer/your-details") view=carer::YourDetailsPage ssr=SsrMode::Async/>
-                <Route path=path!("/register-as-a-carer/enter-code") view=carer::EnterCodePage ssr=SsrMode::Async/>
-                <Route path=path!("/register-as-a-carer/leave") view=carer::LeavePage ssr=SsrMode::Async/>
-                <Route path=path!("/register-as-a-carer/left") view=carer::LeftPage/>
-                <Route path=path!("/register-as-a-carer/remove/:n") view=carer::RemovePersonPage ssr=SsrMode::Async/>
-                <Route path=path!("/register-as-a-carer/:page") view=carer::CarerQuestionPage ssr=SsrMode::Async/>
-                <Route path=path!("/track-a-request") view=track::TrackLookupPage ssr=SsrMode::Async/>
-                <Route path=path!("/track-a-request/progress") view=track::TrackProgressPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff") view=staff::QueuePage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/sign-in/code") view=staff::CodePage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/referrals/:reference") view=staff::RecordPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/carers/:reference") view=staff::CarerRecordPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/audit") view=staff::AuditPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/dashboard") view=staff::DashboardPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/emergency") view=staff::EmergencyPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/subject-access") view=staff::SubjectAccessPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/integration") view=staff::IntegrationPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/api-keys") view=staff::ApiKeysPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/accounts") view=staff::AccountsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/enrol") view=staff::EnrolPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/authenticator") view=staff::AuthenticatorPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/enrol/done") view=staff::EnrolledPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/password") view=staff::PasswordPage ssr=SsrMode::Async/>
+                <Route path=route(feedback_paths::SATISFACTION) view=feedback::SatisfactionPage ssr=SsrMode::Async/>
+                <Route path=route2(feedback_paths::IMPROVEMENTS) view=feedback::ImprovementsPage ssr=SsrMode::Async/>
+                <Route path=route2(feedback_paths::CHECK) view=feedback::CheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=route2(feedback_paths::CONFIRMATION) view=feedback::ConfirmationPage/>
+                <Route path=route(paths::ACCESSIBILITY_STATEMENT) view=info::accessibility::AccessibilityStatementPage/>
+                <Route path=route(paths::PRIVACY) view=info::privacy::PrivacyPage/>
+                <Route path=route(paths::COOKIES) view=info::cookies::CookiesPage/>
+                <Route path=route(paths::CONTACT) view=info::contact::ContactPage/>
+                <Route path=route(paths::GET_HELP) view=info::contact::ContactPage/>
+                <Route path=route(GUIDANCE_BASE) view=guidance::GuidanceIndexPage ssr=SsrMode::Async/>
+                <Route path=(route2(GUIDANCE_TOPICS), ParamSegment("topic")) view=guidance::GuidanceTopicPage ssr=SsrMode::Async/>
+                <Route path=route_param(GUIDANCE_BASE, "slug") view=guidance::GuidancePage ssr=SsrMode::Async/>
+                <Route path=route(DIRECTORY_BASE) view=directory::DirectoryPage ssr=SsrMode::Async/>
+                <Route path=route_param(DIRECTORY_BASE, "id") view=directory::ServicePage ssr=SsrMode::Async/>
+                <Route path=route(eligibility_flow::BASE) view=eligibility::CheckStartPage/>
+                <Route path=route2(eligibility_flow::CHECK_PATH) view=eligibility::CheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=route2(eligibility_flow::RESULT_PATH) view=eligibility::CheckResultPage ssr=SsrMode::Async/>
+                <Route path=route_param(eligibility_flow::BASE, "page") view=eligibility::CheckQuestionPage ssr=SsrMode::Async/>
+                <Route path=route(estimate_flow::BASE) view=estimate::EstimateStartPage/>
+                <Route path=route2(estimate_flow::CHECK_PATH) view=estimate::EstimateCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=route2(estimate_flow::RESULT_PATH) view=estimate::EstimateResultPage ssr=SsrMode::Async/>
+                <Route path=route_param(estimate_flow::BASE, "page") view=estimate::EstimateQuestionPage ssr=SsrMode::Async/>
+                <Route path=route(referral_flow::BASE) view=referral::ReferralStartPage/>
+                <Route path=route2(referral_flow::CHECK_PATH) view=referral::ReferralCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=route2(referral_flow::CONFIRMATION_PATH) view=referral::ReferralConfirmationPage ssr=SsrMode::Async/>
+                <Route path=route2(SAVE_PATH) view=referral::SaveForLaterPage ssr=SsrMode::Async/>
+                <Route path=route2(RETURN_PATH) view=referral::ReturnToSavedPage ssr=SsrMode::Async/>
+                <Route path=route_param(referral_flow::BASE, "page") view=referral::ReferralQuestionPage ssr=SsrMode::Async/>
+                <Route path=route(concern_flow::BASE) view=concern::ConcernStartPage/>
+                <Route path=route2(concern_flow::CHECK_PATH) view=concern::ConcernCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=route2(concern_flow::CONFIRMATION_PATH) view=concern::ConcernConfirmationPage ssr=SsrMode::Async/>
+                <Route path=route_param(concern_flow::BASE, "page") view=concern::ConcernQuestionPage ssr=SsrMode::Async/>
+                <Route path=route(SEARCH_PATH) view=search::SearchPage ssr=SsrMode::Async/>
+                <Route path=route(carer_flow::BASE) view=carer::CarerStartPage/>
+                <Route path=route2(carer_flow::YOUNG_CARERS_PATH) view=carer::YoungCarersPage/>
+                <Route path=route2(carer_flow::CHECK_PATH) view=carer::CarerCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=route2(carer_flow::CONFIRMATION_PATH) view=carer::CarerConfirmationPage ssr=SsrMode::Async/>
+                <Route path=route2(carer_flow::YOUR_DETAILS_PATH) view=carer::YourDetailsPage ssr=SsrMode::Async/>
+                <Route path=route2(carer_flow::CODE_PATH) view=carer::EnterCodePage ssr=SsrMode::Async/>
+                <Route path=route2(carer_flow::LEAVE_PATH) view=carer::LeavePage ssr=SsrMode::Async/>
+                <Route path=route2(carer_flow::LEFT_PATH) view=carer::LeftPage/>
+                <Route path=with_param(carer_flow::REMOVE_PATH, "n") view=carer::RemovePersonPage ssr=SsrMode::Async/>
+                <Route path=route_param(carer_flow::BASE, "page") view=carer::CarerQuestionPage ssr=SsrMode::Async/>
+                <Route path=route(track_paths::LOOKUP_PATH) view=track::TrackLookupPage ssr=SsrMode::Async/>
+                <Route path=route2(track_paths::PROGRESS_PATH) view=track::TrackProgressPage ssr=SsrMode::Async/>
+                <Route path=route(staff_paths::QUEUE_PATH) view=staff::QueuePage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::SIGN_IN_PATH) view=staff::SignInPage ssr=SsrMode::Async/>
+                <Route path=route3(staff_paths::CODE_PATH) view=staff::CodePage ssr=SsrMode::Async/>
+                <Route path=route2(paths::STAFF_SAFEGUARDING) view=staff::SafeguardingPage ssr=SsrMode::Async/>
+                <Route path=with_param(staff_paths::RECORDS_PATH, "reference") view=staff::RecordPage ssr=SsrMode::Async/>
+                <Route path=with_param(staff_paths::CARERS_PATH, "reference") view=staff::CarerRecordPage ssr=SsrMode::Async/>
+                <Route path=route2(paths::STAFF_AUDIT) view=staff::AuditPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::DASHBOARD_PATH) view=staff::DashboardPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::EMERGENCY_PATH) view=staff::EmergencyPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::SUBJECT_PATH) view=staff::SubjectAccessPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::INTEGRATION_PATH) view=staff::IntegrationPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::API_KEYS_PATH) view=staff::ApiKeysPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::ACCOUNTS_PATH) view=staff::AccountsPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::ENROL_PATH) view=staff::EnrolPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::AUTHENTICATOR_PATH) view=staff::AuthenticatorPage ssr=SsrMode::Async/>
+                <Route path=route3(staff_paths::ENROLLED_PATH) view=staff::EnrolledPage ssr=SsrMode::Async/>
+                <Route path=route2(staff_paths::PASSWORD_PATH) view=staff::PasswordPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
         <Footer/>

@@ -37,13 +37,15 @@ pub struct TopicView {
 }
 
 pub const GUIDANCE_BASE: &str = "/information-and-advice";
+/// Where topics are, under `/{slug}`.
+pub const GUIDANCE_TOPICS: &str = "/information-and-advice/topics";
 
 pub fn page_href(slug: &str) -> String {
     format!("{GUIDANCE_BASE}/{slug}")
 }
 
 pub fn topic_href(slug: &str) -> String {
-    format!("{GUIDANCE_BASE}/topics/{slug}")
+    format!("{GUIDANCE_TOPICS}/{slug}")
 }
 
 #[cfg(feature = "ssr")]

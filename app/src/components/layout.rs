@@ -38,7 +38,7 @@ pub fn Header() -> impl IntoView {
                     <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
                         <ul class="govuk-service-navigation__list" id="navigation">
                             <li class="govuk-service-navigation__item">
-                                <a class="govuk-service-navigation__link" href="/get-help">"Get help"</a>
+                                <a class="govuk-service-navigation__link" href={crate::paths::GET_HELP}>"Get help"</a>
                             </li>
                         </ul>
                     </nav>
@@ -59,7 +59,7 @@ pub fn PhaseBanner(
         Some(text) => text(),
         None => view! {
             "This is a new service. Your "
-            <a href="/feedback" class="govuk-link">"feedback"</a>
+            <a href={crate::journeys::feedback::paths::SATISFACTION} class="govuk-link">"feedback"</a>
             " will help us to improve it."
         }
         .into_any(),
@@ -77,11 +77,17 @@ pub fn PhaseBanner(
 #[component]
 pub fn Footer() -> impl IntoView {
     let links = [
-        ("/accessibility-statement", "Accessibility statement"),
-        ("/privacy", "Privacy notice"),
-        ("/cookies", "Cookies"),
-        ("/contact", "Contact us"),
-        ("/feedback", "Give feedback"),
+        (
+            crate::paths::ACCESSIBILITY_STATEMENT,
+            "Accessibility statement",
+        ),
+        (crate::paths::PRIVACY, "Privacy notice"),
+        (crate::paths::COOKIES, "Cookies"),
+        (crate::paths::CONTACT, "Contact us"),
+        (
+            crate::journeys::feedback::paths::SATISFACTION,
+            "Give feedback",
+        ),
     ];
     let items = links
         .into_iter()

@@ -52,42 +52,42 @@ pub struct Journey {
 /// Every journey, in the order the home page shows them.
 pub const JOURNEYS: &[Journey] = &[
     Journey {
-        path: "/information-and-advice",
+        path: crate::api::guidance::GUIDANCE_BASE,
         title: "Information and advice",
         summary: "Help at home, equipment, carers, paying for care, keeping safe and more.",
     },
     Journey {
-        path: "/find-local-services",
+        path: crate::api::directory::DIRECTORY_BASE,
         title: "Find local services and groups",
         summary: "Lunch clubs, befriending, carers’ centres, transport and other help near you.",
     },
     Journey {
-        path: "/check-if-you-can-get-care",
+        path: crate::journeys::eligibility::flow::BASE,
         title: "Check if you can get care and support",
         summary: "Answer some questions to see if you, or someone you care for, may get help.",
     },
     Journey {
-        path: "/estimate-what-you-might-pay",
+        path: crate::journeys::estimate::flow::BASE,
         title: "Estimate what you might pay for care",
         summary: "Work out what you might pay towards care at home or in a care home.",
     },
     Journey {
-        path: "/request-an-assessment",
+        path: crate::journeys::referral::flow::BASE,
         title: "Ask for a care needs assessment",
         summary: "Ask us to talk with you about the help you, or someone you know, may need.",
     },
     Journey {
-        path: "/report-a-concern",
+        path: crate::journeys::concern::flow::BASE,
         title: "Report a concern about an adult",
         summary: "Tell us if you think an adult is being abused or neglected. You do not have to give your name.",
     },
     Journey {
-        path: "/register-as-a-carer",
+        path: crate::journeys::carer::flow::BASE,
         title: "Register as a carer",
         summary: "Tell us you look after someone, make an emergency plan and get a carer’s card.",
     },
     Journey {
-        path: "/track-a-request",
+        path: crate::api::track::LOOKUP_PATH,
         title: "Check the progress of a request",
         summary: "Use your reference number to see what is happening with a request.",
     },

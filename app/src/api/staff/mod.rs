@@ -26,6 +26,23 @@ pub mod sign_in;
 pub(crate) mod sign_in_limits;
 pub mod subject;
 
+/// The back office's paths, each defined beside the server functions that serve it.
+pub mod paths {
+    pub use super::api_keys::API_KEYS_PATH;
+    pub use super::authenticator::AUTHENTICATOR_PATH;
+    pub use super::carer_record::CARERS_PATH;
+    pub use super::dashboard::DASHBOARD_PATH;
+    pub use super::emergency::EMERGENCY_PATH;
+    pub use super::enrolment::{ENROLLED_PATH, ENROL_PATH};
+    pub use super::integration::INTEGRATION_PATH;
+    pub use super::manage_accounts::ACCOUNTS_PATH;
+    pub use super::password::PASSWORD_PATH;
+    pub use super::referral::RECORDS_PATH;
+    pub use super::sign_in::{CODE_PATH, QUEUE_PATH};
+    pub use super::subject::SUBJECT_PATH;
+    pub use super::SIGN_IN_PATH;
+}
+
 use serde::{Deserialize, Serialize};
 
 pub const SIGN_IN_PATH: &str = "/staff/sign-in";
@@ -64,31 +81,51 @@ impl StaffHeader {
 pub fn links(role: crate::domain::staff::Role) -> Vec<(String, String)> {
     use crate::domain::staff::Permission;
     [
-        (Permission::WorkQueue, "/staff", "Queue"),
+        (
+            Permission::WorkQueue,
+            crate::api::staff::paths::QUEUE_PATH,
+            "Queue",
+        ),
         (
             Permission::SeeSafeguarding,
-            "/staff/safeguarding",
+            crate::paths::STAFF_SAFEGUARDING,
             "Safeguarding concerns",
         ),
         (
             Permission::EmergencyLookup,
-            "/staff/emergency",
+            crate::api::staff::paths::EMERGENCY_PATH,
             "Emergency plans",
         ),
-        (Permission::SeeDashboard, "/staff/dashboard", "Dashboard"),
-        (Permission::ReadAudit, "/staff/audit", "Audit log"),
+        (
+            Permission::SeeDashboard,
+            crate::api::staff::paths::DASHBOARD_PATH,
+            "Dashboard",
+        ),
+        (
+            Permission::ReadAudit,
+            crate::paths::STAFF_AUDIT,
+            "Audit log",
+        ),
         (
             Permission::SubjectAccess,
-            "/staff/subject-access",
+            crate::api::staff::paths::SUBJECT_PATH,
             "Subject access",
         ),
         (
             Permission::IntegrationHealth,
-            "/staff/integration",
+            crate::api::staff::paths::INTEGRATION_PATH,
             "Integration health",
         ),
-        (Permission::ManageStaff, "/staff/accounts", "Staff accounts"),
-        (Permission::ManageStaff, "/staff/api-keys", "API keys"),
+        (
+            Permission::ManageStaff,
+            crate::api::staff::paths::ACCOUNTS_PATH,
+            "Staff accounts",
+        ),
+        (
+            Permission::ManageStaff,
+            crate::api::staff::paths::API_KEYS_PATH,
+            "API keys",
+        ),
     ]
     .into_iter()
     .filter(|(permission, _, _)| role.may(*permission))

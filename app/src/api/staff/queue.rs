@@ -124,7 +124,7 @@ pub async fn load_queue(
     #[server(default)] safeguarding: bool,
 ) -> Result<QueueView, PortalError> {
     use super::carer_record::{CARERS_PATH, KIND as REGISTRATION};
-    use super::referral::RECORD_PATH;
+    use super::referral::RECORDS_PATH;
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
     use crate::domain::concern::KIND as CONCERN;
@@ -217,7 +217,7 @@ pub async fn load_queue(
                 href: if item.kind == REGISTRATION {
                     format!("{CARERS_PATH}/{}", item.reference)
                 } else {
-                    format!("{RECORD_PATH}{}", item.reference)
+                    format!("{RECORDS_PATH}/{}", item.reference)
                 },
                 urgent: item.urgent,
                 channel: channel_label(&item.channel),

@@ -14,7 +14,7 @@ use crate::domain::problems::FieldErrors;
 use crate::domain::referral::ReferralRequest;
 use crate::errors::PortalError;
 
-pub const RECORD_PATH: &str = "/staff/referrals/";
+pub const RECORDS_PATH: &str = "/staff/referrals";
 pub const NOTE_MAX_CHARS: usize = 2000;
 
 /// The status form.
@@ -181,7 +181,7 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, P
         .await
         .map_err(service_problem)?;
     let session = current_session().await?;
-    let path = format!("{RECORD_PATH}{}", referral.reference);
+    let path = format!("{RECORDS_PATH}/{}", referral.reference);
     let kept: Option<(StatusForm, FieldErrors)> = session
         .remove(&form_key(&referral.reference))
         .await
@@ -260,7 +260,7 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, P
 fn record_path(reference: &str) -> String {
     use crate::domain::reference::{Reference, ReferenceKind};
     match Reference::parse(ReferenceKind::Referral, reference) {
-        Some(reference) => format!("{RECORD_PATH}{reference}"),
+        Some(reference) => format!("{RECORDS_PATH}/{reference}"),
         None => super::sign_in::QUEUE_PATH.to_owned(),
     }
 }

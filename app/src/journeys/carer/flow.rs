@@ -29,6 +29,8 @@ pub const YOUR_DETAILS_PATH: &str = "/register-as-a-carer/your-details";
 pub const CODE_PATH: &str = "/register-as-a-carer/enter-code";
 pub const LEAVE_PATH: &str = "/register-as-a-carer/leave";
 pub const LEFT_PATH: &str = "/register-as-a-carer/left";
+/// "Remove" a person looked after, under `/{n}`.
+pub const REMOVE_PATH: &str = "/register-as-a-carer/remove";
 
 /// The question pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -78,7 +78,7 @@ pub fn AccessibilityStatementPage() -> impl IntoView {
                         " or call " <a class="govuk-link" href="tel:01632960000">{CARE_LINE_PHONE}</a> "."
                     </p>
                     <p class="govuk-body">
-                        "You can also " <a class="govuk-link" href="/feedback">"give feedback on this service"</a> "."
+                        "You can also " <a class="govuk-link" href={crate::journeys::feedback::paths::SATISFACTION}>"give feedback on this service"</a> "."
                     </p>
 
                     <h2 class="govuk-heading-m">"Enforcement procedure"</h2>

@@ -94,8 +94,8 @@ pub fn ContactPage() -> impl IntoView {
                         "We can fill in any form with you over the phone."
                     </p>
                     <ul class="govuk-list">
-                        <li><a class="govuk-link" href="/accessibility-statement">"Read our accessibility statement"</a></li>
-                        <li><a class="govuk-link" href="/feedback">"Give feedback on this service"</a></li>
+                        <li><a class="govuk-link" href={crate::paths::ACCESSIBILITY_STATEMENT}>"Read our accessibility statement"</a></li>
+                        <li><a class="govuk-link" href={crate::journeys::feedback::paths::SATISFACTION}>"Give feedback on this service"</a></li>
                     </ul>
                 </div>
             </div>

@@ -82,7 +82,7 @@ pub fn CookiesPage() -> impl IntoView {
 
                     <h2 class="govuk-heading-m">"Find out more"</h2>
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/privacy">"Read our privacy notice"</a>
+                        <a class="govuk-link" href={crate::paths::PRIVACY}>"Read our privacy notice"</a>
                         " to find out how we use and protect your information."
                     </p>
                 </div>

@@ -46,7 +46,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <p class="govuk-body">
                         "We do not put personal details in web addresses or in our system logs. We use one "
                         "cookie to remember your answers as you move between pages. "
-                        <a class="govuk-link" href="/cookies">"Find out how we use cookies"</a> "."
+                        <a class="govuk-link" href={crate::paths::COOKIES}>"Find out how we use cookies"</a> "."
                     </p>
 
                     <h2 class="govuk-heading-m">"Why we use your information"</h2>

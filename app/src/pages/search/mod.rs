@@ -65,8 +65,8 @@ fn results(view: &SearchView) -> Option<impl IntoView> {
     let empty = view.results.is_empty().then(|| {
         view! {
             <p class="govuk-body">"Check the spelling or try other words. You can also "
-                <a class="govuk-link" href="/information-and-advice">"browse information and advice"</a> " or "
-                <a class="govuk-link" href="/find-local-services">"find local services"</a> "."
+                <a class="govuk-link" href={crate::api::guidance::GUIDANCE_BASE}>"browse information and advice"</a> " or "
+                <a class="govuk-link" href={crate::api::directory::DIRECTORY_BASE}>"find local services"</a> "."
             </p>
         }
     });

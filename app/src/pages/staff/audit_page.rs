@@ -44,7 +44,7 @@ pub fn AuditPage() -> impl IntoView {
                 <StaffFrame title="Audit log" header=header>
                     <h1 class="govuk-heading-l">"Audit log"</h1>
                     <p class="govuk-body">"Every time staff or residents opened or changed personal data. Entries cannot be changed or removed from the back office."</p>
-                    <form method="get" action="/staff/audit">
+                    <form method="get" action={crate::paths::STAFF_AUDIT}>
                         <Input
                             name="reference" id="reference" label="Reference" value=view.subject.clone()
                             hint="Show only the entries for one reference, like ASC-7K3M-9QX2-HD4P"
@@ -58,7 +58,7 @@ pub fn AuditPage() -> impl IntoView {
                     </TableFrame>
                     <Pagination
                         current=view.page as u32 total=view.pages as u32
-                        href=move |page| format!("/staff/audit?reference={}&page={page}", subject.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', ""))
+                        href=move |page| format!("{}?reference={}&page={page}", crate::paths::STAFF_AUDIT, subject.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', ""))
                     />
                 </StaffFrame>
             }

@@ -73,7 +73,8 @@ fn set_up(s: SettingUp, errors: crate::domain::problems::FieldErrors) -> impl In
 
 #[component]
 pub fn EnrolledPage() -> impl IntoView {
-    with_loaded(load_enrolled, |enrolled| match enrolled {
+    with_loaded(load_enrolled, |enrolled| {
+        match enrolled {
         Some(enrolled) => {
             let codes = enrolled
                 .recovery_codes
@@ -86,7 +87,7 @@ pub fn EnrolledPage() -> impl IntoView {
                     <h2 class="govuk-heading-m">"Your recovery codes"</h2>
                     <WarningText>"These are shown only once. Keep them somewhere safe: each works once, instead of a code from the app, if you lose your phone."</WarningText>
                     <ul class="govuk-list app-recovery-codes">{codes}</ul>
-                    <p class="govuk-body"><a class="govuk-link" href="/staff/sign-in">"Sign in"</a></p>
+                    <p class="govuk-body"><a class="govuk-link" href={crate::api::staff::paths::SIGN_IN_PATH}>"Sign in"</a></p>
                 </Layout>
             }
             .into_any()
@@ -95,9 +96,10 @@ pub fn EnrolledPage() -> impl IntoView {
             <Layout title="Your sign-in is set up">
                 <h1 class="govuk-heading-l">"Your sign-in is set up"</h1>
                 <p class="govuk-body">"Your recovery codes were shown once already."</p>
-                <p class="govuk-body"><a class="govuk-link" href="/staff/sign-in">"Sign in"</a></p>
+                <p class="govuk-body"><a class="govuk-link" href={crate::api::staff::paths::SIGN_IN_PATH}>"Sign in"</a></p>
             </Layout>
         }
         .into_any(),
+    }
     })
 }

@@ -77,7 +77,7 @@ fn NoAccess() -> impl IntoView {
         <Layout title="You do not have access to this page">
             <h1 class="govuk-heading-l">"You do not have access to this page"</h1>
             <p class="govuk-body">"Your role does not include this part of the back office. If you need it for your work, ask your manager."</p>
-            <p class="govuk-body"><a class="govuk-link" href="/staff">"Go to the back office"</a></p>
+            <p class="govuk-body"><a class="govuk-link" href={crate::api::staff::paths::QUEUE_PATH}>"Go to the back office"</a></p>
         </Layout>
     }
 }
@@ -88,7 +88,7 @@ fn RecordNotFound() -> impl IntoView {
         <Layout title="Record not found">
             <h1 class="govuk-heading-l">"Record not found"</h1>
             <p class="govuk-body">"There is no record with that reference that you can open. Check the reference, or search the queue."</p>
-            <p class="govuk-body"><a class="govuk-link" href="/staff">"Go to the queue"</a></p>
+            <p class="govuk-body"><a class="govuk-link" href={crate::api::staff::paths::QUEUE_PATH}>"Go to the queue"</a></p>
         </Layout>
     }
 }

@@ -32,9 +32,9 @@ fn queue(safeguarding: bool) -> impl IntoView {
                 "Queue"
             };
             let base = if safeguarding {
-                "/staff/safeguarding"
+                crate::paths::STAFF_SAFEGUARDING
             } else {
-                "/staff"
+                crate::api::staff::paths::QUEUE_PATH
             };
             let header = view.header.clone();
             view! {

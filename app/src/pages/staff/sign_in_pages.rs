@@ -69,7 +69,7 @@ pub fn CodePage() -> impl IntoView {
         let title = page_title(CODE_TITLE, !state.errors.is_empty());
         let errors = Signal::stored(state.errors.clone());
         view! {
-            <Layout title=title back="/staff/sign-in">
+            <Layout title=title back={crate::api::staff::paths::SIGN_IN_PATH}>
                 <div class="govuk-grid-row">
                     <div class="govuk-grid-column-two-thirds">
                         <ErrorSummary errors=errors/>

@@ -16,7 +16,7 @@ pub fn CarerConfirmationPage() -> impl IntoView {
             <Layout title="There is no registration to show">
                 <h1 class="govuk-heading-l">"There is no registration to show"</h1>
                 <p class="govuk-body">"We show a registration only in the browser session that made it."</p>
-                <p class="govuk-body"><a class="govuk-link" href="/register-as-a-carer">"Register as a carer"</a></p>
+                <p class="govuk-body"><a class="govuk-link" href={crate::journeys::carer::flow::BASE}>"Register as a carer"</a></p>
             </Layout>
         }
         .into_any(),
@@ -61,7 +61,7 @@ pub fn CarerConfirmationPage() -> impl IntoView {
                                 <Button text="Check if you can get support as a carer" kind=ButtonKind::Secondary/>
                             </form>
                             <p class="govuk-body">
-                                <a class="govuk-link" href="/feedback">"What did you think of this service?"</a>
+                                <a class="govuk-link" href={crate::journeys::feedback::paths::SATISFACTION}>"What did you think of this service?"</a>
                             </p>
                         </div>
                     </div>

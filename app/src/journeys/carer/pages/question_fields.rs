@@ -114,7 +114,7 @@ pub fn question_fields(page: CarerPage, draft: &CarerDraft, errors: &FieldErrors
                     let name = format!("{} {}", p.given_name, p.family_name);
                     let mut row = SummaryRow::answer(&name, vec![p.relationship.clone()], P::Person(i).path(), &name);
                     row.actions.push(SummaryAction {
-                        href: format!("{}/remove/{}", crate::journeys::carer::flow::BASE, i + 1),
+                        href: format!("{}/{}", crate::journeys::carer::flow::REMOVE_PATH, i + 1),
                         text: "Remove".to_owned(),
                         visually_hidden_text: name.clone(),
                     });

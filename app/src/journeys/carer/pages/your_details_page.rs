@@ -23,7 +23,7 @@ pub fn YourDetailsPage() -> impl IntoView {
         let dob = state.form.date_of_birth.clone();
         let errors = state.errors.clone();
         view! {
-            <Layout title=title back="/register-as-a-carer">
+            <Layout title=title back={crate::journeys::carer::flow::BASE}>
                 <div class="govuk-grid-row">
                     <div class="govuk-grid-column-two-thirds">
                         <h1 class="govuk-heading-l">{TITLE}</h1>
@@ -137,7 +137,7 @@ pub fn LeavePage() -> impl IntoView {
         |state| {
             match state.draft.updating {
             None => view! {
-                <Layout title="Open your registration first" back="/register-as-a-carer">
+                <Layout title="Open your registration first" back={crate::journeys::carer::flow::BASE}>
                     <h1 class="govuk-heading-l">"Open your registration first"</h1>
                     <p class="govuk-body"><a class="govuk-link" href=crate::journeys::carer::flow::YOUR_DETAILS_PATH>"Change your details or leave the register"</a></p>
                 </Layout>

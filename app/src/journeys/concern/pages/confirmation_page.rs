@@ -16,7 +16,7 @@ pub fn ConcernConfirmationPage() -> impl IntoView {
                 <h1 class="govuk-heading-l">"There is no report to show"</h1>
                 <p class="govuk-body">"We show a report’s confirmation only in the browser session that sent it."</p>
                 <p class="govuk-body">
-                    <a class="govuk-link" href="/report-a-concern">"Report a concern about an adult"</a>
+                    <a class="govuk-link" href={crate::journeys::concern::flow::BASE}>"Report a concern about an adult"</a>
                 </p>
             </Layout>
         }
@@ -29,7 +29,7 @@ pub fn ConcernConfirmationPage() -> impl IntoView {
             let follow = if sent.can_follow {
                 view! {
                     <p class="govuk-body">
-                        <a class="govuk-link" href="/track-a-request">"Check the progress of your report"</a>
+                        <a class="govuk-link" href={crate::api::track::LOOKUP_PATH}>"Check the progress of your report"</a>
                         " with the reference and your date of birth. You will see how far it has got, not the details."
                     </p>
                 }

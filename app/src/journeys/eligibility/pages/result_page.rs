@@ -71,7 +71,7 @@ fn result_view(r: CheckResult) -> impl IntoView {
                 "Call the Care Line on " {CARE_LINE_PHONE} " and ask for a parent carer's needs assessment. It is free, and we will put you through to children's services."
             </p>
             <p class="govuk-body">
-                <a class="govuk-link" href="/register-as-a-carer">"Register as a carer"</a>
+                <a class="govuk-link" href={crate::journeys::carer::flow::BASE}>"Register as a carer"</a>
                 " to get a carer's card and make an emergency plan."
             </p>
         }
@@ -95,7 +95,7 @@ fn result_view(r: CheckResult) -> impl IntoView {
                 <Button text="Ask for a carer's assessment"/>
             </form>
             <p class="govuk-body">
-                <a class="govuk-link" href="/register-as-a-carer">"Register as a carer"</a>
+                <a class="govuk-link" href={crate::journeys::carer::flow::BASE}>"Register as a carer"</a>
                 " to get a carer's card and make an emergency plan."
             </p>
         }
@@ -132,7 +132,7 @@ fn result_view(r: CheckResult) -> impl IntoView {
                     <h2 class="govuk-heading-m">"Information that may help"</h2>
                     {links(r.guidance.clone())}
                     {next}
-                    <p class="govuk-body"><a class="govuk-link" href="/find-local-services">"Find more local services and groups"</a></p>
+                    <p class="govuk-body"><a class="govuk-link" href={crate::api::directory::DIRECTORY_BASE}>"Find more local services and groups"</a></p>
                 </div>
             </div>
         </Layout>

@@ -137,7 +137,7 @@ fn result_view(r: EstimateResult) -> impl IntoView {
                     <form method="post" action=AttachEstimate::url()>
                         <Button text="Ask for an assessment and include this estimate"/>
                     </form>
-                    <p class="govuk-body"><a class="govuk-link" href="/request-an-assessment">"Ask for an assessment without the estimate"</a></p>
+                    <p class="govuk-body"><a class="govuk-link" href={crate::journeys::referral::flow::BASE}>"Ask for an assessment without the estimate"</a></p>
                     {free_anyway()}
                     <h2 class="govuk-heading-m">"Your answers"</h2>
                     <p class="govuk-body"><a class="govuk-link" href=CHECK_PATH>"Change your answers"</a></p>

@@ -17,7 +17,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                     </p>
                     <p class="govuk-body">
                         "If you need help with care and support, "
-                        <a class="govuk-link" href="/get-help">"contact adult social care"</a> "."
+                        <a class="govuk-link" href={crate::paths::GET_HELP}>"contact adult social care"</a> "."
                     </p>
                     <p class="govuk-body"><a class="govuk-link" href="/">"Go to the start of the service"</a></p>
                 </div>

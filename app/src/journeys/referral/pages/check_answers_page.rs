@@ -84,7 +84,7 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
                                 </div>
                             </form>
                             <p class="govuk-body">
-                                <a class="govuk-link" href="/request-an-assessment/save">"Save and come back later"</a>
+                                <a class="govuk-link" href={crate::journeys::referral::saved::SAVE_PATH}>"Save and come back later"</a>
                             </p>
                         </div>
                     </div>

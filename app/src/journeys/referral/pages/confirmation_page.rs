@@ -16,9 +16,9 @@ pub fn ReferralConfirmationPage() -> impl IntoView {
                 <h1 class="govuk-heading-l">"There is no request to show"</h1>
                 <p class="govuk-body">"We show a request's confirmation only in the browser session that sent it."</p>
                 <p class="govuk-body">
-                    <a class="govuk-link" href="/track-a-request">"Check the progress of a request"</a>
+                    <a class="govuk-link" href={crate::api::track::LOOKUP_PATH}>"Check the progress of a request"</a>
                     " with its reference, or "
-                    <a class="govuk-link" href="/request-an-assessment">"ask for an assessment"</a> "."
+                    <a class="govuk-link" href={crate::journeys::referral::flow::BASE}>"ask for an assessment"</a> "."
                 </p>
             </Layout>
         }
@@ -51,12 +51,12 @@ pub fn ReferralConfirmationPage() -> impl IntoView {
                             </p>
                             <h2 class="govuk-heading-m">"Check its progress"</h2>
                             <p class="govuk-body">
-                                <a class="govuk-link" href="/track-a-request">"Check the progress of your request"</a>
+                                <a class="govuk-link" href={crate::api::track::LOOKUP_PATH}>"Check the progress of your request"</a>
                                 " with the reference and the date of birth of the person it is for."
                             </p>
                             <p class="govuk-body">"To keep a copy, use your browser's print or save option."</p>
                             <p class="govuk-body">
-                                <a class="govuk-link" href="/feedback">"What did you think of this service?"</a>
+                                <a class="govuk-link" href={crate::journeys::feedback::paths::SATISFACTION}>"What did you think of this service?"</a>
                                 " (takes 30 seconds)"
                             </p>
                         </div>

@@ -19,7 +19,7 @@ pub fn SaveForLaterPage() -> impl IntoView {
                 </Panel>
                 <p class="govuk-body">"Write the code down and keep it safe. It works until " {saved.until} "."</p>
                 <p class="govuk-body">
-                    "To carry on, go to " <a class="govuk-link" href="/request-an-assessment/return">"return to a saved request"</a>
+                    "To carry on, go to " <a class="govuk-link" href={crate::journeys::referral::saved::RETURN_PATH}>"return to a saved request"</a>
                     " and enter the code. Your request has not been sent yet."
                 </p>
                 <WarningText>
@@ -44,13 +44,13 @@ pub fn SaveForLaterPage() -> impl IntoView {
                 <h1 class="govuk-heading-l">"Save and come back later"</h1>
                 <p class="govuk-body">
                     "There are no answers to save yet. "
-                    <a class="govuk-link" href="/request-an-assessment">"Start a request"</a> "."
+                    <a class="govuk-link" href={crate::journeys::referral::flow::BASE}>"Start a request"</a> "."
                 </p>
             }
             .into_any(),
         };
         view! {
-            <Layout title="Save and come back later" back="/request-an-assessment/check-answers">
+            <Layout title="Save and come back later" back={crate::journeys::referral::flow::CHECK_PATH}>
                 <div class="govuk-grid-row">
                     <div class="govuk-grid-column-two-thirds">{body}</div>
                 </div>
@@ -67,7 +67,7 @@ pub fn ReturnToSavedPage() -> impl IntoView {
         let title = page_title(RETURN_TITLE, !errors.is_empty());
         let message = errors.message_for("code");
         view! {
-            <Layout title=title back="/request-an-assessment">
+            <Layout title=title back={crate::journeys::referral::flow::BASE}>
                 <div class="govuk-grid-row">
                     <div class="govuk-grid-column-two-thirds">
                         <ErrorSummary errors=Signal::stored(errors)/>

@@ -52,8 +52,8 @@ pub fn ReferralStartPage() -> impl IntoView {
                     </InsetText>
                     <h2 class="govuk-heading-m">"Other ways to get help"</h2>
                     <ul class="govuk-list">
-                        <li><a class="govuk-link" href="/track-a-request">"Check the progress of a request"</a></li>
-                        <li><a class="govuk-link" href="/get-help">"Call or write to adult social care"</a></li>
+                        <li><a class="govuk-link" href={crate::api::track::LOOKUP_PATH}>"Check the progress of a request"</a></li>
+                        <li><a class="govuk-link" href={crate::paths::GET_HELP}>"Call or write to adult social care"</a></li>
                     </ul>
                 </div>
             </div>
