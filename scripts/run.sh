@@ -8,8 +8,18 @@ cd "$(dirname "$0")/.."
 ensure_rust_tools
 ensure_node_packages
 build_site
-say "Building the server (release)"
-cargo build -p server --release
+# The dev profile by default: the test suite builds the same, so a newcomer builds the server
+# once, and a cold build takes about 3 minutes here against about 18 for release (PERFORMANCE.md
+# section 6); password hashing is optimised in it anyway. PORTAL_RELEASE=1 for the release build.
+if [ -n "${PORTAL_RELEASE:-}" ]; then
+  say "Building the server (release)"
+  cargo build -p server --release
+  SERVER="$CARGO_OUT/release/server"
+else
+  say "Building the server (dev profile; PORTAL_RELEASE=1 for release)"
+  cargo build -p server
+  SERVER="$CARGO_OUT/debug/server"
+fi
 
 mkdir -p data
 export DATABASE_URL="${DATABASE_URL:-sqlite://data/portal.db}"
@@ -22,7 +32,7 @@ export PORTAL_CHARGING_POLICY="${PORTAL_CHARGING_POLICY-content/charging/example
 demo_directory="${PORTAL_DEMO_DIRECTORY-content/directory/exampleshire.json}"
 if [ -n "$demo_directory" ]; then
   say "Importing the demo directory ($demo_directory)"
-  "$CARGO_OUT/release/server" import-directory "$demo_directory"
+  "$SERVER" import-directory "$demo_directory"
 fi
 say "Serving on http://$LEPTOS_SITE_ADDR (database: $DATABASE_URL)"
-exec "$CARGO_OUT/release/server"
+exec "$SERVER"

@@ -10,3 +10,19 @@ pub struct DateParts {
     pub month: String,
     pub year: String,
 }
+
+impl DateParts {
+    /// The date of birth typed, if it is a real one in the past.
+    pub fn date_of_birth(&self, today: time::Date) -> Option<time::Date> {
+        crate::domain::checks::date_of_birth_parts(&self.day, &self.month, &self.year, today, "")
+            .ok()
+    }
+
+    /// The date of birth typed as `YYYY-MM-DD`, or empty when it is not a real one yet (the
+    /// draft keeps what was typed; the page's problems say what is wrong).
+    pub fn iso_date_of_birth(&self, today: time::Date) -> String {
+        self.date_of_birth(today)
+            .map(crate::domain::checks::iso_date)
+            .unwrap_or_default()
+    }
+}

@@ -93,7 +93,7 @@ pub async fn load_progress() -> Result<Option<Progress>, PortalError> {
 pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), PortalError> {
     use crate::api::client_address::current_client;
     use crate::api::context::{service_problem, settings, store};
-    use crate::domain::checks::iso_date;
+
     use crate::journeys::referral::service::{lookup_status, Lookup};
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
@@ -111,38 +111,25 @@ pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), Por
         .await?;
     if errors.is_empty() {
         let typed = &form.date_of_birth;
-        let date = date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "")
-            .map(iso_date)
-            .unwrap_or_default();
+        let date = typed.iso_date_of_birth(today);
         let settings = settings();
         let client = current_client(&settings.trusted_proxies).await;
         let store = store()?;
         let lookup = lookup_status(&*store, &settings, now, &client, &form.reference, &date)
             .await
             .map_err(service_problem)?;
-        match lookup {
-            Lookup::Found(view) => {
-                drafts.save_answers(RESULT, &Some(progress(&view))).await?;
-                drafts.clear(JOURNEY).await?;
-                leptos_axum::redirect(PROGRESS_PATH);
-                return Ok(());
-            }
-            Lookup::NotFound => errors.add(
-                "reference",
-                "We could not find a request with that reference and date of birth. Check them and try again",
-            ),
-            Lookup::RateLimited {
-                retry_after_seconds,
-            } => errors.add(
-                "reference",
-                crate::domain::waiting::try_again_sentence(
-                    retry_after_seconds,
-                    &format!(
-                        "call the Care Line on {} to ask about the request",
-                        crate::council::CARE_LINE_PHONE
-                    ),
-                ),
-            ),
+        let instead = format!(
+            "call the Care Line on {} to ask about the request",
+            crate::council::CARE_LINE_PHONE
+        );
+        if let Some(message) = lookup.miss_message("a request", &instead) {
+            errors.add("reference", message);
+        }
+        if let Lookup::Found(view) = lookup {
+            drafts.save_answers(RESULT, &Some(progress(&view))).await?;
+            drafts.clear(JOURNEY).await?;
+            leptos_axum::redirect(PROGRESS_PATH);
+            return Ok(());
         }
     }
     drafts.save_errors(JOURNEY, "lookup", &errors).await?;

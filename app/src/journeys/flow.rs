@@ -41,6 +41,11 @@ pub trait Journey: Copy + PartialEq + Send + Sync + 'static {
     }
     /// The page's problems with the answers so far, in the page's field order.
     fn problems(self, draft: &Self::Draft, today: Date) -> FieldErrors;
+    /// For a journey whose draft is sent once: the draft's submission key, which its first
+    /// answer fills, so every "Send" of one draft is the same submission.
+    fn submission_key(_draft: &mut Self::Draft) -> Option<&mut String> {
+        None
+    }
 
     /// The page a slug names, if any.
     fn from_slug(slug: &str) -> Option<Self> {
@@ -176,6 +181,9 @@ pub async fn save_answer<P: Journey>(
     let mut draft = drafts.answers::<P::Draft>(P::KEY).await?;
     let today = crate::forms::today();
     update(&mut draft, today);
+    if let Some(key) = P::submission_key(&mut draft).filter(|key| key.is_empty()) {
+        *key = uuid::Uuid::new_v4().to_string();
+    }
     let errors = page.problems(&draft, today);
     drafts.save_answers(P::KEY, &draft).await?;
     if !errors.is_empty() {

@@ -3,6 +3,7 @@
 //! its pages. What they share is here: the `Journey` flow, the session drafts, the question
 //! form island and the submission plumbing.
 
+pub mod answers_then_result;
 pub mod carer;
 pub mod concern;
 #[cfg(feature = "ssr")]

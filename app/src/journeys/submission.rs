@@ -10,7 +10,9 @@ use time::OffsetDateTime;
 use crate::domain::problems::FieldErrors;
 use crate::domain::reference::{Reference, ReferenceKind};
 use crate::settings::Settings;
-use crate::store::{AuditEntry, NewOutboxMessage, ReferralReceipt, Store, StoreError};
+use crate::store::{
+    AuditEntry, CreateReferral, NewOutboxMessage, ReferralReceipt, Store, StoreError,
+};
 
 /// Which door a submission came through (idempotency keys are kept apart per door).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,6 +73,27 @@ pub enum SubmitError {
     /// The operating system gave no randomness.
     #[error("no randomness: {0}")]
     NoRandomness(String),
+}
+
+/// Writes a submission under a fresh reference of `kind`, trying another when `write` finds
+/// it taken: 60 random bits make a collision very unlikely, and a few tries make it
+/// impossible to matter.
+pub async fn write_with_fresh_reference<Fut>(
+    kind: ReferenceKind,
+    mut write: impl FnMut(Reference) -> Fut,
+) -> Result<Submitted, SubmitError>
+where
+    Fut: std::future::Future<Output = Result<CreateReferral, StoreError>>,
+{
+    for _ in 0..5 {
+        match write(new_reference(kind)?).await? {
+            CreateReferral::Created(receipt) => return Ok(Submitted::Created(receipt)),
+            CreateReferral::Replayed(receipt) => return Ok(Submitted::Replayed(receipt)),
+            CreateReferral::KeyReused => return Ok(Submitted::KeyReused),
+            CreateReferral::ReferenceTaken => continue,
+        }
+    }
+    Err(SubmitError::NoFreeReference)
 }
 
 /// A fresh reference from the operating system's CSPRNG.
@@ -183,6 +206,39 @@ pub enum Guarded<T> {
     RateLimited {
         retry_after_seconds: i64,
     },
+}
+
+impl<T> Guarded<T> {
+    /// The record, if found.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Guarded<U> {
+        match self {
+            Guarded::Found(record) => Guarded::Found(f(record)),
+            Guarded::NotFound => Guarded::NotFound,
+            Guarded::RateLimited {
+                retry_after_seconds,
+            } => Guarded::RateLimited {
+                retry_after_seconds,
+            },
+        }
+    }
+
+    /// What the lookup page says on a miss: `what` was not found ("a request"), or try again
+    /// later or `instead` ("call the Care Line ... to ask about the request"). `None` when
+    /// found.
+    pub fn miss_message(&self, what: &str, instead: &str) -> Option<String> {
+        match self {
+            Guarded::Found(_) => None,
+            Guarded::NotFound => Some(format!(
+                "We could not find {what} with that reference and date of birth. Check them and try again"
+            )),
+            Guarded::RateLimited {
+                retry_after_seconds,
+            } => Some(crate::domain::waiting::try_again_sentence(
+                *retry_after_seconds,
+                instead,
+            )),
+        }
+    }
 }
 
 /// Opens a record by reference and date of birth (`YYYY-MM-DD`) for the client at

@@ -395,10 +395,7 @@ impl CarerDraft {
             P::DateOfBirth => {
                 let typed = &form.date_of_birth;
                 self.date_of_birth = typed.clone();
-                r.carer.date_of_birth =
-                    date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "")
-                        .map(iso_date)
-                        .unwrap_or_default();
+                r.carer.date_of_birth = typed.iso_date_of_birth(today);
             }
             P::Address => {
                 r.carer.address_line_1 = form.carer.address_line_1.clone();

@@ -63,7 +63,7 @@ pub async fn load_open() -> Result<OpenState, PortalError> {
 pub async fn open_registration(#[server(default)] form: flow::OpenForm) -> Result<(), PortalError> {
     use crate::api::client_address::current_client;
     use crate::api::context::{service_problem, settings, store};
-    use crate::domain::checks::{date_of_birth_parts, iso_date};
+
     use crate::journeys::carer::service::open_registration as open;
     use crate::journeys::submission::Guarded;
 
@@ -78,48 +78,35 @@ pub async fn open_registration(#[server(default)] form: flow::OpenForm) -> Resul
     drafts.save_answers(OPEN, &kept).await?;
     if errors.is_empty() {
         let typed = &form.date_of_birth;
-        let date = date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "")
-            .map(iso_date)
-            .unwrap_or_default();
+        let date = typed.iso_date_of_birth(today);
         let settings = settings();
         let client = current_client(&settings.trusted_proxies).await;
         let store = store()?;
         let found = open(&*store, &settings, now, &client, &form.reference, &date)
             .await
             .map_err(service_problem)?;
-        match found {
-            Guarded::Found(carer) => {
-                // The card and a date of birth are not enough: a code goes to the carer's
-                // registered email address.
-                let registration: crate::domain::carer::CarerRegistration =
-                    serde_json::from_str(&carer.details)?;
-                one_time_code::send_code(
-                    &drafts,
-                    &carer.reference,
-                    &registration.carer.email,
-                    now.unix_timestamp(),
-                )
-                .await?;
-                drafts.clear(OPEN).await?;
-                leptos_axum::redirect(flow::CODE_PATH);
-                return Ok(());
-            }
-            Guarded::NotFound => errors.add(
-                "reference",
-                "We could not find a registration with that reference and date of birth. Check them and try again",
-            ),
-            Guarded::RateLimited {
-                retry_after_seconds,
-            } => errors.add(
-                "reference",
-                crate::domain::waiting::try_again_sentence(
-                    retry_after_seconds,
-                    &format!(
-                        "call the Care Line on {} to change your details",
-                        crate::council::CARE_LINE_PHONE
-                    ),
-                ),
-            ),
+        let instead = format!(
+            "call the Care Line on {} to change your details",
+            crate::council::CARE_LINE_PHONE
+        );
+        if let Some(message) = found.miss_message("a registration", &instead) {
+            errors.add("reference", message);
+        }
+        if let Guarded::Found(carer) = found {
+            // The card and a date of birth are not enough: a code goes to the carer's
+            // registered email address.
+            let registration: crate::domain::carer::CarerRegistration =
+                serde_json::from_str(&carer.details)?;
+            one_time_code::send_code(
+                &drafts,
+                &carer.reference,
+                &registration.carer.email,
+                now.unix_timestamp(),
+            )
+            .await?;
+            drafts.clear(OPEN).await?;
+            leptos_axum::redirect(flow::CODE_PATH);
+            return Ok(());
         }
     }
     drafts.save_errors(OPEN, "open", &errors).await?;

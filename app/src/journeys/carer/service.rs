@@ -12,13 +12,12 @@ use crate::domain::office_hours::{describe_date, uk_local};
 use crate::domain::problems::FieldErrors;
 use crate::domain::reference::{Reference, ReferenceKind};
 use crate::journeys::submission::{
-    acknowledgement, event_message, guarded_lookup, new_reference, rfc3339, Channel, Guarded,
+    acknowledgement, event_message, guarded_lookup, rfc3339, write_with_fresh_reference, Channel,
+    Guarded,
 };
 use crate::journeys::submission::{SubmitError, Submitted};
 use crate::settings::Settings;
-use crate::store::{
-    CaredForRecord, CarerUpdate, CreateReferral, NewCarerRecord, Store, StoreError, StoredCarer,
-};
+use crate::store::{CaredForRecord, CarerUpdate, NewCarerRecord, Store, StoreError, StoredCarer};
 
 /// Checks and writes a registration. `request_body` is the canonical JSON of what was
 /// received (to tell a replay from a reused key).
@@ -35,8 +34,7 @@ pub async fn register_carer(
         Ok(checked) => checked,
         Err(errors) => return Ok(Submitted::Invalid(errors)),
     };
-    for _ in 0..5 {
-        let reference = new_reference(ReferenceKind::Carer)?;
+    let submitted = write_with_fresh_reference(ReferenceKind::Carer, |reference| {
         let record = carer_record(
             settings,
             now,
@@ -46,17 +44,13 @@ pub async fn register_carer(
             request_body,
             &reference,
         );
-        match store.create_carer(&record).await? {
-            CreateReferral::Created(receipt) => {
-                tracing::info!(reference = %receipt.reference, channel = channel.code(), "carer registered");
-                return Ok(Submitted::Created(receipt));
-            }
-            CreateReferral::Replayed(receipt) => return Ok(Submitted::Replayed(receipt)),
-            CreateReferral::KeyReused => return Ok(Submitted::KeyReused),
-            CreateReferral::ReferenceTaken => continue,
-        }
+        async move { store.create_carer(&record).await }
+    })
+    .await?;
+    if let Submitted::Created(receipt) = &submitted {
+        tracing::info!(reference = %receipt.reference, channel = channel.code(), "carer registered");
     }
-    Err(SubmitError::NoFreeReference)
+    Ok(submitted)
 }
 
 fn carer_record(

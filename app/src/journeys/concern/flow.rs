@@ -74,6 +74,10 @@ impl Journey for ConcernPage {
     fn problems(self, draft: &ConcernDraft, today: Date) -> FieldErrors {
         draft.problems(self, today)
     }
+
+    fn submission_key(draft: &mut ConcernDraft) -> Option<&mut String> {
+        Some(&mut draft.submission_key)
+    }
 }
 
 pages_by_slug!(ConcernPage);

@@ -39,12 +39,7 @@ pub async fn save_concern_answer(
     crate::journeys::flow::save_answer(
         page,
         return_to.as_deref(),
-        |draft: &mut ConcernDraft, today| {
-            draft.apply(page, &form, today);
-            if draft.submission_key.is_empty() {
-                draft.submission_key = uuid::Uuid::new_v4().to_string();
-            }
-        },
+        |draft: &mut ConcernDraft, today| draft.apply(page, &form, today),
     )
     .await
 }

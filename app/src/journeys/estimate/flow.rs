@@ -375,7 +375,7 @@ impl EstimateDraft {
 
     /// A date of birth as typed, if it is a real one in the past.
     fn born(typed: &DateParts, today: Date) -> Option<Date> {
-        date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "").ok()
+        typed.date_of_birth(today)
     }
 
     /// Whether the person, or their partner, has reached Pension Credit age on `today`

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::date_parts::DateParts;
-use crate::domain::checks::{date_of_birth_parts, iso_date};
+use crate::domain::checks::date_of_birth_parts;
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{Consent, Involved, ReferralRequest, Referrer, Tracker};
 use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
@@ -191,6 +191,10 @@ impl Journey for ReferralPage {
     fn problems(self, draft: &ReferralDraft, today: Date) -> FieldErrors {
         draft.problems(self, today)
     }
+
+    fn submission_key(draft: &mut ReferralDraft) -> Option<&mut String> {
+        Some(&mut draft.submission_key)
+    }
 }
 
 pages_by_slug!(ReferralPage);
@@ -290,10 +294,7 @@ impl ReferralDraft {
             ReferralPage::DateOfBirth => {
                 let typed = &form.person.date_of_birth;
                 self.date_of_birth = typed.clone();
-                r.person.date_of_birth =
-                    date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "")
-                        .map(iso_date)
-                        .unwrap_or_default();
+                r.person.date_of_birth = typed.iso_date_of_birth(today);
             }
             ReferralPage::Address => {
                 r.person.address_line_1 = form.person.address_line_1.clone();

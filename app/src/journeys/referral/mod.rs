@@ -57,12 +57,7 @@ pub async fn save_referral_answer(
     crate::journeys::flow::save_answer(
         page,
         return_to.as_deref(),
-        |draft: &mut ReferralDraft, today| {
-            draft.apply(page, &form, today);
-            if draft.submission_key.is_empty() {
-                draft.submission_key = uuid::Uuid::new_v4().to_string();
-            }
-        },
+        |draft: &mut ReferralDraft, today| draft.apply(page, &form, today),
     )
     .await
 }

@@ -14,13 +14,13 @@ use crate::domain::reference::{Reference, ReferenceKind};
 use crate::domain::referral::{CheckedReferral, ReferralRequest};
 use crate::domain::referral_status::{self, check_change};
 use crate::journeys::submission::{
-    acknowledgement, email_message, event_message, guarded_lookup, new_reference, rfc3339, Channel,
-    Guarded, SubmitError, Submitted,
+    acknowledgement, email_message, event_message, guarded_lookup, rfc3339,
+    write_with_fresh_reference, Channel, Guarded, SubmitError, Submitted,
 };
 use crate::settings::Settings;
 use crate::store::{
-    CreateReferral, NewReferralRecord, ReferralPerson, StatusChange, Store, StoreError,
-    StoredReferral, TrackerRecord,
+    NewReferralRecord, ReferralPerson, StatusChange, Store, StoreError, StoredReferral,
+    TrackerRecord,
 };
 
 /// Checks and writes a request. `request_body` is the canonical JSON of what was received
@@ -41,9 +41,7 @@ pub async fn submit_referral(
         Ok(checked) => checked,
         Err(errors) => return Ok(Submitted::Invalid(errors)),
     };
-    // 60 random bits make a collision very unlikely; a few tries make it impossible to matter.
-    for _ in 0..5 {
-        let reference = new_reference(ReferenceKind::Referral)?;
+    let submitted = write_with_fresh_reference(ReferenceKind::Referral, |reference| {
         let mut record = referral_record(
             settings,
             now,
@@ -54,17 +52,13 @@ pub async fn submit_referral(
             &reference,
         );
         record.check_result = from_check.map(str::to_owned);
-        match store.create_referral(&record).await? {
-            CreateReferral::Created(receipt) => {
-                tracing::info!(reference = %receipt.reference, channel = channel.code(), "referral received");
-                return Ok(Submitted::Created(receipt));
-            }
-            CreateReferral::Replayed(receipt) => return Ok(Submitted::Replayed(receipt)),
-            CreateReferral::KeyReused => return Ok(Submitted::KeyReused),
-            CreateReferral::ReferenceTaken => continue,
-        }
+        async move { store.create_referral(&record).await }
+    })
+    .await?;
+    if let Submitted::Created(receipt) = &submitted {
+        tracing::info!(reference = %receipt.reference, channel = channel.code(), "referral received");
     }
-    Err(SubmitError::NoFreeReference)
+    Ok(submitted)
 }
 
 fn referral_record(
@@ -246,16 +240,7 @@ pub struct TimelineEntry {
 }
 
 /// How a progress lookup went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
-    Found(StatusView),
-    /// Wrong reference or wrong date of birth: the same answer either way.
-    NotFound,
-    /// Too many misses from this client or for this reference.
-    RateLimited {
-        retry_after_seconds: i64,
-    },
-}
+pub type Lookup = Guarded<StatusView>;
 
 /// Looks up a request's progress by reference and date of birth (`YYYY-MM-DD`), for the
 /// client at `client_address`. Every lookup is audited (never the date of birth).
@@ -284,15 +269,7 @@ pub async fn lookup_status(
         },
     )
     .await?;
-    Ok(match found {
-        Guarded::Found(referral) => Lookup::Found(status_view(&referral)),
-        Guarded::NotFound => Lookup::NotFound,
-        Guarded::RateLimited {
-            retry_after_seconds,
-        } => Lookup::RateLimited {
-            retry_after_seconds,
-        },
-    })
+    Ok(found.map(|referral| status_view(&referral)))
 }
 
 /// What residents may see. Safeguarding concerns show their steps only, never notes.

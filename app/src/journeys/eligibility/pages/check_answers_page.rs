@@ -1,7 +1,8 @@
 //! Check your answers: each answer with a "Change" link that comes back here, then the result.
 use leptos::prelude::*;
 
-use crate::components::{Button, Layout, SummaryList, SummaryRow};
+use crate::components::SummaryRow;
+use crate::journeys::answers_then_result::{answers_then_result, ResultWay};
 use crate::journeys::eligibility::flow::{
     limb_label, outcome_words, CheckDraft, CheckPage, ADULT_QUESTIONS, CARER_QUESTIONS, MANAGES,
     RESULT_PATH,
@@ -11,33 +12,18 @@ use crate::journeys::flow::Journey;
 use crate::journeys::flow::RETURN_TO_CHECK;
 use crate::pages::loaded::with_loaded;
 
-const TITLE: &str = "Check your answers";
-
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
     with_loaded(
         || load_check(CheckPage::CheckAnswers),
         |state| {
-            let draft = state.draft.clone();
-            let unfinished = CheckPage::first_unfinished(&draft, crate::forms::today());
-            let back = CheckPage::CheckAnswers.previous_path(&draft);
-            view! {
-                <Layout title=TITLE back=back>
-                    <div class="govuk-grid-row">
-                        <div class="govuk-grid-column-two-thirds">
-                            <h1 class="govuk-heading-l">{TITLE}</h1>
-                            <SummaryList rows=rows(&draft)/>
-                            {match unfinished {
-                                Some(page) => view! {
-                                    <p class="govuk-body">"You have not answered every question yet."</p>
-                                    <Button text="Continue the check" href=page.path()/>
-                                }.into_any(),
-                                None => view! { <Button text="See the result" href=RESULT_PATH/> }.into_any(),
-                            }}
-                        </div>
-                    </div>
-                </Layout>
-            }
+            let way = ResultWay {
+                continue_text: "Continue the check",
+                result_text: "See the result",
+                result_path: RESULT_PATH,
+                after: None,
+            };
+            answers_then_result::<CheckPage>(&state.draft, rows(&state.draft), way)
         },
     )
 }

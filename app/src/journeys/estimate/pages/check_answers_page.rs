@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::components::{Button, ButtonKind, Layout, SummaryList, SummaryRow};
+use crate::components::{Button, ButtonKind, SummaryRow};
 use crate::date_parts::DateParts;
 use crate::domain::charging::income::income_kind;
 use crate::domain::charging::money::parse_pounds;
 use crate::domain::charging::residential::OCCUPIERS;
 use crate::domain::checks::date_of_birth_parts;
 use crate::domain::office_hours::describe_date;
+use crate::journeys::answers_then_result::{answers_then_result, ResultWay};
 use crate::journeys::estimate::flow::{EstimateDraft, EstimatePage, HALF_TO_SPOUSE, RESULT_PATH};
 use crate::journeys::estimate::{load_estimate, DeleteEstimateAnswers};
 use crate::journeys::flow::Journey;
@@ -18,36 +19,23 @@ use crate::pages::loaded::with_loaded;
 
 use EstimatePage as P;
 
-const TITLE: &str = "Check your answers";
-
 #[component]
 pub fn EstimateCheckAnswersPage() -> impl IntoView {
     with_loaded(
         || load_estimate(P::CheckAnswers),
         |state| {
-            let draft = state.draft.clone();
-            let unfinished = EstimatePage::first_unfinished(&draft, crate::forms::today());
-            let back = P::CheckAnswers.previous_path(&draft);
-            view! {
-                <Layout title=TITLE back=back>
-                    <div class="govuk-grid-row">
-                        <div class="govuk-grid-column-two-thirds">
-                            <h1 class="govuk-heading-l">{TITLE}</h1>
-                            <SummaryList rows=rows(&draft)/>
-                            {match unfinished {
-                                Some(page) => view! {
-                                    <p class="govuk-body">"You have not answered every question yet."</p>
-                                    <Button text="Continue" href=page.path()/>
-                                }.into_any(),
-                                None => view! { <Button text="See your estimate" href=RESULT_PATH/> }.into_any(),
-                            }}
-                            <form method="post" action=DeleteEstimateAnswers::url()>
-                                <Button text="Delete my answers" kind=ButtonKind::Secondary/>
-                            </form>
-                        </div>
-                    </div>
-                </Layout>
-            }
+            let delete = view! {
+                <form method="post" action=DeleteEstimateAnswers::url()>
+                    <Button text="Delete my answers" kind=ButtonKind::Secondary/>
+                </form>
+            };
+            let way = ResultWay {
+                continue_text: "Continue",
+                result_text: "See your estimate",
+                result_path: RESULT_PATH,
+                after: Some(delete.into_any()),
+            };
+            answers_then_result::<EstimatePage>(&state.draft, rows(&state.draft), way)
         },
     )
 }
