@@ -56,11 +56,11 @@ pub async fn load_authenticator() -> Result<AuthenticatorView, PortalError> {
         .insert(PENDING, &pending)
         .await
         .map_err(session_problem)?;
-    let otpauth = super::credentials::otpauth_url(&pending.secret, &user.email)
-        .ok_or_else(|| PortalError::internal("could not make the authenticator address"))?;
+    let qr_svg = super::credentials::authenticator_qr_svg(&pending.secret, &user.email)
+        .ok_or_else(|| PortalError::internal("could not make the authenticator's QR code"))?;
     Ok(AuthenticatorView {
         header: StaffHeader::of(&user),
-        qr_svg: super::manage_accounts::qr_svg(&otpauth)?,
+        qr_svg,
         secret: pending.secret,
         errors,
         recovery_codes,

@@ -222,3 +222,17 @@ mod tests {
         );
     }
 }
+
+/// The authenticator address for `secret` and `email` as an SVG QR code, without the XML
+/// declaration (it goes inside an HTML page); `None` if either cannot be made.
+pub fn authenticator_qr_svg(secret: &str, email: &str) -> Option<String> {
+    use qrcode::render::svg;
+    let otpauth = otpauth_url(secret, email)?;
+    let code = qrcode::QrCode::new(otpauth.as_bytes()).ok()?;
+    let made = code
+        .render::<svg::Color>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    made.find("<svg").map(|start| made[start..].to_owned())
+}

@@ -276,14 +276,14 @@ pub async fn load_enrol(token: String) -> Result<EnrolView, PortalError> {
         .insert(PENDING, &pending)
         .await
         .map_err(session_problem)?;
-    let otpauth = super::credentials::otpauth_url(&pending.secret, &account.email)
-        .ok_or_else(|| PortalError::internal("could not make the authenticator address"))?;
+    let qr_svg = super::credentials::authenticator_qr_svg(&pending.secret, &account.email)
+        .ok_or_else(|| PortalError::internal("could not make the authenticator's QR code"))?;
     Ok(EnrolView {
         setting_up: Some(SettingUp {
             token,
             name: account.name,
             email: account.email,
-            qr_svg: super::manage_accounts::qr_svg(&otpauth)?,
+            qr_svg,
             secret: pending.secret,
         }),
         errors,

@@ -159,23 +159,6 @@ pub async fn load_accounts() -> Result<AccountsView, PortalError> {
     })
 }
 
-/// The authenticator address as an SVG QR code, without the XML declaration (it goes inside
-/// an HTML page).
-#[cfg(feature = "ssr")]
-pub(crate) fn qr_svg(otpauth_url: &str) -> Result<String, PortalError> {
-    use qrcode::render::svg;
-    let code = qrcode::QrCode::new(otpauth_url.as_bytes()).map_err(PortalError::internal)?;
-    let made = code
-        .render::<svg::Color>()
-        .min_dimensions(200, 200)
-        .quiet_zone(true)
-        .build();
-    Ok(made
-        .find("<svg")
-        .map(|start| made[start..].to_owned())
-        .unwrap_or_default())
-}
-
 /// Back to the list, with the form as typed and its problems.
 #[cfg(feature = "ssr")]
 async fn back_to_the_form(form: NewAccountForm, errors: FieldErrors) -> Result<(), PortalError> {
