@@ -49,10 +49,7 @@ pub trait Journey: Copy + PartialEq + Send + Sync + 'static {
 
     /// The page a slug names, if any.
     fn from_slug(slug: &str) -> Option<Self> {
-        Self::questions(&Self::Draft::default())
-            .into_iter()
-            .chain([Self::CHECK_ANSWERS])
-            .find(|p| p.slug() == slug)
+        pages_named(Self::questions(&Self::Draft::default()), slug)
     }
 
     fn path(self) -> String {
@@ -100,6 +97,14 @@ pub trait Journey: Copy + PartialEq + Send + Sync + 'static {
             .unwrap_or(Self::CHECK_ANSWERS)
             .path()
     }
+}
+
+/// The page among `questions` (or check answers) that `slug` names.
+pub fn pages_named<P: Journey>(questions: impl IntoIterator<Item = P>, slug: &str) -> Option<P> {
+    questions
+        .into_iter()
+        .chain([P::CHECK_ANSWERS])
+        .find(|p| p.slug() == slug)
 }
 
 /// Reads and writes a journey's pages as their slugs (what forms post and server functions

@@ -18,7 +18,7 @@ use crate::domain::carer::{
 };
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
-use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{pages_by_slug, pages_named, Journey, CHECK_ANSWERS_SLUG};
 
 pub const BASE: &str = "/register-as-a-carer";
 pub const CHECK_PATH: &str = "/register-as-a-carer/check-answers";
@@ -143,10 +143,7 @@ impl Journey for CarerPage {
                 .filter(|n| (1..=CARED_FOR_MAX).contains(n))
                 .map(|n| P::Person(n - 1));
         }
-        Self::questions(&CarerDraft::default())
-            .into_iter()
-            .chain([P::CheckAnswers])
-            .find(|p| p.slug() == slug)
+        pages_named(Self::questions(&CarerDraft::default()), slug)
     }
 
     fn applies(self, draft: &CarerDraft) -> bool {

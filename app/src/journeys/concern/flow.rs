@@ -13,7 +13,7 @@ use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::concern::{Concern, KIND};
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{ReferralRequest, Referrer};
-use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{pages_by_slug, pages_named, Journey, CHECK_ANSWERS_SLUG};
 
 pub const BASE: &str = "/report-a-concern";
 pub const CHECK_PATH: &str = "/report-a-concern/check-answers";
@@ -38,6 +38,11 @@ impl Journey for ConcernPage {
 
     fn questions(_draft: &ConcernDraft) -> Vec<Self> {
         Self::QUESTIONS.to_vec()
+    }
+
+    /// Its questions do not depend on the answers: no draft needed to find one.
+    fn from_slug(slug: &str) -> Option<Self> {
+        pages_named(Self::QUESTIONS, slug)
     }
 
     fn slug(self) -> Cow<'static, str> {

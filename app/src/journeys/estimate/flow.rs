@@ -24,7 +24,7 @@ use crate::domain::charging::{
 };
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
-use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{pages_by_slug, pages_named, Journey, CHECK_ANSWERS_SLUG};
 
 pub const BASE: &str = "/estimate-what-you-might-pay";
 pub const CHECK_PATH: &str = "/estimate-what-you-might-pay/check-answers";
@@ -111,6 +111,11 @@ impl Journey for EstimatePage {
 
     fn questions(_draft: &EstimateDraft) -> Vec<Self> {
         Self::QUESTIONS.to_vec()
+    }
+
+    /// Its questions do not depend on the answers: no draft needed to find one.
+    fn from_slug(slug: &str) -> Option<Self> {
+        pages_named(Self::QUESTIONS, slug)
     }
 
     fn slug(self) -> Cow<'static, str> {
