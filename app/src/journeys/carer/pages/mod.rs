@@ -4,15 +4,14 @@
 
 mod check_answers_page;
 mod confirmation_page;
-mod question_fields;
-mod question_page;
+mod question_pages;
 mod remove_person_page;
 mod start_page;
 mod your_details_page;
 
 pub use check_answers_page::CarerCheckAnswersPage;
 pub use confirmation_page::CarerConfirmationPage;
-pub use question_page::CarerQuestionPage;
+pub use question_pages::CarerQuestionPage;
 pub use remove_person_page::RemovePersonPage;
 pub use start_page::{CarerStartPage, YoungCarersPage};
 pub use your_details_page::{EnterCodePage, LeavePage, LeftPage, YourDetailsPage};

@@ -3,12 +3,11 @@
 
 mod check_answers_page;
 mod confirmation_page;
-mod question_fields;
-mod question_page;
+mod question_pages;
 mod start_page;
 
 pub(crate) use check_answers_page::rows as answer_rows;
 pub use check_answers_page::ConcernCheckAnswersPage;
 pub use confirmation_page::ConcernConfirmationPage;
-pub use question_page::ConcernQuestionPage;
+pub use question_pages::ConcernQuestionPage;
 pub use start_page::ConcernStartPage;

@@ -2,13 +2,12 @@
 //! answers, and the result with every line explained and sourced.
 
 mod check_answers_page;
-mod question_fields;
-mod question_page;
+mod question_pages;
 mod result_page;
 mod start_page;
 
 pub use check_answers_page::EstimateCheckAnswersPage;
-pub use question_page::EstimateQuestionPage;
+pub use question_pages::EstimateQuestionPage;
 pub use result_page::EstimateResultPage;
 pub use start_page::EstimateStartPage;
 

@@ -1,13 +1,21 @@
+//! Every question page of the check (`/check-if-you-can-get-care/:page`), with the result
+//! so far worked out in the browser as answers change.
+//!
 //! The fields of each question page, filled from the draft, in the voice of who is answering.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
+use crate::components::RunningResult;
 use crate::components::{Checkboxes, Choice, Input, Radios};
 use crate::domain::eligibility::{ADULT_ONLY_LIMB, LIMBS};
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::eligibility::flow::{
     limb_label, CheckDraft, CheckPage, ADULT_QUESTIONS, CARER_QUESTIONS, MANAGES,
 };
+use crate::journeys::eligibility::{load_check, SaveCheckAnswer};
 use crate::journeys::flow::Journey;
+use crate::journeys::question_form::Checker;
+use crate::journeys::question_route::{question_route, QuestionParts};
 
 fn selected(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
@@ -19,6 +27,24 @@ fn yes_no_unsure() -> Vec<Choice> {
         Choice::new("no", "No"),
         Choice::new("not_sure", "I'm not sure"),
     ]
+}
+
+#[component]
+pub fn CheckQuestionPage() -> impl IntoView {
+    question_route(load_check, SaveCheckAnswer::url(), |page, state| {
+        let so_far = state.draft.so_far_words(page);
+        let after = view! {
+            <RunningResult words=so_far note="This changes as you answer. It is not a decision: anyone can ask for an assessment."/>
+        };
+        QuestionParts {
+            checker: Checker::Eligibility {
+                page,
+                draft: Box::new(state.draft.clone()),
+            },
+            after: Some(after.into_any()),
+            ..QuestionParts::new(question_fields(page, &state.draft, &state.errors))
+        }
+    })
 }
 
 pub fn question_fields(page: CheckPage, draft: &CheckDraft, errors: &FieldErrors) -> AnyView {

@@ -1,7 +1,11 @@
+//! Every question page of the report (`/report-a-concern/:page`), with "Exit this page" and
+//! the rules checked in the browser.
+//!
 //! The fields of each question page, named after the request's field paths (so an error
 //! links to its input) and filled from the draft. The adult's details never autofill from
 //! the browser: they are someone else's.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::components::{
     Choice, DateInput, Fieldset, HeadingSize, Input, InsetText, Radios, Textarea,
@@ -9,7 +13,21 @@ use crate::components::{
 use crate::domain::concern::PERSON_KNOWS;
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::concern::flow::{ConcernDraft, ConcernPage};
+use crate::journeys::concern::{load_concern, SaveConcernAnswer};
 use crate::journeys::flow::Journey;
+use crate::journeys::question_form::Checker;
+use crate::journeys::question_route::{question_route, QuestionParts};
+
+#[component]
+pub fn ConcernQuestionPage() -> impl IntoView {
+    question_route(load_concern, SaveConcernAnswer::url(), |page, state| {
+        QuestionParts {
+            checker: Checker::Concern { page },
+            exit_page: true,
+            ..QuestionParts::new(question_fields(page, &state.draft, &state.errors))
+        }
+    })
+}
 
 pub fn question_fields(page: ConcernPage, draft: &ConcernDraft, errors: &FieldErrors) -> AnyView {
     let all_errors = errors.clone();

@@ -1,6 +1,9 @@
+//! Every question page of the registration (`/register-as-a-carer/:page`).
+//!
 //! The fields of each question page, named so each error links to its input, filled from
 //! the draft.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::components::{
     Checkboxes, Choice, DateInput, Fieldset, HeadingSize, Input, Radios, SummaryAction,
@@ -12,12 +15,21 @@ use crate::domain::carer::{
 use crate::domain::referral::PREFERRED_CONTACT;
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::carer::flow::{CarerDraft, CarerPage};
+use crate::journeys::carer::{load_carer_page, SaveCarerAnswer};
 use crate::journeys::flow::Journey;
+use crate::journeys::question_route::{question_route, QuestionParts};
 
 use CarerPage as P;
 
 fn selected(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
+}
+
+#[component]
+pub fn CarerQuestionPage() -> impl IntoView {
+    question_route(load_carer_page, SaveCarerAnswer::url(), |page, state| {
+        QuestionParts::new(question_fields(page, &state.draft, &state.errors))
+    })
 }
 
 pub fn question_fields(page: CarerPage, draft: &CarerDraft, errors: &FieldErrors) -> AnyView {

@@ -1,6 +1,11 @@
+//! Every question page of the estimate (`/estimate-what-you-might-pay/:page`): its group,
+//! the question, and once the money questions are answered, the estimate so far.
+//!
 //! The fields of each question page, filled from the draft, with guidance on what counts.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
+use crate::components::RunningResult;
 use crate::components::{
     Checkboxes, Choice, DateInput, Details, Fieldset, HeadingSize, Input, Radios,
 };
@@ -8,7 +13,10 @@ use crate::domain::charging::income::{income_kind, Treatment, INCOME_KINDS};
 use crate::domain::charging::residential::OCCUPIERS;
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::estimate::flow::{EstimateDraft, EstimatePage, HALF_TO_SPOUSE};
+use crate::journeys::estimate::{load_estimate, SaveEstimateAnswer};
 use crate::journeys::flow::Journey;
+use crate::journeys::question_form::Checker;
+use crate::journeys::question_route::{question_route, QuestionParts};
 
 use EstimatePage as P;
 
@@ -22,6 +30,25 @@ fn yes_no() -> Vec<Choice> {
 
 /// A hint for a weekly amount: how to turn other periods into a week.
 const WEEKLY: &str = "If it is paid every 4 weeks, divide by 4. If it is paid monthly, multiply by 12 and divide by 52.";
+
+#[component]
+pub fn EstimateQuestionPage() -> impl IntoView {
+    question_route(load_estimate, SaveEstimateAnswer::url(), |page, state| {
+        let words = state.running_result.clone().unwrap_or_default();
+        let after = view! {
+            <RunningResult words=words note="This changes as you answer. The full breakdown is at the end."/>
+        };
+        let fields = view! {
+            <span class="govuk-caption-l">{page.section()}</span>
+            {question_fields(page, &state.draft, &state.errors)}
+        };
+        QuestionParts {
+            checker: Checker::Estimate { page },
+            after: Some(after.into_any()),
+            ..QuestionParts::new(fields.into_any())
+        }
+    })
+}
 
 pub fn question_fields(page: EstimatePage, draft: &EstimateDraft, errors: &FieldErrors) -> AnyView {
     let all = errors.clone();

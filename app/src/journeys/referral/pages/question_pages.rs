@@ -1,6 +1,10 @@
+//! Every question page of the request (`/request-an-assessment/:page`), with "Save and come
+//! back later" below the form.
+//!
 //! The fields of each question page, named after the request's field paths (so an error
 //! links to its input) and filled from the draft.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::components::{
     Checkboxes, Choice, DateInput, Fieldset, HeadingSize, Input, Radios, Textarea,
@@ -9,7 +13,25 @@ use crate::domain::outcomes::ADULT_OUTCOMES;
 use crate::domain::referral::{Tracker, POWER_OF_ATTORNEY, PREFERRED_CONTACT, URGENT_REASONS};
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::flow::Journey;
+use crate::journeys::question_route::{question_route, QuestionParts};
 use crate::journeys::referral::flow::{ReferralDraft, ReferralPage, WEB_TRACKERS};
+use crate::journeys::referral::saved::SAVE_PATH;
+use crate::journeys::referral::{load_referral, SaveReferralAnswer};
+
+#[component]
+pub fn ReferralQuestionPage() -> impl IntoView {
+    question_route(load_referral, SaveReferralAnswer::url(), |page, state| {
+        let save_link = view! {
+            <p class="govuk-body">
+                <a class="govuk-link" href=SAVE_PATH>"Save and come back later"</a>
+            </p>
+        };
+        QuestionParts {
+            after: Some(save_link.into_any()),
+            ..QuestionParts::new(question_fields(page, &state.draft, &state.errors))
+        }
+    })
+}
 
 pub fn question_fields(page: ReferralPage, draft: &ReferralDraft, errors: &FieldErrors) -> AnyView {
     let all_errors = errors.clone();
