@@ -387,7 +387,9 @@ async fn partner_endpoints_need_a_key(app: TestApp) {
         .await
         .unwrap();
     let before = referrals_stored(&app).await;
-    let wrong = format!("{}0", &care_line[..care_line.len() - 1]);
+    // The real key with its last character changed (to another one, whatever it was).
+    let last = if care_line.ends_with('0') { "1" } else { "0" };
+    let wrong = format!("{}{last}", &care_line[..care_line.len() - 1]);
     let mut refusals = Vec::new();
     for (key, path) in [
         (None, "/api/v1/referrals"),
