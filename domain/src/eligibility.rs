@@ -38,6 +38,24 @@ pub const LIMBS: [(&str, &str); 4] = [
 /// The limb carers do not have (reg 3(3) has three).
 pub const ADULT_ONLY_LIMB: &str = "significantly_longer";
 
+/// The oldest age either check takes, in whole years: the web's age boxes and the API alike.
+pub const MAX_AGE: u32 = 125;
+
+/// What an age past `MAX_AGE` gets.
+pub const AGE_PROBLEM: &str = "Enter an age in years";
+
+/// What is wrong with `limb` as a reason an outcome cannot be achieved, in the adult check
+/// (`adult`) or the carer's: the same words on the web and in the API.
+pub fn reason_problem(limb: &str, adult: bool) -> Option<&'static str> {
+    if !adult && limb == ADULT_ONLY_LIMB {
+        Some("Taking much longer is not one of the reasons for carers (SI 2015/313 reg 3(3))")
+    } else if LIMBS.iter().any(|(code, _)| *code == limb) {
+        None
+    } else {
+        Some("Select the reasons from the list")
+    }
+}
+
 /// The eight carer outcomes of reg 3(2)(b), with API codes and plain words.
 pub const CARER_OUTCOMES: [(&str, &str, &str); 8] = [
     (
@@ -173,11 +191,11 @@ enum Met {
 }
 
 /// Checks the answers' vocabulary: outcome keys and limbs for this check, and the
-/// well-being answer. `outcome_codes` are the check's outcomes; `limbs` its limbs.
+/// well-being answer. `outcome_codes` are the check's outcomes; `adult` says which limbs.
 fn check_vocabulary(
     outcomes: &BTreeMap<String, Vec<String>>,
     outcome_codes: &[&str],
-    limbs: &[&str],
+    adult: bool,
     wellbeing_impact: &str,
     errors: &mut FieldErrors,
 ) {
@@ -190,12 +208,7 @@ fn check_vocabulary(
             continue;
         }
         for (i, limb) in reasons.iter().enumerate() {
-            if !limbs.contains(&limb.as_str()) {
-                let message = if limb == ADULT_ONLY_LIMB {
-                    "Taking much longer is not one of the reasons for carers (SI 2015/313 reg 3(3))"
-                } else {
-                    "Select a reason from the list"
-                };
+            if let Some(message) = reason_problem(limb, adult) {
                 errors.add(format!("outcomes.{code}.{i}"), message);
             }
         }
@@ -274,17 +287,16 @@ pub fn check_adult(answers: &AdultAnswers) -> Result<Verdict, FieldErrors> {
         .iter()
         .map(|o| o.code)
         .collect();
-    let limbs: Vec<&str> = LIMBS.iter().map(|(code, _)| *code).collect();
     let mut errors = FieldErrors::default();
     check_vocabulary(
         &answers.outcomes,
         &codes,
-        &limbs,
+        true,
         &answers.wellbeing_impact,
         &mut errors,
     );
-    if answers.age.is_some_and(|age| age > 125) {
-        errors.add("age", "Enter an age in years");
+    if answers.age.is_some_and(|age| age > MAX_AGE) {
+        errors.add("age", AGE_PROBLEM);
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -381,24 +393,19 @@ pub fn check_adult(answers: &AdultAnswers) -> Result<Verdict, FieldErrors> {
 /// The carer check (reg 3). Carers under 18 are young carers, for children's services.
 pub fn check_carer(answers: &CarerAnswers) -> Result<Verdict, FieldErrors> {
     let codes: Vec<&str> = CARER_OUTCOMES.iter().map(|(code, _, _)| *code).collect();
-    let limbs: Vec<&str> = LIMBS
-        .iter()
-        .map(|(code, _)| *code)
-        .filter(|code| *code != ADULT_ONLY_LIMB)
-        .collect();
     let mut errors = FieldErrors::default();
     check_vocabulary(
         &answers.outcomes,
         &codes,
-        &limbs,
+        false,
         &answers.wellbeing_impact,
         &mut errors,
     );
-    if answers.age > 120 {
-        errors.add("age", "Enter an age in years");
+    if answers.age > MAX_AGE {
+        errors.add("age", AGE_PROBLEM);
     }
-    if answers.cared_for_age.is_some_and(|age| age > 125) {
-        errors.add("cared_for_age", "Enter an age in years");
+    if answers.cared_for_age.is_some_and(|age| age > MAX_AGE) {
+        errors.add("cared_for_age", AGE_PROBLEM);
     }
     if !errors.is_empty() {
         return Err(errors);

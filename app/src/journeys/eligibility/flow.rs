@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::domain::eligibility::{
-    check_adult, check_carer, AdultAnswers, CarerAnswers, Verdict, ADULT_ONLY_LIMB, CARER_OUTCOMES,
-    LIMBS,
+    check_adult, check_carer, reason_problem, AdultAnswers, CarerAnswers, Verdict, CARER_OUTCOMES,
+    LIMBS, MAX_AGE,
 };
 use crate::domain::outcomes::ADULT_OUTCOMES;
 use crate::domain::problems::FieldErrors;
@@ -256,9 +256,9 @@ pub struct CheckForm {
     pub return_to: Option<String>,
 }
 
-/// An age in whole years, 0 to 125.
+/// An age in whole years, 0 to the checks' `MAX_AGE`.
 fn years(typed: &str) -> Option<u32> {
-    typed.trim().parse().ok().filter(|a| *a <= 125)
+    typed.trim().parse().ok().filter(|a| *a <= MAX_AGE)
 }
 
 fn yes_no_unsure(answer: &str) -> Option<bool> {
@@ -491,17 +491,18 @@ impl CheckDraft {
 /// An outcome page: at least one box, and "I can do this" alone or the reasons alone.
 fn outcome_problems(answer: Option<&Vec<String>>, adult: bool, errors: &mut FieldErrors) {
     let answer = answer.map(Vec::as_slice).unwrap_or(&[]);
-    let known = |limb: &str| {
-        limb == MANAGES
-            || LIMBS.iter().any(|(code, _)| *code == limb) && (adult || limb != ADULT_ONLY_LIMB)
-    };
+    // A reason the check does not have gets the domain's words, as the API does.
+    let unknown = answer
+        .iter()
+        .filter(|limb| *limb != MANAGES)
+        .find_map(|limb| reason_problem(limb, adult));
     if answer.is_empty() {
         errors.add(
             "answer",
             "Select the reasons this is hard, or that it is not hard",
         );
-    } else if answer.iter().any(|l| !known(l)) {
-        errors.add("answer", "Select the reasons from the list");
+    } else if let Some(problem) = unknown {
+        errors.add("answer", problem);
     } else if answer.iter().any(|l| l == MANAGES) && answer.len() > 1 {
         errors.add(
             "answer",
@@ -689,6 +690,49 @@ mod tests {
             !draft.problems(CheckPage::Caring(0)).is_empty(),
             "no 'takes longer' for carers"
         );
+    }
+
+    #[test]
+    fn a_reason_the_check_does_not_have_gets_the_apis_words() {
+        for (page, adult, outcome) in [
+            (CheckPage::Everyday(0), true, ADULT_QUESTIONS[0].0),
+            (CheckPage::Caring(0), false, CARER_QUESTIONS[0].0),
+        ] {
+            for limb in ["significantly_longer", "flying"] {
+                let mut draft = CheckDraft::default();
+                draft.apply(page, &tick(limb));
+                let web = draft.problems(page).message_for("answer");
+                let outcomes = BTreeMap::from([(outcome.to_owned(), vec![limb.to_owned()])]);
+                let api = if adult {
+                    check_adult(&AdultAnswers {
+                        age: None,
+                        impairment_or_illness: Some(true),
+                        outcomes,
+                        fluctuating: false,
+                        wellbeing_impact: "significant".into(),
+                    })
+                } else {
+                    check_carer(&CarerAnswers {
+                        age: 40,
+                        cared_for_age: None,
+                        provides_necessary_care: Some(true),
+                        health_deteriorating: Some(false),
+                        outcomes,
+                        fluctuating: false,
+                        wellbeing_impact: "significant".into(),
+                    })
+                };
+                let api = api
+                    .err()
+                    .and_then(|e| e.message_for(&format!("outcomes.{outcome}.0")));
+                if adult && limb == "significantly_longer" {
+                    assert_eq!((web, api), (None, None), "a reason adults have");
+                } else {
+                    assert!(web.is_some(), "{limb} refused on the web");
+                    assert_eq!(web, api, "{limb}: the same words on the web and in the API");
+                }
+            }
+        }
     }
 
     fn tick(limb: &str) -> CheckForm {
