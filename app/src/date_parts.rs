@@ -18,6 +18,20 @@ impl DateParts {
             .ok()
     }
 
+    /// What is wrong with the date of birth typed, in the domain's words (`missing` when
+    /// nothing was typed); `None` when it is a real date in the past.
+    pub fn date_of_birth_problem(&self, today: time::Date, missing: &str) -> Option<String> {
+        crate::domain::checks::date_of_birth_parts(
+            &self.day,
+            &self.month,
+            &self.year,
+            today,
+            missing,
+        )
+        .err()
+        .map(|problem| problem.message)
+    }
+
     /// The date of birth typed as `YYYY-MM-DD`, or empty when it is not a real one yet (the
     /// draft keeps what was typed; the page's problems say what is wrong).
     pub fn iso_date_of_birth(&self, today: time::Date) -> String {

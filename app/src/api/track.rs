@@ -5,10 +5,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::date_parts::DateParts;
-use crate::domain::checks::date_of_birth_parts;
 use crate::domain::problems::FieldErrors;
 use crate::errors::PortalError;
+use crate::journeys::reference_lookup::{LookupWords, ReferenceLookupForm};
 
 #[cfg(feature = "ssr")]
 const JOURNEY: &str = "track";
@@ -18,34 +17,15 @@ pub const LOOKUP_PATH: &str = "/track-a-request";
 pub const PROGRESS_PATH: &str = "/track-a-request/progress";
 
 /// What the lookup form posts.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TrackForm {
-    pub reference: String,
-    pub date_of_birth: DateParts,
-}
+pub type TrackForm = ReferenceLookupForm;
 
-impl TrackForm {
-    pub fn problems(&self, today: time::Date) -> FieldErrors {
-        let mut errors = FieldErrors::default();
-        if self.reference.trim().is_empty() {
-            errors.add("reference", "Enter the reference, like ASC-7K3M-9QX2-HD4P");
-        } else if self.reference.chars().count() > 40 {
-            errors.add("reference", "Enter the reference, like ASC-7K3M-9QX2-HD4P");
-        }
-        let typed = &self.date_of_birth;
-        if let Err(problem) = date_of_birth_parts(
-            &typed.day,
-            &typed.month,
-            &typed.year,
-            today,
-            "Enter the date of birth of the person the request is for",
-        ) {
-            errors.add("date_of_birth", problem.message);
-        }
-        errors
-    }
-}
+/// How the progress look-up words its problems and misses.
+pub const TRACK_WORDS: LookupWords = LookupWords {
+    enter_reference: "Enter the reference, like ASC-7K3M-9QX2-HD4P",
+    enter_date_of_birth: "Enter the date of birth of the person the request is for",
+    what: "a request",
+    instead: "to ask about the request",
+};
 
 /// One step of the timeline, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,46 +71,23 @@ pub async fn load_progress() -> Result<Option<Progress>, PortalError> {
 /// Looks the request up (POST only; rate-limited and audited by the service).
 #[server(endpoint = "track/lookup")]
 pub async fn track_request(#[server(default)] form: TrackForm) -> Result<(), PortalError> {
-    use crate::api::client_address::current_client;
-    use crate::api::context::{service_problem, settings, store};
-
-    use crate::journeys::referral::service::{lookup_status, Lookup};
+    use crate::journeys::reference_lookup::look_up;
+    use crate::journeys::referral::service::lookup_status;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
-    let now = time::OffsetDateTime::now_utc();
-    let today = crate::domain::office_hours::uk_local(now).date();
-    let mut errors = form.problems(today);
-    // The reference is not kept between tries; the date of birth is, to save typing.
-    let kept = TrackForm {
-        reference: String::new(),
-        date_of_birth: form.date_of_birth.clone(),
-    };
-    drafts.save_answers(JOURNEY, &kept).await?;
+    drafts.save_answers(JOURNEY, &form.kept()).await?;
     drafts
         .save_answers(RESULT, &Option::<Progress>::None)
         .await?;
-    if errors.is_empty() {
-        let typed = &form.date_of_birth;
-        let date = typed.iso_date_of_birth(today);
-        let settings = settings();
-        let client = current_client(&settings.trusted_proxies).await;
-        let store = store()?;
-        let lookup = lookup_status(&*store, &settings, now, &client, &form.reference, &date)
-            .await
-            .map_err(service_problem)?;
-        let instead = format!(
-            "call the Care Line on {} to ask about the request",
-            crate::council::CARE_LINE_PHONE
-        );
-        if let Some(message) = lookup.miss_message("a request", &instead) {
-            errors.add("reference", message);
-        }
-        if let Lookup::Found(view) = lookup {
-            drafts.save_answers(RESULT, &Some(progress(&view))).await?;
-            drafts.clear(JOURNEY).await?;
-            leptos_axum::redirect(PROGRESS_PATH);
-            return Ok(());
-        }
+    let (errors, found) = look_up(&form, &TRACK_WORDS, |q| async move {
+        lookup_status(&*q.store, &q.settings, &q.attempt()).await
+    })
+    .await?;
+    if let Some(view) = found {
+        drafts.save_answers(RESULT, &Some(progress(&view))).await?;
+        drafts.clear(JOURNEY).await?;
+        leptos_axum::redirect(PROGRESS_PATH);
+        return Ok(());
     }
     drafts.save_errors(JOURNEY, "lookup", &errors).await?;
     leptos_axum::redirect(LOOKUP_PATH);

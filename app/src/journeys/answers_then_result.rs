@@ -1,6 +1,7 @@
 //! "Check your answers" for the journeys that end in a result rather than a submission (the
 //! eligibility check, the estimate): every answer with its "Change" link, then either the way
-//! back to the first question still unanswered or the way on to the result.
+//! back to the first question still unanswered or the way on to the result; and the result
+//! page's words when there is no result to show.
 use leptos::prelude::*;
 
 use crate::components::{Button, Layout, SummaryList, SummaryRow};
@@ -49,4 +50,18 @@ pub fn answers_then_result<P: Journey>(
             </div>
         </Layout>
     }
+}
+
+/// The result page when the answers are not all there (a new session, a bookmarked result):
+/// `what` is "the check" or "the estimate"; the button starts it again at `start`.
+pub fn not_finished(what: &'static str, start: &'static str) -> AnyView {
+    let heading = format!("You have not finished {what}");
+    view! {
+        <Layout title=heading.clone() back=start>
+            <h1 class="govuk-heading-l">{heading}</h1>
+            <p class="govuk-body">"Answers are kept only while you use the service."</p>
+            <Button text=format!("Start {what}") href=start/>
+        </Layout>
+    }
+    .into_any()
 }

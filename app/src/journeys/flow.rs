@@ -90,6 +90,16 @@ pub trait Journey: Copy + PartialEq + Send + Sync + 'static {
             .find(|p| !p.problems(draft, today).is_empty())
     }
 
+    /// The session key of what this session last sent on the journey (its confirmation).
+    fn sent_key() -> String {
+        format!("{}:sent", Self::KEY)
+    }
+
+    /// The confirmation page of a journey that is sent.
+    fn confirmation_path() -> String {
+        format!("{}/confirmation", Self::START)
+    }
+
     /// Where someone picking the journey up goes: its first unfinished page, or check
     /// answers when every page is answered.
     fn resume_path(draft: &Self::Draft, today: Date) -> String {
@@ -198,6 +208,76 @@ pub async fn save_answer<P: Journey>(
     leptos_axum::redirect(&next_path(&draft, page, &errors, returning, today));
     Ok(())
 }
+
+/// For a journey sent once: a draft without a submission key was sent already (a second
+/// click, another tab) or its session ended, so this goes to the confirmation of what this
+/// session sent (`P::sent_key`), or else the start page; `true` if it redirected.
+#[cfg(feature = "ssr")]
+pub async fn redirect_if_sent<P: Journey, Sent: DeserializeOwned>(
+    drafts: &crate::journeys::drafts::Drafts,
+    submission_key: &str,
+) -> Result<bool, crate::errors::PortalError> {
+    if !submission_key.is_empty() {
+        return Ok(false);
+    }
+    let sent = drafts.answers::<Option<Sent>>(&P::sent_key()).await?;
+    leptos_axum::redirect(&if sent.is_some() {
+        P::confirmation_path()
+    } else {
+        P::START.to_owned()
+    });
+    Ok(true)
+}
+
+/// Back to check answers with the problems that stopped it being sent.
+#[cfg(feature = "ssr")]
+pub async fn back_to_check_answers<P: Journey>(
+    drafts: &crate::journeys::drafts::Drafts,
+    errors: &FieldErrors,
+) -> Result<(), crate::errors::PortalError> {
+    let page = P::CHECK_ANSWERS;
+    drafts.save_errors(P::KEY, &page.slug(), errors).await?;
+    leptos_axum::redirect(&page.path());
+    Ok(())
+}
+
+/// Copies the named fields of what a page posted into the draft, as typed:
+/// `copy_fields!(draft.person, form.person; town, postcode)`.
+macro_rules! copy_fields {
+    ($to:expr, $from:expr; $($field:ident),+) => {{
+        $( $to.$field = $from.$field.clone(); )+
+    }};
+}
+pub(crate) use copy_fields;
+
+/// The two server functions a journey's question pages use (server functions cannot be
+/// generic, so each journey names its own): `load` reads a page's draft and errors
+/// (`load_page`); `save` copies a post into the draft with the draft's `apply` and moves on
+/// (`save_answer`). Either may be left out where a journey does more.
+macro_rules! question_server_fns {
+    (load: $load:ident = $load_endpoint:tt, page: $page:ty, draft: $draft:ty) => {
+        /// Reads the draft and a page's errors from its last post.
+        #[leptos::server(endpoint = $load_endpoint)]
+        pub async fn $load(
+            page: $page,
+        ) -> Result<$crate::journeys::flow::PageState<$draft>, $crate::errors::PortalError> {
+            $crate::journeys::flow::load_page(page).await
+        }
+    };
+    (save: $save:ident = $save_endpoint:tt, page: $page:ty, draft: $draft:ty, form: $form:ty) => {
+        /// Saves one question page and moves on (or back to the page with its problems).
+        #[leptos::server(endpoint = $save_endpoint)]
+        pub async fn $save(
+            page: $page,
+            #[server(default)] form: $form,
+        ) -> Result<(), $crate::errors::PortalError> {
+            let return_to = form.return_to.clone();
+            let update = |draft: &mut $draft, today| draft.apply(page, &form, today);
+            $crate::journeys::flow::save_answer(page, return_to.as_deref(), update).await
+        }
+    };
+}
+pub(crate) use question_server_fns;
 
 /// Sends the journey back to its first unfinished page (from check answers, as a "Change"
 /// link would), when there is one; `true` if it did.

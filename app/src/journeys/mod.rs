@@ -14,6 +14,7 @@ pub mod feedback;
 pub mod flow;
 pub mod question_form;
 pub mod question_route;
+pub mod reference_lookup;
 pub mod referral;
 #[cfg(feature = "ssr")]
 pub mod submission;

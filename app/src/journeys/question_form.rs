@@ -93,7 +93,7 @@ impl Checker {
             Checker::Server => None,
             Checker::Track => {
                 let posted: TrackForm = serde_json::from_value(answers).ok()?;
-                Some(posted.problems(today))
+                Some(posted.problems(today, &crate::api::track::TRACK_WORDS))
             }
         }
     }

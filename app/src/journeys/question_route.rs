@@ -84,3 +84,29 @@ where
     )
     .into_any()
 }
+
+/// A radio button's value as the component selects it: nothing when unanswered.
+pub fn selected(value: &str) -> Option<String> {
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// A page whose one question is a set of radios: the question is their legend and the
+/// page's heading.
+pub fn radios_question(
+    question: String,
+    field: &'static str,
+    value: &str,
+    items: Vec<crate::components::Choice>,
+    hint: &str,
+    error: Option<String>,
+) -> AnyView {
+    use crate::components::Radios;
+    use crate::forms::{field_id, field_name};
+    view! {
+        <Radios
+            name=field_name(field) id=field_id(field) legend=question is_page_heading=true
+            hint=hint.to_owned() items=items selected=selected(value) error=error
+        />
+    }
+    .into_any()
+}

@@ -75,19 +75,52 @@ pub enum SubmitError {
     NoRandomness(String),
 }
 
-/// Writes a submission under a fresh reference of `kind`, trying another when `write` finds
-/// it taken: 60 random bits make a collision very unlikely, and a few tries make it
-/// impossible to matter.
-pub async fn write_with_fresh_reference<Fut>(
+/// One submission as it arrives: when, through which door, under which idempotency key, and
+/// the canonical JSON of what was received (to tell a replay from a reused key).
+pub struct Submission<'a> {
+    pub settings: &'a Settings,
+    pub now: OffsetDateTime,
+    pub channel: Channel,
+    pub idempotency_key: &'a str,
+    pub request_body: &'a str,
+}
+
+impl Submission<'_> {
+    /// The key a replay is recognised by: the door's scope and the client's key.
+    pub fn scoped_key(&self) -> String {
+        format!(
+            "{}:{}",
+            self.channel.idempotency_scope(),
+            self.idempotency_key
+        )
+    }
+}
+
+/// Writes a checked submission (or answers `Invalid` with its problems) under a fresh
+/// reference of `kind`, trying another when `write` finds it taken: 60 random bits make a
+/// collision very unlikely, and a few tries make it impossible to matter. A new one is
+/// logged as `what` ("referral received"), by reference and door only.
+pub async fn write_with_fresh_reference<Checked, Fut>(
     kind: ReferenceKind,
-    mut write: impl FnMut(Reference) -> Fut,
+    submission: &Submission<'_>,
+    what: &'static str,
+    checked: Result<Checked, FieldErrors>,
+    mut write: impl FnMut(&Checked, Reference) -> Fut,
 ) -> Result<Submitted, SubmitError>
 where
     Fut: std::future::Future<Output = Result<CreateReferral, StoreError>>,
 {
+    let checked = match checked {
+        Ok(checked) => checked,
+        Err(errors) => return Ok(Submitted::Invalid(errors)),
+    };
     for _ in 0..5 {
-        match write(new_reference(kind)?).await? {
-            CreateReferral::Created(receipt) => return Ok(Submitted::Created(receipt)),
+        match write(&checked, new_reference(kind)?).await? {
+            CreateReferral::Created(receipt) => {
+                let channel = submission.channel.code();
+                tracing::info!(reference = %receipt.reference, channel, "{what}");
+                return Ok(Submitted::Created(receipt));
+            }
             CreateReferral::Replayed(receipt) => return Ok(Submitted::Replayed(receipt)),
             CreateReferral::KeyReused => return Ok(Submitted::KeyReused),
             CreateReferral::ReferenceTaken => continue,
@@ -241,29 +274,35 @@ impl<T> Guarded<T> {
     }
 }
 
-/// Opens a record by reference and date of birth (`YYYY-MM-DD`) for the client at
-/// `client_address`, behind the lookup limits (misses per client in 15 minutes and per
+/// One try at opening a record: when, from which client, and what was typed.
+pub struct LookupAttempt<'a> {
+    pub now: OffsetDateTime,
+    /// The client's address, which the limits count misses against.
+    pub client_address: &'a str,
+    /// The reference as typed.
+    pub reference: &'a str,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: &'a str,
+}
+
+/// Opens a record by reference and date of birth for the attempt's client, behind the lookup limits (misses per client in 15 minutes and per
 /// reference in a day, counted in the store so every instance shares them). `load` reads the
 /// record and the date of birth that opens it. Every attempt is audited as `action` (never
 /// with the date of birth). Progress lookups and carers' own details both come through here.
-#[allow(clippy::too_many_arguments)]
 pub async fn guarded_lookup<T, Fut>(
     store: &dyn Store,
     settings: &Settings,
-    now: OffsetDateTime,
-    client_address: &str,
+    attempt: &LookupAttempt<'_>,
     kind: ReferenceKind,
-    reference_input: &str,
-    date_of_birth: &str,
     action: &str,
     load: impl FnOnce(String) -> Fut,
 ) -> Result<Guarded<T>, StoreError>
 where
     Fut: std::future::Future<Output = Result<Option<(Option<String>, T)>, StoreError>>,
 {
-    let at = now.unix_timestamp();
-    let client = client_bucket(client_address);
-    let reference = Reference::parse(kind, reference_input).map(|r| r.to_string());
+    let at = attempt.now.unix_timestamp();
+    let client = client_bucket(attempt.client_address);
+    let reference = Reference::parse(kind, attempt.reference).map(|r| r.to_string());
     // An unparseable reference still costs a query, so timing does not tell them apart.
     let key = reference
         .clone()
@@ -301,7 +340,7 @@ where
     let found = loaded.filter(|(dob, _)| {
         reference.is_some()
             && dob.as_deref().is_some_and(|dob| {
-                constant_time_eq(dob.as_bytes(), date_of_birth.trim().as_bytes())
+                constant_time_eq(dob.as_bytes(), attempt.date_of_birth.trim().as_bytes())
             })
     });
     match found {

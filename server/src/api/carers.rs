@@ -5,6 +5,7 @@
 use app::domain::carer::{CarerRegistration, YOUNG_CARER};
 use app::domain::office_hours::uk_local;
 use app::journeys::carer::service::register_carer;
+use app::journeys::submission::Submission;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
@@ -66,15 +67,14 @@ pub async fn create(
             return problem.into_response();
         }
     }
-    let submitted = register_carer(
-        &*state.store,
-        &state.settings,
+    let body = canonical_json(&value);
+    let submission = Submission {
+        settings: &state.settings,
         now,
         channel,
-        &key,
-        &registration,
-        &canonical_json(&value),
-    )
-    .await;
+        idempotency_key: &key,
+        request_body: &body,
+    };
+    let submitted = register_carer(&*state.store, &submission, &registration).await;
     submitted_response(submitted, "carer")
 }

@@ -10,6 +10,7 @@ use app::domain::problems::FieldErrors;
 use app::domain::referral::ReferralRequest;
 use app::journeys::referral::service::{lookup_status, submit_referral, Lookup, StatusView};
 use app::journeys::submission::Submitted;
+use app::journeys::submission::{LookupAttempt, Submission};
 use app::store::ReferralReceipt;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -80,17 +81,15 @@ pub async fn create(
         Ok(read) => read,
         Err(problem) => return problem.into_response(),
     };
-    let submitted = submit_referral(
-        &*state.store,
-        &state.settings,
-        OffsetDateTime::now_utc(),
+    let body = canonical_json(&value);
+    let submission = Submission {
+        settings: &state.settings,
+        now: OffsetDateTime::now_utc(),
         channel,
-        &key,
-        &request,
-        &canonical_json(&value),
-        None,
-    )
-    .await;
+        idempotency_key: &key,
+        request_body: &body,
+    };
+    let submitted = submit_referral(&*state.store, &submission, &request, None).await;
     submitted_response(submitted, "referral")
 }
 
@@ -150,15 +149,14 @@ pub async fn status(
     };
     let peer = extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let client = client_address(peer, &headers, &state.settings.trusted_proxies);
-    let lookup = lookup_status(
-        &*state.store,
-        &state.settings,
+    let date_of_birth = iso_date(date_of_birth);
+    let attempt = LookupAttempt {
         now,
-        &client,
-        &query.reference,
-        &iso_date(date_of_birth),
-    )
-    .await;
+        client_address: &client,
+        reference: &query.reference,
+        date_of_birth: &date_of_birth,
+    };
+    let lookup = lookup_status(&*state.store, &state.settings, &attempt).await;
     match lookup {
         Ok(Lookup::Found(view)) => no_store((StatusCode::OK, axum::Json(view)).into_response()),
         Ok(Lookup::NotFound) => Problem::new(

@@ -1,7 +1,7 @@
 //! `server referral set-status`, run as the real binary against a real SQLite database.
 use app::journeys::referral::service::submit_referral;
-use app::journeys::submission::Channel;
 use app::journeys::submission::Submitted;
+use app::journeys::submission::{Channel, Submission};
 use app::settings::Settings;
 
 #[tokio::test]
@@ -19,15 +19,17 @@ async fn set_status_records_history_and_queues_messages() {
     .unwrap();
     let Submitted::Created(receipt) = submit_referral(
         &*store,
-        &Settings::default(),
-        time::OffsetDateTime::now_utc(),
-        Channel::Api {
-            key_id: 1,
-            key_name: "Test partner".into(),
+        &Submission {
+            settings: &Settings::default(),
+            now: time::OffsetDateTime::now_utc(),
+            channel: Channel::Api {
+                key_id: 1,
+                key_name: "Test partner".into(),
+            },
+            idempotency_key: "cli",
+            request_body: "{}",
         },
-        "cli",
         &request,
-        "{}",
         None,
     )
     .await

@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 
 use app::domain::referral::ReferralRequest;
 use app::journeys::referral::service::{change_status, submit_referral};
-use app::journeys::submission::Channel;
 use app::journeys::submission::Submitted;
+use app::journeys::submission::{Channel, Submission};
 use app::settings::Settings;
 use app::store::Store;
 use common::{event_receiver, postgres_store, sqlite_store};
@@ -33,21 +33,20 @@ fn request() -> ReferralRequest {
 }
 
 async fn submit(store: &dyn Store, key: &str) -> String {
-    match submit_referral(
-        store,
-        &Settings::default(),
-        OffsetDateTime::now_utc(),
-        Channel::Api {
+    let settings = Settings::default();
+    let submission = Submission {
+        settings: &settings,
+        now: OffsetDateTime::now_utc(),
+        channel: Channel::Api {
             key_id: 1,
             key_name: "Test partner".into(),
         },
-        key,
-        &request(),
-        key,
-        None,
-    )
-    .await
-    .unwrap()
+        idempotency_key: key,
+        request_body: key,
+    };
+    match submit_referral(store, &submission, &request(), None)
+        .await
+        .unwrap()
     {
         Submitted::Created(receipt) => receipt.reference,
         other => panic!("expected Created, got {other:?}"),

@@ -18,7 +18,8 @@ use crate::domain::carer::{
 };
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
-use crate::journeys::flow::{pages_by_slug, pages_named, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{copy_fields, pages_by_slug, pages_named, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::reference_lookup::{LookupWords, ReferenceLookupForm};
 
 pub const BASE: &str = "/register-as-a-carer";
 pub const CHECK_PATH: &str = "/register-as-a-carer/check-answers";
@@ -299,35 +300,15 @@ impl CarerDraft {
 }
 
 /// "Change your details or leave the register": the reference and the carer's date of birth.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OpenForm {
-    pub reference: String,
-    pub date_of_birth: DateParts,
-}
+pub type OpenForm = ReferenceLookupForm;
 
-impl OpenForm {
-    pub fn problems(&self, today: Date) -> FieldErrors {
-        let mut errors = FieldErrors::default();
-        if self.reference.trim().is_empty() || self.reference.chars().count() > 40 {
-            errors.add(
-                "reference",
-                "Enter your carer reference, like CAR-7K3M-9QX2-HD4P",
-            );
-        }
-        let typed = &self.date_of_birth;
-        if let Err(problem) = date_of_birth_parts(
-            &typed.day,
-            &typed.month,
-            &typed.year,
-            today,
-            "Enter your date of birth",
-        ) {
-            errors.add("date_of_birth", problem.message);
-        }
-        errors
-    }
-}
+/// How opening a registration words its problems and misses.
+pub const OPEN_WORDS: LookupWords = LookupWords {
+    enter_reference: "Enter your carer reference, like CAR-7K3M-9QX2-HD4P",
+    enter_date_of_birth: "Enter your date of birth",
+    what: "a registration",
+    instead: "to change your details",
+};
 
 /// A person they look after, as posted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -385,26 +366,16 @@ impl CarerDraft {
         let r = &mut self.registration;
         match page {
             P::Adult => self.adult = form.adult.clone(),
-            P::Name => {
-                r.carer.given_name = form.carer.given_name.clone();
-                r.carer.family_name = form.carer.family_name.clone();
-            }
+            P::Name => copy_fields!(r.carer, form.carer; given_name, family_name),
             P::DateOfBirth => {
                 let typed = &form.date_of_birth;
                 self.date_of_birth = typed.clone();
                 r.carer.date_of_birth = typed.iso_date_of_birth(today);
             }
             P::Address => {
-                r.carer.address_line_1 = form.carer.address_line_1.clone();
-                r.carer.address_line_2 = form.carer.address_line_2.clone();
-                r.carer.town = form.carer.town.clone();
-                r.carer.postcode = form.carer.postcode.clone();
+                copy_fields!(r.carer, form.carer; address_line_1, address_line_2, town, postcode)
             }
-            P::Contact => {
-                r.carer.phone = form.carer.phone.clone();
-                r.carer.email = form.carer.email.clone();
-                r.carer.preferred_contact = form.carer.preferred_contact.clone();
-            }
+            P::Contact => copy_fields!(r.carer, form.carer; phone, email, preferred_contact),
             P::AboutYou => {
                 r.carer.gp_surgery = form.carer.gp_surgery.clone();
                 self.gp_knows = form.gp_knows.clone();
@@ -413,9 +384,7 @@ impl CarerDraft {
                     "no" => Some(false),
                     _ => None,
                 };
-                r.carer.work_or_study = form.carer.work_or_study.clone();
-                r.carer.language = form.carer.language.clone();
-                r.carer.communication_needs = form.carer.communication_needs.clone();
+                copy_fields!(r.carer, form.carer; work_or_study, language, communication_needs);
             }
             P::Person(i) => {
                 let p = &form.person;
@@ -459,9 +428,7 @@ impl CarerDraft {
                 r.caring.tasks = form.tasks.keys().cloned().collect();
                 self.hours = form.hours.trim().to_owned();
                 r.caring.hours_per_week = self.hours.parse().unwrap_or(0);
-                r.caring.when = form.when.clone();
-                r.caring.other_tasks = form.other_tasks.clone();
-                r.caring.others_who_help = form.others_who_help.clone();
+                copy_fields!(r.caring, form; when, other_tasks, others_who_help);
             }
             P::Impact => {
                 r.caring.affects = form.affects.keys().cloned().collect();
@@ -550,15 +517,10 @@ impl CarerDraft {
                 "Select yes if you want to make an emergency plan",
             ),
             P::DateOfBirth => {
-                let typed = &self.date_of_birth;
-                if let Err(problem) = date_of_birth_parts(
-                    &typed.day,
-                    &typed.month,
-                    &typed.year,
-                    today,
-                    "Enter your date of birth",
-                ) {
-                    errors.add("carer.date_of_birth", problem.message);
+                let born = &self.date_of_birth;
+                if let Some(problem) = born.date_of_birth_problem(today, "Enter your date of birth")
+                {
+                    errors.add("carer.date_of_birth", problem);
                 } else if self.registration.is_young_carer(today) {
                     errors.add("carer.date_of_birth", crate::domain::carer::YOUNG_CARER);
                 }

@@ -16,7 +16,6 @@ use crate::errors::PortalError;
 use crate::forms::FieldErrors;
 #[cfg(feature = "ssr")]
 use crate::journeys::flow::Journey;
-use crate::journeys::flow::PageState;
 use flow::{CarerDraft, CarerForm, CarerPage};
 
 #[cfg(feature = "ssr")]
@@ -61,53 +60,30 @@ pub async fn load_open() -> Result<OpenState, PortalError> {
 /// (`one_time_code`).
 #[server(endpoint = "carer/open")]
 pub async fn open_registration(#[server(default)] form: flow::OpenForm) -> Result<(), PortalError> {
-    use crate::api::client_address::current_client;
-    use crate::api::context::{service_problem, settings, store};
-
     use crate::journeys::carer::service::open_registration as open;
-    use crate::journeys::submission::Guarded;
+    use crate::journeys::reference_lookup::look_up;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
-    let now = time::OffsetDateTime::now_utc();
-    let today = crate::domain::office_hours::uk_local(now).date();
-    let mut errors = form.problems(today);
-    let kept = flow::OpenForm {
-        reference: String::new(),
-        date_of_birth: form.date_of_birth.clone(),
-    };
-    drafts.save_answers(OPEN, &kept).await?;
-    if errors.is_empty() {
-        let typed = &form.date_of_birth;
-        let date = typed.iso_date_of_birth(today);
-        let settings = settings();
-        let client = current_client(&settings.trusted_proxies).await;
-        let store = store()?;
-        let found = open(&*store, &settings, now, &client, &form.reference, &date)
-            .await
-            .map_err(service_problem)?;
-        let instead = format!(
-            "call the Care Line on {} to change your details",
-            crate::council::CARE_LINE_PHONE
-        );
-        if let Some(message) = found.miss_message("a registration", &instead) {
-            errors.add("reference", message);
-        }
-        if let Guarded::Found(carer) = found {
-            // The card and a date of birth are not enough: a code goes to the carer's
-            // registered email address.
-            let registration: crate::domain::carer::CarerRegistration =
-                serde_json::from_str(&carer.details)?;
-            one_time_code::send_code(
-                &drafts,
-                &carer.reference,
-                &registration.carer.email,
-                now.unix_timestamp(),
-            )
-            .await?;
-            drafts.clear(OPEN).await?;
-            leptos_axum::redirect(flow::CODE_PATH);
-            return Ok(());
-        }
+    drafts.save_answers(OPEN, &form.kept()).await?;
+    let (errors, found) = look_up(&form, &flow::OPEN_WORDS, |q| async move {
+        open(&*q.store, &q.settings, &q.attempt()).await
+    })
+    .await?;
+    if let Some(carer) = found {
+        // The card and a date of birth are not enough: a code goes to the carer's
+        // registered email address.
+        let registration: crate::domain::carer::CarerRegistration =
+            serde_json::from_str(&carer.details)?;
+        one_time_code::send_code(
+            &drafts,
+            &carer.reference,
+            &registration.carer.email,
+            time::OffsetDateTime::now_utc().unix_timestamp(),
+        )
+        .await?;
+        drafts.clear(OPEN).await?;
+        leptos_axum::redirect(flow::CODE_PATH);
+        return Ok(());
     }
     drafts.save_errors(OPEN, "open", &errors).await?;
     leptos_axum::redirect(flow::YOUR_DETAILS_PATH);
@@ -134,10 +110,7 @@ pub async fn withdraw_registration() -> Result<(), PortalError> {
     Ok(())
 }
 
-#[server(endpoint = "carer/load")]
-pub async fn load_carer_page(page: CarerPage) -> Result<PageState<CarerDraft>, PortalError> {
-    crate::journeys::flow::load_page(page).await
-}
+crate::journeys::flow::question_server_fns!(load: load_carer_page = "carer/load", page: CarerPage, draft: CarerDraft);
 
 #[server(endpoint = "carer/answer")]
 pub async fn save_carer_answer(
@@ -154,14 +127,8 @@ pub async fn save_carer_answer(
         return Ok(());
     }
     let return_to = form.return_to.clone();
-    crate::journeys::flow::save_answer(
-        page,
-        return_to.as_deref(),
-        |draft: &mut CarerDraft, today| {
-            draft.apply(page, &form, today);
-        },
-    )
-    .await
+    let update = |draft: &mut CarerDraft, today| draft.apply(page, &form, today);
+    crate::journeys::flow::save_answer(page, return_to.as_deref(), update).await
 }
 
 /// "Remove" on the people page.
@@ -181,8 +148,8 @@ pub async fn remove_person(index: usize) -> Result<(), PortalError> {
 pub async fn send_registration() -> Result<(), PortalError> {
     use crate::api::context::{settings, store};
     use crate::journeys::carer::service::register_carer;
-    use crate::journeys::submission::Channel;
     use crate::journeys::submission::Submitted;
+    use crate::journeys::submission::{Channel, Submission};
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<CarerDraft>(JOURNEY).await?;
@@ -240,16 +207,14 @@ pub async fn send_registration() -> Result<(), PortalError> {
         return Ok(());
     }
     let body = serde_json::to_string(&draft.registration)?;
-    let outcome = register_carer(
-        &*store()?,
-        &settings(),
-        time::OffsetDateTime::now_utc(),
-        Channel::Web,
-        &draft.submission_key,
-        &draft.registration,
-        &body,
-    )
-    .await;
+    let submission = Submission {
+        settings: &settings(),
+        now: time::OffsetDateTime::now_utc(),
+        channel: Channel::Web,
+        idempotency_key: &draft.submission_key,
+        request_body: &body,
+    };
+    let outcome = register_carer(&*store()?, &submission, &draft.registration).await;
     let receipt = match outcome {
         Ok(Submitted::Created(receipt) | Submitted::Replayed(receipt)) => receipt,
         other => {

@@ -12,56 +12,39 @@ use crate::domain::office_hours::{describe_date, uk_local};
 use crate::domain::problems::FieldErrors;
 use crate::domain::reference::{Reference, ReferenceKind};
 use crate::journeys::submission::{
-    acknowledgement, event_message, guarded_lookup, rfc3339, write_with_fresh_reference, Channel,
-    Guarded,
+    acknowledgement, event_message, guarded_lookup, rfc3339, write_with_fresh_reference, Guarded,
+    LookupAttempt, Submission,
 };
 use crate::journeys::submission::{SubmitError, Submitted};
 use crate::settings::Settings;
 use crate::store::{CaredForRecord, CarerUpdate, NewCarerRecord, Store, StoreError, StoredCarer};
 
-/// Checks and writes a registration. `request_body` is the canonical JSON of what was
-/// received (to tell a replay from a reused key).
+/// Checks and writes a registration.
 pub async fn register_carer(
     store: &dyn Store,
-    settings: &Settings,
-    now: OffsetDateTime,
-    channel: Channel,
-    idempotency_key: &str,
+    submission: &Submission<'_>,
     registration: &CarerRegistration,
-    request_body: &str,
 ) -> Result<Submitted, SubmitError> {
-    let checked = match registration.check(uk_local(now).date()) {
-        Ok(checked) => checked,
-        Err(errors) => return Ok(Submitted::Invalid(errors)),
-    };
-    let submitted = write_with_fresh_reference(ReferenceKind::Carer, |reference| {
-        let record = carer_record(
-            settings,
-            now,
-            &channel,
-            idempotency_key,
-            &checked,
-            request_body,
-            &reference,
-        );
-        async move { store.create_carer(&record).await }
-    })
-    .await?;
-    if let Submitted::Created(receipt) = &submitted {
-        tracing::info!(reference = %receipt.reference, channel = channel.code(), "carer registered");
-    }
-    Ok(submitted)
+    let checked = registration.check(uk_local(submission.now).date());
+    write_with_fresh_reference(
+        ReferenceKind::Carer,
+        submission,
+        "carer registered",
+        checked,
+        |checked, reference| {
+            let record = carer_record(submission, checked, &reference);
+            async move { store.create_carer(&record).await }
+        },
+    )
+    .await
 }
 
 fn carer_record(
-    settings: &Settings,
-    now: OffsetDateTime,
-    channel: &Channel,
-    idempotency_key: &str,
+    submission: &Submission<'_>,
     checked: &CheckedCarer,
-    request_body: &str,
     reference: &Reference,
 ) -> NewCarerRecord {
+    let (settings, now, channel) = (submission.settings, submission.now, &submission.channel);
     let r = &checked.registration;
     let reference_text = reference.to_string();
     let mut outbox = vec![event_message(
@@ -97,8 +80,8 @@ fn carer_record(
     }
     NewCarerRecord {
         reference: reference_text,
-        idempotency_key: format!("{}:{idempotency_key}", channel.idempotency_scope()),
-        request_body: request_body.to_owned(),
+        idempotency_key: submission.scoped_key(),
+        request_body: submission.request_body.to_owned(),
         channel: channel.code().to_owned(),
         partner: channel.partner(),
         given_name: r.carer.given_name.clone(),
@@ -137,19 +120,13 @@ fn plan_json(r: &CarerRegistration) -> Option<String> {
 pub async fn open_registration(
     store: &dyn Store,
     settings: &Settings,
-    now: OffsetDateTime,
-    client_address: &str,
-    reference: &str,
-    date_of_birth: &str,
+    attempt: &LookupAttempt<'_>,
 ) -> Result<Guarded<StoredCarer>, StoreError> {
     guarded_lookup(
         store,
         settings,
-        now,
-        client_address,
+        attempt,
         ReferenceKind::Carer,
-        reference,
-        date_of_birth,
         "carer_lookup",
         |key| async move {
             Ok(store

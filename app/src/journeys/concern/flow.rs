@@ -13,7 +13,7 @@ use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::concern::{Concern, KIND};
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{ReferralRequest, Referrer};
-use crate::journeys::flow::{pages_by_slug, pages_named, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{copy_fields, pages_by_slug, pages_named, Journey, CHECK_ANSWERS_SLUG};
 
 pub const BASE: &str = "/report-a-concern";
 pub const CHECK_PATH: &str = "/report-a-concern/check-answers";
@@ -209,22 +209,16 @@ impl ConcernDraft {
         match page {
             ConcernPage::WhoIsAtRisk => {
                 let person = &mut self.request.person;
-                person.given_name = form.person.given_name.clone();
-                person.family_name = form.person.family_name.clone();
+                copy_fields!(person, form.person; given_name, family_name);
                 self.concern_mut().approximate_age = form.concern.approximate_age.clone();
             }
             ConcernPage::WhereAreThey => {
                 let person = &mut self.request.person;
-                person.address_line_1 = form.person.address_line_1.clone();
-                person.address_line_2 = form.person.address_line_2.clone();
-                person.town = form.person.town.clone();
-                person.postcode = form.person.postcode.clone();
+                copy_fields!(person, form.person; address_line_1, address_line_2, town, postcode);
             }
             ConcernPage::WhatHappened => {
                 let concern = self.concern_mut();
-                concern.what_happened = form.concern.what_happened.clone();
-                concern.when_it_happened = form.concern.when_it_happened.clone();
-                concern.who_is_causing_harm = form.concern.who_is_causing_harm.clone();
+                copy_fields!(concern, form.concern; what_happened, when_it_happened, who_is_causing_harm);
             }
             ConcernPage::DoTheyKnow => {
                 self.concern_mut().person_knows = form.concern.person_knows.clone()
@@ -280,12 +274,8 @@ impl ConcernDraft {
                 let blank = [&typed.day, &typed.month, &typed.year]
                     .iter()
                     .all(|part| part.trim().is_empty());
-                if !blank {
-                    if let Err(problem) =
-                        date_of_birth_parts(&typed.day, &typed.month, &typed.year, today, "")
-                    {
-                        errors.add("referrer.date_of_birth", problem.message);
-                    }
+                if let Some(problem) = typed.date_of_birth_problem(today, "").filter(|_| !blank) {
+                    errors.add("referrer.date_of_birth", problem);
                 }
                 errors
             }

@@ -14,7 +14,6 @@ use crate::domain::eligibility::Reason;
 use crate::errors::PortalError;
 #[cfg(feature = "ssr")]
 use crate::journeys::flow::Journey;
-use crate::journeys::flow::PageState;
 use flow::{CheckDraft, CheckForm, CheckPage};
 
 #[cfg(feature = "ssr")]
@@ -54,21 +53,16 @@ pub struct CheckResult {
     pub guidance: Vec<ContentLink>,
 }
 
-#[server(endpoint = "eligibility/load")]
-pub async fn load_check(page: CheckPage) -> Result<PageState<CheckDraft>, PortalError> {
-    crate::journeys::flow::load_page(page).await
-}
-
+crate::journeys::flow::question_server_fns!(load: load_check = "eligibility/load", page: CheckPage, draft: CheckDraft);
+/// Saves one question page and moves on (the check's answers do not depend on the date).
 #[server(endpoint = "eligibility/answer")]
 pub async fn save_check_answer(
     page: CheckPage,
     #[server(default)] form: CheckForm,
 ) -> Result<(), PortalError> {
     let return_to = form.return_to.clone();
-    crate::journeys::flow::save_answer(page, return_to.as_deref(), |draft: &mut CheckDraft, _| {
-        draft.apply(page, &form);
-    })
-    .await
+    let update = |draft: &mut CheckDraft, _| draft.apply(page, &form);
+    crate::journeys::flow::save_answer(page, return_to.as_deref(), update).await
 }
 
 /// The result of a finished check, or `None` if the check is not finished (the page then

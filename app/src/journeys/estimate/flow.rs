@@ -471,15 +471,11 @@ impl EstimateDraft {
                 }
             }
             P::PartnerDateOfBirth => {
-                let typed = &self.partner_date_of_birth;
-                if let Err(problem) = date_of_birth_parts(
-                    &typed.day,
-                    &typed.month,
-                    &typed.year,
-                    today,
-                    "Enter your partner's date of birth",
-                ) {
-                    errors.add("partner_date_of_birth", problem.message);
+                let born = &self.partner_date_of_birth;
+                if let Some(problem) =
+                    born.date_of_birth_problem(today, "Enter your partner's date of birth")
+                {
+                    errors.add("partner_date_of_birth", problem);
                 }
             }
             P::Children => {

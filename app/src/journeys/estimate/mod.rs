@@ -73,21 +73,7 @@ pub async fn preview_estimate(
         .unwrap_or_default())
 }
 
-#[server(endpoint = "estimate/answer")]
-pub async fn save_estimate_answer(
-    page: EstimatePage,
-    #[server(default)] form: EstimateForm,
-) -> Result<(), PortalError> {
-    let return_to = form.return_to.clone();
-    crate::journeys::flow::save_answer(
-        page,
-        return_to.as_deref(),
-        |draft: &mut EstimateDraft, today| {
-            draft.apply(page, &form, today);
-        },
-    )
-    .await
-}
+crate::journeys::flow::question_server_fns!(save: save_estimate_answer = "estimate/answer", page: EstimatePage, draft: EstimateDraft, form: EstimateForm);
 
 /// The estimate for a finished draft, or `None` if a question is still to answer (the
 /// page then sends the person on to it).

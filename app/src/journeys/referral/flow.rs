@@ -14,7 +14,7 @@ use crate::date_parts::DateParts;
 use crate::domain::checks::date_of_birth_parts;
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{Consent, Involved, ReferralRequest, Referrer, Tracker};
-use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{copy_fields, pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
 
 pub const BASE: &str = "/request-an-assessment";
 pub const CHECK_PATH: &str = "/request-an-assessment/check-answers";
@@ -287,25 +287,17 @@ impl ReferralDraft {
                     reason_without_consent: form.consent.reason_without_consent.clone(),
                 }
             }
-            ReferralPage::Name => {
-                r.person.given_name = form.person.given_name.clone();
-                r.person.family_name = form.person.family_name.clone();
-            }
+            ReferralPage::Name => copy_fields!(r.person, form.person; given_name, family_name),
             ReferralPage::DateOfBirth => {
                 let typed = &form.person.date_of_birth;
                 self.date_of_birth = typed.clone();
                 r.person.date_of_birth = typed.iso_date_of_birth(today);
             }
             ReferralPage::Address => {
-                r.person.address_line_1 = form.person.address_line_1.clone();
-                r.person.address_line_2 = form.person.address_line_2.clone();
-                r.person.town = form.person.town.clone();
-                r.person.postcode = form.person.postcode.clone();
+                copy_fields!(r.person, form.person; address_line_1, address_line_2, town, postcode)
             }
             ReferralPage::Contact => {
-                r.person.phone = form.person.phone.clone();
-                r.person.email = form.person.email.clone();
-                r.person.preferred_contact = form.person.preferred_contact.clone();
+                copy_fields!(r.person, form.person; phone, email, preferred_contact)
             }
             ReferralPage::Language => {
                 r.person.language = form.person.language.clone();
@@ -315,10 +307,7 @@ impl ReferralDraft {
             ReferralPage::DailyTasks => {
                 r.needs.outcomes = form.needs.outcomes.keys().cloned().collect()
             }
-            ReferralPage::HelpNeeded => {
-                r.needs.summary = form.needs.summary.clone();
-                r.needs.what_matters = form.needs.what_matters.clone();
-            }
+            ReferralPage::HelpNeeded => copy_fields!(r.needs, form.needs; summary, what_matters),
             ReferralPage::Urgent => r.needs.urgent = form.needs.urgent.keys().cloned().collect(),
             ReferralPage::PeopleInvolved => r.involved = form.involved.clone(),
             ReferralPage::WhoCanFollow => {

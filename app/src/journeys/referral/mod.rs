@@ -13,17 +13,13 @@ use crate::errors::PortalError;
 #[cfg(feature = "ssr")]
 use crate::forms::FieldErrors;
 #[cfg(feature = "ssr")]
-use crate::journeys::flow::Journey;
-use crate::journeys::flow::PageState;
-use flow::{ReferralDraft, ReferralForm, ReferralPage};
+use crate::journeys::flow::{back_to_check_answers, redirect_if_sent, Journey};
 #[cfg(feature = "ssr")]
-use flow::{CHECK_PATH, CONFIRMATION_PATH};
+use flow::CONFIRMATION_PATH;
+use flow::{ReferralDraft, ReferralForm, ReferralPage};
 
 /// The session key for this journey's draft.
 pub const JOURNEY: &str = <ReferralPage as crate::journeys::flow::Journey>::KEY;
-/// The session key for the last request sent (the confirmation page reads it).
-#[cfg(feature = "ssr")]
-const SENT: &str = "referral:sent";
 pub use crate::journeys::flow::RETURN_TO_CHECK;
 /// The error summary entry shown when a request could not be sent.
 pub const SEND_FIELD: &str = "send";
@@ -41,26 +37,8 @@ pub struct SentReferral {
     pub can_follow: bool,
 }
 
-/// Reads the draft and a page's errors from its last post.
-#[server(endpoint = "referral/load")]
-pub async fn load_referral(page: ReferralPage) -> Result<PageState<ReferralDraft>, PortalError> {
-    crate::journeys::flow::load_page(page).await
-}
-
-/// Saves one question page and moves on (or back to the page with its problems).
-#[server(endpoint = "referral/answer")]
-pub async fn save_referral_answer(
-    page: ReferralPage,
-    #[server(default)] form: ReferralForm,
-) -> Result<(), PortalError> {
-    let return_to = form.return_to.clone();
-    crate::journeys::flow::save_answer(
-        page,
-        return_to.as_deref(),
-        |draft: &mut ReferralDraft, today| draft.apply(page, &form, today),
-    )
-    .await
-}
+crate::journeys::flow::question_server_fns!(load: load_referral = "referral/load", page: ReferralPage, draft: ReferralDraft);
+crate::journeys::flow::question_server_fns!(save: save_referral_answer = "referral/answer", page: ReferralPage, draft: ReferralDraft, form: ReferralForm);
 
 /// Sends the request, exactly once however often it is posted, then shows the confirmation.
 /// If the store cannot take it, the answers stay and the check answers page says so.
@@ -70,14 +48,7 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
     let mut draft = drafts.answers::<ReferralDraft>(JOURNEY).await?;
-    if draft.submission_key.is_empty() {
-        // Sent already (a second click or another tab), or the session ended.
-        let sent = drafts.answers::<Option<SentReferral>>(SENT).await?;
-        leptos_axum::redirect(if sent.is_some() {
-            CONFIRMATION_PATH
-        } else {
-            flow::BASE
-        });
+    if redirect_if_sent::<ReferralPage, SentReferral>(&drafts, &draft.submission_key).await? {
         return Ok(());
     }
     let today = crate::forms::today();
@@ -88,11 +59,7 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
     }
     let errors = draft.problems(ReferralPage::CheckAnswers, today);
     if !errors.is_empty() {
-        drafts
-            .save_errors(JOURNEY, &ReferralPage::CheckAnswers.slug(), &errors)
-            .await?;
-        leptos_axum::redirect(CHECK_PATH);
-        return Ok(());
+        return back_to_check_answers::<ReferralPage>(&drafts, &errors).await;
     }
     let sent = match submit_from_web(
         &draft.request,
@@ -103,15 +70,11 @@ pub async fn send_referral(#[server(default)] form: ReferralForm) -> Result<(), 
     .await?
     {
         Ok(sent) => sent,
-        Err(errors) => {
-            drafts
-                .save_errors(JOURNEY, &ReferralPage::CheckAnswers.slug(), &errors)
-                .await?;
-            leptos_axum::redirect(CHECK_PATH);
-            return Ok(());
-        }
+        Err(errors) => return back_to_check_answers::<ReferralPage>(&drafts, &errors).await,
     };
-    drafts.save_answers(SENT, &Some(sent)).await?;
+    drafts
+        .save_answers(&ReferralPage::sent_key(), &Some(sent))
+        .await?;
     if let Some(hash) = &draft.saved_code_hash {
         // Sent: the saved copy is no longer needed (if this fails, it expires anyway).
         if let Err(error) = store()?.delete_draft(hash).await {
@@ -137,8 +100,7 @@ pub(crate) async fn submit_from_web(
     use crate::api::context::{settings, store};
     use crate::domain::office_hours::{describe_moment, ReadingTime};
     use crate::journeys::referral::service::submit_referral;
-    use crate::journeys::submission::Channel;
-    use crate::journeys::submission::Submitted;
+    use crate::journeys::submission::{Channel, Submission, Submitted};
 
     if let Some(refusal) = crate::api::sending_limit::over_the_limit(what).await? {
         let mut errors = FieldErrors::default();
@@ -148,17 +110,14 @@ pub(crate) async fn submit_from_web(
     let settings = settings();
     let now = time::OffsetDateTime::now_utc();
     let body = serde_json::to_string(request)?;
-    let outcome = submit_referral(
-        &*store()?,
-        &settings,
+    let submission = Submission {
+        settings: &settings,
         now,
-        Channel::Web,
-        submission_key,
-        request,
-        &body,
-        from_check,
-    )
-    .await;
+        channel: Channel::Web,
+        idempotency_key: submission_key,
+        request_body: &body,
+    };
+    let outcome = submit_referral(&*store()?, &submission, request, from_check).await;
     let receipt = match outcome {
         Ok(Submitted::Created(receipt) | Submitted::Replayed(receipt)) => receipt,
         Ok(Submitted::Invalid(_)) | Ok(Submitted::KeyReused) | Err(_) => {
@@ -209,7 +168,9 @@ pub async fn remove_estimate() -> Result<(), PortalError> {
 #[server(endpoint = "referral/sent")]
 pub async fn load_sent_referral() -> Result<Option<SentReferral>, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
-    drafts.answers::<Option<SentReferral>>(SENT).await
+    drafts
+        .answers::<Option<SentReferral>>(&ReferralPage::sent_key())
+        .await
 }
 
 pub mod saved;

@@ -15,7 +15,7 @@ use crate::domain::referral::{CheckedReferral, ReferralRequest};
 use crate::domain::referral_status::{self, check_change};
 use crate::journeys::submission::{
     acknowledgement, email_message, event_message, guarded_lookup, rfc3339,
-    write_with_fresh_reference, Channel, Guarded, SubmitError, Submitted,
+    write_with_fresh_reference, Guarded, LookupAttempt, Submission, SubmitError, Submitted,
 };
 use crate::settings::Settings;
 use crate::store::{
@@ -23,53 +23,35 @@ use crate::store::{
     TrackerRecord,
 };
 
-/// Checks and writes a request. `request_body` is the canonical JSON of what was received
-/// (to tell a replay from a reused key). `from_check`: the eligibility self-check's result,
+/// Checks and writes a request. `from_check`: the eligibility self-check's result,
 /// when the request came from its "ask for an assessment" (for the dashboard).
-#[allow(clippy::too_many_arguments)]
 pub async fn submit_referral(
     store: &dyn Store,
-    settings: &Settings,
-    now: OffsetDateTime,
-    channel: Channel,
-    idempotency_key: &str,
+    submission: &Submission<'_>,
     request: &ReferralRequest,
-    request_body: &str,
     from_check: Option<&str>,
 ) -> Result<Submitted, SubmitError> {
-    let checked = match request.check(uk_local(now).date()) {
-        Ok(checked) => checked,
-        Err(errors) => return Ok(Submitted::Invalid(errors)),
-    };
-    let submitted = write_with_fresh_reference(ReferenceKind::Referral, |reference| {
-        let mut record = referral_record(
-            settings,
-            now,
-            &channel,
-            idempotency_key,
-            &checked,
-            request_body,
-            &reference,
-        );
-        record.check_result = from_check.map(str::to_owned);
-        async move { store.create_referral(&record).await }
-    })
-    .await?;
-    if let Submitted::Created(receipt) = &submitted {
-        tracing::info!(reference = %receipt.reference, channel = channel.code(), "referral received");
-    }
-    Ok(submitted)
+    let checked = request.check(uk_local(submission.now).date());
+    write_with_fresh_reference(
+        ReferenceKind::Referral,
+        submission,
+        "referral received",
+        checked,
+        |checked, reference| {
+            let mut record = referral_record(submission, checked, &reference);
+            record.check_result = from_check.map(str::to_owned);
+            async move { store.create_referral(&record).await }
+        },
+    )
+    .await
 }
 
 fn referral_record(
-    settings: &Settings,
-    now: OffsetDateTime,
-    channel: &Channel,
-    idempotency_key: &str,
+    submission: &Submission<'_>,
     checked: &CheckedReferral,
-    request_body: &str,
     reference: &Reference,
 ) -> NewReferralRecord {
+    let (settings, now, channel) = (submission.settings, submission.now, &submission.channel);
     let request = &checked.request;
     let reference_text = reference.to_string();
     let submitted_at = now.unix_timestamp();
@@ -130,8 +112,8 @@ fn referral_record(
     }
     NewReferralRecord {
         reference: reference_text,
-        idempotency_key: format!("{}:{idempotency_key}", channel.idempotency_scope()),
-        request_body: request_body.to_owned(),
+        idempotency_key: submission.scoped_key(),
+        request_body: submission.request_body.to_owned(),
         kind: request.kind.clone(),
         channel: channel.code().to_owned(),
         partner: channel.partner(),
@@ -242,24 +224,18 @@ pub struct TimelineEntry {
 /// How a progress lookup went.
 pub type Lookup = Guarded<StatusView>;
 
-/// Looks up a request's progress by reference and date of birth (`YYYY-MM-DD`), for the
-/// client at `client_address`. Every lookup is audited (never the date of birth).
+/// Looks up a request's progress by reference and date of birth. Every lookup is audited
+/// (never the date of birth).
 pub async fn lookup_status(
     store: &dyn Store,
     settings: &Settings,
-    now: OffsetDateTime,
-    client_address: &str,
-    reference_input: &str,
-    date_of_birth: &str,
+    attempt: &LookupAttempt<'_>,
 ) -> Result<Lookup, StoreError> {
     let found = guarded_lookup(
         store,
         settings,
-        now,
-        client_address,
+        attempt,
         ReferenceKind::Referral,
-        reference_input,
-        date_of_birth,
         "status_lookup",
         |key| async move {
             Ok(store

@@ -700,12 +700,14 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         serde_json::from_value(common::referral_example()).unwrap();
     let from_check = match app::journeys::referral::service::submit_referral(
         &*app.store,
-        &app::settings::Settings::default(),
-        time::OffsetDateTime::now_utc(),
-        app::journeys::submission::Channel::Web,
-        "from-check",
+        &app::journeys::submission::Submission {
+            settings: &app::settings::Settings::default(),
+            now: time::OffsetDateTime::now_utc(),
+            channel: app::journeys::submission::Channel::Web,
+            idempotency_key: "from-check",
+            request_body: "{}",
+        },
         &request,
-        "{}",
         Some("may_be_eligible"),
     )
     .await

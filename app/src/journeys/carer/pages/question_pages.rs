@@ -17,13 +17,9 @@ use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::carer::flow::{CarerDraft, CarerPage};
 use crate::journeys::carer::{load_carer_page, SaveCarerAnswer};
 use crate::journeys::flow::Journey;
-use crate::journeys::question_route::{question_route, QuestionParts};
+use crate::journeys::question_route::{question_route, selected, QuestionParts};
 
 use CarerPage as P;
-
-fn selected(value: &str) -> Option<String> {
-    (!value.is_empty()).then(|| value.to_owned())
-}
 
 #[component]
 pub fn CarerQuestionPage() -> impl IntoView {

@@ -9,7 +9,6 @@ use crate::journeys::eligibility::flow::{
 };
 use crate::journeys::eligibility::load_check;
 use crate::journeys::flow::Journey;
-use crate::journeys::flow::RETURN_TO_CHECK;
 use crate::pages::loaded::with_loaded;
 
 #[component]
@@ -70,12 +69,7 @@ fn rows(draft: &CheckDraft) -> Vec<SummaryRow> {
                 CheckPage::Caring(i) => outcome_words(CARER_QUESTIONS[i].0, true),
                 page => page.question(draft).into_owned(),
             };
-            SummaryRow::answer(
-                &key,
-                value,
-                format!("{}?change={RETURN_TO_CHECK}", page.path()),
-                &key.to_lowercase(),
-            )
+            SummaryRow::answer(&key, value, page.change_path(), &key.to_lowercase())
         })
         .collect()
 }

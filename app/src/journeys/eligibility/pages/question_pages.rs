@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::RunningResult;
-use crate::components::{Checkboxes, Choice, Input, Radios};
+use crate::components::{Checkboxes, Choice, Input};
 use crate::domain::eligibility::{ADULT_ONLY_LIMB, LIMBS};
 use crate::forms::{field_id, field_name, FieldErrors};
 use crate::journeys::eligibility::flow::{
@@ -15,11 +15,7 @@ use crate::journeys::eligibility::flow::{
 use crate::journeys::eligibility::{load_check, SaveCheckAnswer};
 use crate::journeys::flow::Journey;
 use crate::journeys::question_form::Checker;
-use crate::journeys::question_route::{question_route, QuestionParts};
-
-fn selected(value: &str) -> Option<String> {
-    (!value.is_empty()).then(|| value.to_owned())
-}
+use crate::journeys::question_route::{question_route, radios_question, QuestionParts};
 
 fn yes_no_unsure() -> Vec<Choice> {
     vec![
@@ -53,13 +49,7 @@ pub fn question_fields(page: CheckPage, draft: &CheckDraft, errors: &FieldErrors
     let question = page.question(draft).into_owned();
     let mine = draft.for_whom == "me";
     let radios = |field: &'static str, value: &str, items: Vec<Choice>, hint: &str| {
-        view! {
-            <Radios
-                name=field_name(field) id=field_id(field) legend=question.clone() is_page_heading=true
-                hint=hint.to_owned() items=items selected=selected(value) error=error(field)
-            />
-        }
-        .into_any()
+        radios_question(question.clone(), field, value, items, hint, error(field))
     };
     let age = |field: &'static str, value: &str, hint: &str| {
         view! {

@@ -8,6 +8,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::guidance::ContentLink;
 use crate::components::{Button, InsetText, Layout};
 use crate::council::CARE_LINE_PHONE;
+use crate::journeys::answers_then_result::not_finished;
 use crate::journeys::eligibility::flow::{result_heading, BASE};
 use crate::journeys::eligibility::{load_check_result, AskForAssessment, CheckResult};
 use crate::pages::loaded::with_loaded;
@@ -15,14 +16,7 @@ use crate::pages::loaded::with_loaded;
 #[component]
 pub fn CheckResultPage() -> impl IntoView {
     with_loaded(load_check_result, |result| match result {
-        None => view! {
-            <Layout title="You have not finished the check" back=BASE>
-                <h1 class="govuk-heading-l">"You have not finished the check"</h1>
-                <p class="govuk-body">"Answers are kept only while you use the check."</p>
-                <Button text="Start the check" href=BASE/>
-            </Layout>
-        }
-        .into_any(),
+        None => not_finished("the check", BASE),
         Some(result) => result_view(result).into_any(),
     })
 }

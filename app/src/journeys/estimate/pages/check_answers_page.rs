@@ -14,7 +14,6 @@ use crate::journeys::answers_then_result::{answers_then_result, ResultWay};
 use crate::journeys::estimate::flow::{EstimateDraft, EstimatePage, HALF_TO_SPOUSE, RESULT_PATH};
 use crate::journeys::estimate::{load_estimate, DeleteEstimateAnswers};
 use crate::journeys::flow::Journey;
-use crate::journeys::flow::RETURN_TO_CHECK;
 use crate::pages::loaded::with_loaded;
 
 use EstimatePage as P;
@@ -135,12 +134,7 @@ fn rows(draft: &EstimateDraft) -> Vec<SummaryRow> {
                 P::CheckAnswers => vec![],
             };
             let key = page.question(draft);
-            SummaryRow::answer(
-                &key,
-                value,
-                format!("{}?change={RETURN_TO_CHECK}", page.path()),
-                &key.to_lowercase(),
-            )
+            SummaryRow::answer(&key, value, page.change_path(), &key.to_lowercase())
         })
         .collect()
 }

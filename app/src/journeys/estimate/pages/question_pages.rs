@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::RunningResult;
-use crate::components::{
-    Checkboxes, Choice, DateInput, Details, Fieldset, HeadingSize, Input, Radios,
-};
+use crate::components::{Checkboxes, Choice, DateInput, Details, Fieldset, HeadingSize, Input};
 use crate::domain::charging::income::{income_kind, Treatment, INCOME_KINDS};
 use crate::domain::charging::residential::OCCUPIERS;
 use crate::forms::{field_id, field_name, FieldErrors};
@@ -16,13 +14,9 @@ use crate::journeys::estimate::flow::{EstimateDraft, EstimatePage, HALF_TO_SPOUS
 use crate::journeys::estimate::{load_estimate, SaveEstimateAnswer};
 use crate::journeys::flow::Journey;
 use crate::journeys::question_form::Checker;
-use crate::journeys::question_route::{question_route, QuestionParts};
+use crate::journeys::question_route::{question_route, radios_question, QuestionParts};
 
 use EstimatePage as P;
-
-fn selected(value: &str) -> Option<String> {
-    (!value.is_empty()).then(|| value.to_owned())
-}
 
 fn yes_no() -> Vec<Choice> {
     vec![Choice::new("yes", "Yes"), Choice::new("no", "No")]
@@ -55,13 +49,7 @@ pub fn question_fields(page: EstimatePage, draft: &EstimateDraft, errors: &Field
     let error = move |field: &str| all.message_for(field);
     let question = page.question(draft).into_owned();
     let radios = |field: &'static str, value: &str, items: Vec<Choice>, hint: &str| {
-        view! {
-            <Radios
-                name=field_name(field) id=field_id(field) legend=question.clone() is_page_heading=true
-                hint=hint.to_owned() items=items selected=selected(value) error=error(field)
-            />
-        }
-        .into_any()
+        radios_question(question.clone(), field, value, items, hint, error(field))
     };
     let money = |field: &'static str, value: &str, hint: String| {
         view! {

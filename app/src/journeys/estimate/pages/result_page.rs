@@ -8,6 +8,7 @@ use leptos::server_fn::ServerFn;
 use super::free_anyway;
 use crate::components::{Button, ButtonKind, InsetText, Layout, WarningText};
 use crate::domain::charging::Pence;
+use crate::journeys::answers_then_result::not_finished;
 use crate::journeys::estimate::flow::{BASE, CHECK_PATH};
 use crate::journeys::estimate::{
     load_estimate_result, AttachEstimate, DeleteEstimateAnswers, EstimateResult,
@@ -17,14 +18,7 @@ use crate::pages::loaded::with_loaded;
 #[component]
 pub fn EstimateResultPage() -> impl IntoView {
     with_loaded(load_estimate_result, |result| match result {
-        None => view! {
-            <Layout title="You have not finished the estimate" back=BASE>
-                <h1 class="govuk-heading-l">"You have not finished the estimate"</h1>
-                <p class="govuk-body">"Answers are kept only while you use the service."</p>
-                <Button text="Start the estimate" href=BASE/>
-            </Layout>
-        }
-        .into_any(),
+        None => not_finished("the estimate", BASE),
         Some(result) => result_view(result).into_any(),
     })
 }
