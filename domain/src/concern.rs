@@ -57,6 +57,8 @@ pub fn check_concern(
             trackers: Vec::new(),
             concern: Some(concern),
             estimate: None,
+            discharge: None,
+            transition: None,
         },
         urgent: true,
         lookup_date_of_birth: reporter_date_of_birth,

@@ -5,6 +5,7 @@
 
 use time::Date;
 
+use super::ages::age_on;
 use super::checks::{
     date_of_birth_iso, iso_date, optional_paragraphs, optional_text, required_paragraphs,
     required_text, uk_postcode,
@@ -12,6 +13,10 @@ use super::checks::{
 use super::concern::check_concern;
 use super::outcomes::adult_outcome;
 use super::problems::FieldErrors;
+use super::professional::{
+    check_discharge, check_professional, check_professional_consent, check_risks, check_transition,
+    nhs_number,
+};
 pub use super::request::{
     check_phone_and_email, CheckedReferral, Consent, Involved, Needs, PersonDetails,
     ReferralRequest, Referrer, Tracker, ADDRESS_LINE_MAX, GP_MAX, KINDS, LANGUAGE_MAX,
@@ -50,8 +55,14 @@ impl Voice {
 }
 
 impl ReferralRequest {
+    /// Someone else asking: a family member or friend, or a professional.
     pub fn is_for_someone_else(&self) -> bool {
-        self.for_whom == "someone_else"
+        matches!(self.for_whom.as_str(), "someone_else" | "professional")
+    }
+
+    /// A health, care, housing, police or voluntary sector worker referring someone.
+    pub fn is_professional(&self) -> bool {
+        self.for_whom == "professional"
     }
 
     pub fn kind_or_default(&self) -> &str {
@@ -69,7 +80,10 @@ impl ReferralRequest {
         }
         let mut errors = FieldErrors::default();
         let mut clean = self.clone();
-        if !matches!(self.for_whom.as_str(), "self" | "someone_else") {
+        if !matches!(
+            self.for_whom.as_str(),
+            "self" | "someone_else" | "professional"
+        ) {
             errors.add("for", "Select who you are asking for");
         }
         if !KINDS.contains(&self.kind_or_default()) {
@@ -80,8 +94,11 @@ impl ReferralRequest {
         let voice = Voice {
             for_self: !self.is_for_someone_else(),
         };
-        if self.is_for_someone_else() {
-            let referrer = self.referrer.clone().unwrap_or_default();
+        let referrer = self.referrer.clone().unwrap_or_default();
+        if self.is_professional() {
+            clean.referrer = Some(check_professional(&referrer, &mut errors));
+            clean.consent = check_professional_consent(&self.consent, &mut errors);
+        } else if self.is_for_someone_else() {
             clean.referrer = Some(check_referrer(&referrer, &mut errors));
             check_consent(&self.consent, &mut errors, &mut clean.consent);
         } else {
@@ -89,7 +106,34 @@ impl ReferralRequest {
         }
         let date_of_birth =
             check_person(&self.person, today, voice, &mut errors, &mut clean.person);
+        clean.discharge = self
+            .discharge
+            .as_ref()
+            .map(|discharge| check_discharge(discharge, today, &mut errors));
+        clean.transition = self.transition.as_ref().map(|transition| {
+            if !self.is_professional() || referrer.setting != "childrens_services" {
+                errors.add(
+                    "transition",
+                    "Only a referral from children's services can be a move to adult services",
+                );
+            }
+            let age = date_of_birth.map(|born| age_on(born, today));
+            check_transition(transition, age, &mut errors)
+        });
         check_needs(&self.needs, voice, &mut errors, &mut clean.needs);
+        if self.is_professional() {
+            clean.needs.risks = check_risks(&self.needs.risks, &mut errors);
+            clean.needs.current_support = errors
+                .take(
+                    "needs.current_support",
+                    optional_paragraphs(
+                        &self.needs.current_support,
+                        LONG_TEXT_MAX,
+                        "Current support",
+                    ),
+                )
+                .unwrap_or_default();
+        }
         check_involved(&self.involved, &mut errors, &mut clean.involved);
         check_trackers(&self.trackers, voice, &mut errors, &mut clean.trackers);
         if let Some(estimate) = &self.estimate {
@@ -291,6 +335,12 @@ fn check_person(
             optional_text(&person.language, LANGUAGE_MAX, "Language"),
         )
         .unwrap_or_default();
+    clean.nhs_number = match person.nhs_number.trim() {
+        "" => String::new(),
+        typed => errors
+            .take("person.nhs_number", nhs_number(typed))
+            .unwrap_or_default(),
+    };
     clean.communication_needs = errors
         .take(
             "person.communication_needs",
@@ -442,6 +492,48 @@ mod tests {
         .unwrap()
     }
 
+    /// A discharge nurse's referral, as API.md describes it.
+    fn discharge_referral() -> ReferralRequest {
+        serde_json::from_value(serde_json::json!({
+            "for": "professional",
+            "person": { "given_name": "Joan", "family_name": "Price", "date_of_birth": "1939-06-14",
+                        "address_line_1": "4 Church Row", "town": "Exampletown", "postcode": "EX2 4CD",
+                        "phone": "01632 960444", "preferred_contact": "phone",
+                        "nhs_number": "943 476 5919" },
+            "referrer": { "given_name": "Sam", "family_name": "Lee", "job_title": "Discharge nurse",
+                          "organisation": "Exampletown General Hospital", "setting": "hospital",
+                          "phone": "01632 960100", "email": "sam.lee@nhs.net" },
+            "consent": { "person_agrees": false, "lawful_basis": "best_interests",
+                         "capacity_concern": true, "reason_without_consent": "Delirium since admission" },
+            "needs": { "summary": "Needs help with personal care after a hip fracture",
+                       "risks": ["lives_alone", "falls"] },
+            "discharge": { "hospital": "Exampletown General", "ward": "Ward 7", "ward_phone": "01632 960101",
+                           "expected_date": "2026-11-25", "medically_optimised": true, "pathway": 1,
+                           "support_needed": "Two calls a day for washing and dressing" }
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_discharge_nurse_can_refer_without_agreement_on_a_lawful_basis() {
+        let checked = discharge_referral().check(TODAY).unwrap();
+        let request = &checked.request;
+        assert_eq!(request.person.nhs_number, "9434765919");
+        assert_eq!(request.consent.lawful_basis, "best_interests");
+        assert_eq!(request.needs.risks, ["lives_alone", "falls"]);
+        assert_eq!(crate::cld::route_of_access(request), "discharge_from_hospital");
+        assert_eq!(crate::cld::requester_type(request), "secondary_health");
+
+        let mut wrong = discharge_referral();
+        wrong.person.nhs_number = "943 476 5918".into();
+        wrong.referrer.as_mut().unwrap().setting = "hospice".into();
+        wrong.transition = Some(crate::request::Transition::default());
+        let errors = wrong.check(TODAY).unwrap_err();
+        for field in ["person.nhs_number", "referrer.setting", "transition"] {
+            assert!(errors.message_for(field).is_some(), "{field}: {errors:?}");
+        }
+    }
+
     #[test]
     fn the_api_example_is_valid() {
         let checked = example().check(TODAY).unwrap();
@@ -495,7 +587,7 @@ mod tests {
         });
         request.consent = Consent {
             person_agrees: Some(false),
-            reason_without_consent: String::new(),
+            ..Consent::default()
         };
         let errors = request.check(TODAY).unwrap_err();
         assert_eq!(

@@ -27,7 +27,7 @@ pub const TRACKERS_MAX: usize = 5;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReferralRequest {
-    /// `self` or `someone_else`.
+    /// `self`, `someone_else` or `professional`.
     #[serde(rename = "for")]
     pub for_whom: String,
     /// `assessment` (the default), `carer_assessment` or `safeguarding_concern`.
@@ -43,6 +43,45 @@ pub struct ReferralRequest {
     /// Optional: an estimate of what the person might pay, attached by their choice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub estimate: Option<EstimateSummary>,
+    /// A hospital discharge: when and where the person leaves hospital.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discharge: Option<Discharge>,
+    /// Preparing for adulthood: a young person from 14 moving from children's services
+    /// (a professional referral from `childrens_services` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transition: Option<Transition>,
+}
+
+/// A hospital discharge (API.md).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Discharge {
+    pub hospital: String,
+    pub ward: String,
+    pub ward_phone: String,
+    /// `YYYY-MM-DD`, today or later.
+    pub expected_date: String,
+    pub medically_optimised: Option<bool>,
+    /// The NHS discharge pathway, 0 to 3 (`DISCHARGE_PATHWAYS`).
+    pub pathway: Option<u8>,
+    pub support_needed: String,
+    /// `YYYY-MM-DD`, optional: when the support is needed from.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub support_from: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub equipment: String,
+}
+
+/// Preparing for adulthood: what children's services tell adult social care.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Transition {
+    /// `yes`, `no` or `not_sure`: an education, health and care plan.
+    pub ehc_plan: String,
+    /// Who leads now (a social worker, a team), optional.
+    pub lead: String,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -64,6 +103,9 @@ pub struct PersonDetails {
     pub language: String,
     pub interpreter_needed: bool,
     pub communication_needs: String,
+    /// Optional: ten digits (spaces allowed), checked by the modulus 11 check digit.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub nhs_number: String,
 }
 
 /// The person asking on someone else's behalf.
@@ -79,6 +121,13 @@ pub struct Referrer {
     /// `YYYY-MM-DD`, optional: only someone reporting a safeguarding concern gives it, to
     /// follow the concern's progress with it.
     pub date_of_birth: String,
+    /// A professional's job title, organisation and setting (`PROFESSIONAL_SETTINGS`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub job_title: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub setting: String,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -87,6 +136,13 @@ pub struct Referrer {
 pub struct Consent {
     pub person_agrees: Option<bool>,
     pub reason_without_consent: String,
+    /// A professional's lawful basis when the person cannot or does not agree
+    /// (`LAWFUL_BASES`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lawful_basis: String,
+    /// A professional's concern about the person's capacity to decide.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_concern: Option<bool>,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -99,6 +155,12 @@ pub struct Needs {
     pub what_matters: String,
     /// `URGENT_REASONS` codes; any of them flags the request for the First Contact Team.
     pub urgent: Vec<String>,
+    /// `RISKS` codes, from a professional.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<String>,
+    /// The support the person has now, from a professional.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub current_support: String,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

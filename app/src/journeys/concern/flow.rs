@@ -249,6 +249,7 @@ impl ConcernDraft {
                     )
                     .map(iso_date)
                     .unwrap_or_default(),
+                    ..Referrer::default()
                 });
             }
             ConcernPage::YourDetails | ConcernPage::CheckAnswers => {}

@@ -285,6 +285,7 @@ impl ReferralDraft {
                         _ => None,
                     },
                     reason_without_consent: form.consent.reason_without_consent.clone(),
+                    ..Consent::default()
                 }
             }
             ReferralPage::Name => copy_fields!(r.person, form.person; given_name, family_name),
