@@ -39,6 +39,7 @@ use journeys::concern::flow as concern_flow;
 use journeys::eligibility::flow as eligibility_flow;
 use journeys::estimate::flow as estimate_flow;
 use journeys::feedback::paths as feedback_paths;
+use journeys::professional::flow as professional_flow;
 use journeys::referral::flow as referral_flow;
 use journeys::referral::saved::{RETURN_PATH, SAVE_PATH};
 use paths::{route, route2, route3, route_param, with_param};
@@ -46,7 +47,8 @@ use paths::{route, route2, route3, route_param, with_param};
 use components::{Footer, Header, SkipLink};
 use journeys::{
     carer::pages as carer, concern::pages as concern, eligibility::pages as eligibility,
-    estimate::pages as estimate, feedback::pages as feedback, referral::pages as referral,
+    estimate::pages as estimate, feedback::pages as feedback, professional::pages as professional,
+    referral::pages as referral,
 };
 use pages::{
     directory, guidance, home::HomePage, info, not_found::NotFoundPage, search, staff, track,
@@ -116,6 +118,10 @@ pub fn App() -> impl IntoView {
                 <Route path=route2(SAVE_PATH) view=referral::SaveForLaterPage ssr=SsrMode::Async/>
                 <Route path=route2(RETURN_PATH) view=referral::ReturnToSavedPage ssr=SsrMode::Async/>
                 <Route path=route_param(referral_flow::BASE, "page") view=referral::ReferralQuestionPage ssr=SsrMode::Async/>
+                <Route path=route(professional_flow::BASE) view=professional::ProfessionalStartPage/>
+                <Route path=route2(professional_flow::CHECK_PATH) view=professional::ProfessionalCheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=route2(professional_flow::CONFIRMATION_PATH) view=professional::ProfessionalConfirmationPage ssr=SsrMode::Async/>
+                <Route path=route_param(professional_flow::BASE, "page") view=professional::ProfessionalQuestionPage ssr=SsrMode::Async/>
                 <Route path=route(concern_flow::BASE) view=concern::ConcernStartPage/>
                 <Route path=route2(concern_flow::CHECK_PATH) view=concern::ConcernCheckAnswersPage ssr=SsrMode::Async/>
                 <Route path=route2(concern_flow::CONFIRMATION_PATH) view=concern::ConcernConfirmationPage ssr=SsrMode::Async/>

@@ -12,6 +12,7 @@ pub mod eligibility;
 pub mod estimate;
 pub mod feedback;
 pub mod flow;
+pub mod professional;
 pub mod question_form;
 pub mod question_route;
 pub mod reference_lookup;

@@ -87,6 +87,11 @@ pub const JOURNEYS: &[Journey] = &[
         summary: "Tell us you look after someone, make an emergency plan and get a carer’s card.",
     },
     Journey {
+        path: crate::journeys::professional::flow::BASE,
+        title: "Refer someone as a professional",
+        summary: "For health, care, housing, police and voluntary sector workers, including hospital discharges.",
+    },
+    Journey {
         path: crate::api::track::LOOKUP_PATH,
         title: "Check the progress of a request",
         summary: "Use your reference number to see what is happening with a request.",

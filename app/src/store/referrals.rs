@@ -24,6 +24,11 @@ pub struct NewReferralRecord {
     pub outbox: Vec<NewOutboxMessage>,
     /// The eligibility self-check's result, when the request came from one.
     pub check_result: Option<String>,
+    /// Client Level Data: how the request came and who made contact (`domain::cld`).
+    pub route_of_access: String,
+    pub requester_type: String,
+    /// A hospital discharge's expected date, `YYYY-MM-DD`.
+    pub discharge_date: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +56,8 @@ pub struct ReferralReceipt {
     pub reference: String,
     pub status: String,
     pub submitted_at: i64,
+    /// A request's route of access (`None` for a carer's registration).
+    pub route_of_access: Option<String>,
 }
 
 /// How writing a referral went.
@@ -84,6 +91,10 @@ pub struct StoredReferral {
     pub case_id: Option<String>,
     /// The eligibility self-check's result, when the request came from one.
     pub check_result: Option<String>,
+    /// Client Level Data (`domain::cld`): how it came, who made contact, what it led to.
+    pub route_of_access: String,
+    pub requester_type: String,
+    pub event_outcome: Option<String>,
     pub trackers: Vec<TrackerRecord>,
     pub history: Vec<HistoryEntry>,
 }

@@ -34,6 +34,9 @@ pub struct Receipt {
     pub status: String,
     /// RFC 3339.
     pub submitted_at: String,
+    /// The Client Level Data route of access worked out from the answers (requests only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route_of_access: Option<String>,
 }
 
 /// Asks for an assessment (or a carer's assessment, or reports a safeguarding concern),
@@ -266,6 +269,7 @@ fn receipt_response(status: StatusCode, receipt: &ReferralReceipt) -> Response {
         reference: receipt.reference.clone(),
         status: receipt.status.clone(),
         submitted_at,
+        route_of_access: receipt.route_of_access.clone(),
     };
     no_store((status, axum::Json(body)).into_response())
 }

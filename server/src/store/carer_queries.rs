@@ -52,6 +52,7 @@ macro_rules! carer_queries {
                             reference,
                             status: "received".to_owned(),
                             submitted_at,
+                            route_of_access: None,
                         })
                     }
                     Some(_) => CreateReferral::KeyReused,
@@ -67,6 +68,7 @@ macro_rules! carer_queries {
                 reference: c.reference.clone(),
                 status: "received".to_owned(),
                 submitted_at: c.registered_at,
+                route_of_access: None,
             }))
         }
 

@@ -23,8 +23,9 @@ macro_rules! referral_queries {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let inserted: Option<(i64,)> = sqlx::query_as(
                 "INSERT INTO referrals (reference, idempotency_key, request_body, kind, channel, urgent, \
-                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result, partner) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11) \
+                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result, partner, \
+                 route_of_access, requester_type, discharge_date) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11, $12, $13, $14) \
                  ON CONFLICT DO NOTHING RETURNING id",
             )
             .bind(&r.reference)
@@ -38,12 +39,16 @@ macro_rules! referral_queries {
             .bind(r.submitted_at)
             .bind(&r.check_result)
             .bind(&r.partner)
+            .bind(&r.route_of_access)
+            .bind(&r.requester_type)
+            .bind(&r.discharge_date)
             .fetch_optional(&mut *tx)
             .await
             .map_err(unavailable)?;
             let Some((id,)) = inserted else {
-                let existing: Option<(String, String, i64)> = sqlx::query_as(
-                    "SELECT reference, request_body, submitted_at FROM referrals WHERE idempotency_key = $1",
+                let existing: Option<(String, String, i64, String)> = sqlx::query_as(
+                    "SELECT reference, request_body, submitted_at, route_of_access FROM referrals \
+                     WHERE idempotency_key = $1",
                 )
                 .bind(&r.idempotency_key)
                 .fetch_optional(&mut *tx)
@@ -51,11 +56,12 @@ macro_rules! referral_queries {
                 .map_err(unavailable)?;
                 tx.rollback().await.map_err(unavailable)?;
                 return Ok(match existing {
-                    Some((reference, body, submitted_at)) if body == r.request_body => {
+                    Some((reference, body, submitted_at, route)) if body == r.request_body => {
                         CreateReferral::Replayed(ReferralReceipt {
                             reference,
                             status: "received".to_owned(),
                             submitted_at,
+                            route_of_access: Some(route),
                         })
                     }
                     Some(_) => CreateReferral::KeyReused,
@@ -113,6 +119,7 @@ macro_rules! referral_queries {
                 reference: r.reference.clone(),
                 status: "received".to_owned(),
                 submitted_at: r.submitted_at,
+                route_of_access: Some(r.route_of_access.clone()),
             }))
         }
 
@@ -195,16 +202,17 @@ macro_rules! referral_queries {
             pool: &Pool<Db>,
             reference: &str,
         ) -> StoreResult<Option<StoredReferral>> {
-            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64, Option<i64>, String, Option<String>, Option<String>);
+            type Row = (i64, String, String, i64, String, Option<String>, Option<String>, String, i64, Option<i64>, String, Option<String>, Option<String>, String, String, Option<String>);
             let row: Option<Row> = sqlx::query_as(
                 "SELECT id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, \
-                 assigned_to, COALESCE(partner, channel), case_id, check_result FROM referrals WHERE reference = $1",
+                 assigned_to, COALESCE(partner, channel), case_id, check_result, route_of_access, requester_type, \
+                 event_outcome FROM referrals WHERE reference = $1",
             )
             .bind(reference)
             .fetch_optional(pool)
             .await
             .map_err(unavailable)?;
-            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, assigned_to, channel, case_id, check_result)) = row
+            let Some((id, reference, kind, urgent, status, outcome, lookup_date_of_birth, details, submitted_at, assigned_to, channel, case_id, check_result, route_of_access, requester_type, event_outcome)) = row
             else {
                 return Ok(None);
             };
@@ -236,6 +244,9 @@ macro_rules! referral_queries {
                 channel,
                 case_id,
                 check_result,
+                route_of_access,
+                requester_type,
+                event_outcome,
                 trackers: trackers
                     .into_iter()
                     .map(|(name, relationship, email, phone)| TrackerRecord { name, relationship, email, phone })

@@ -18,6 +18,7 @@ mod estimates_api;
 mod feedback_journey;
 mod guidance;
 mod pages;
+mod professional_referral;
 mod referral_api;
 mod referral_journey;
 mod referral_store;

@@ -38,6 +38,9 @@ fn referral(reference: &str, key: &str, body: &str) -> NewReferralRecord {
         }],
         submitted_at: 1_000,
         check_result: None,
+        route_of_access: "community_other".into(),
+        requester_type: "self".into(),
+        discharge_date: None,
         outbox: vec![
             NewOutboxMessage {
                 channel: "event".into(),

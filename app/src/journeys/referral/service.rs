@@ -95,6 +95,8 @@ fn referral_record(
             "status": "received",
             "urgent": checked.urgent,
             "submitted_at": rfc3339(now),
+            "route_of_access": crate::domain::cld::route_of_access(request),
+            "requester_type": crate::domain::cld::requester_type(request),
             "referral": request,
         }),
     );
@@ -125,6 +127,9 @@ fn referral_record(
         submitted_at,
         outbox,
         check_result: None,
+        route_of_access: crate::domain::cld::route_of_access(request).to_owned(),
+        requester_type: crate::domain::cld::requester_type(request).to_owned(),
+        discharge_date: request.discharge.as_ref().map(|d| d.expected_date.clone()),
     }
 }
 

@@ -42,6 +42,9 @@ async fn referral(store: &dyn Store, n: u32, at: i64) -> String {
         }],
         submitted_at: at,
         check_result: None,
+        route_of_access: "community_other".into(),
+        requester_type: "self".into(),
+        discharge_date: None,
         outbox: vec![NewOutboxMessage {
             channel: "email".into(),
             ordering_key: format!("{reference}/0"),

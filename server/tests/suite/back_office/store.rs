@@ -51,6 +51,9 @@ async fn referral(
         trackers: vec![],
         submitted_at: at,
         check_result: (kind == "assessment" && n % 2 == 0).then(|| "likely_eligible".to_owned()),
+        route_of_access: "community_other".into(),
+        requester_type: "self".into(),
+        discharge_date: None,
         outbox: vec![],
     };
     assert!(matches!(

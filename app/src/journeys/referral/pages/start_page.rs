@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::{Button, DangerWarning, InsetText, Layout};
-use crate::council::{CARE_LINE_PHONE, OUT_OF_HOURS_PHONE};
+use crate::council::OUT_OF_HOURS_PHONE;
 use crate::journeys::flow::Journey;
 use crate::journeys::referral::flow::ReferralPage;
 use crate::pages::current_settings::current_settings;
@@ -47,8 +47,8 @@ pub fn ReferralStartPage() -> impl IntoView {
                         <a class="govuk-link" href=crate::journeys::concern::flow::BASE>"Report a concern about an adult"</a> "."
                     </p>
                     <InsetText>
-                        "If you are a health or care professional, call the Care Line on " {CARE_LINE_PHONE}
-                        " for now. A professional referral form is coming later."
+                        "If you are a health or care professional, including for a hospital discharge, "
+                        <a class="govuk-link" href=crate::journeys::professional::flow::BASE>"refer someone as a professional"</a> "."
                     </InsetText>
                     <h2 class="govuk-heading-m">"Other ways to get help"</h2>
                     <ul class="govuk-list">
