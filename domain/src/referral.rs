@@ -151,22 +151,33 @@ impl ReferralRequest {
 
     /// The problems for some fields only (a question page's own), in the page's order.
     pub fn problems_for(&self, today: Date, fields: &[&str]) -> FieldErrors {
-        let all = match self.check(today) {
-            Ok(_) => return FieldErrors::default(),
-            Err(errors) => errors,
-        };
-        let mut mine = FieldErrors::default();
-        for field in fields {
-            for error in all
-                .0
-                .iter()
-                .filter(|e| e.field == *field || e.field.starts_with(&format!("{field}.")))
-            {
-                mine.add(error.field.clone(), error.message.clone());
-            }
-        }
-        mine
+        fields_only(self.check(today), fields)
     }
+
+    /// `problems_for` a safeguarding concern, checked by the concern's rules alone: the
+    /// browser's checks for the concern's pages need no more than these in its download.
+    pub fn concern_problems_for(&self, today: Date, fields: &[&str]) -> FieldErrors {
+        fields_only(check_concern(self, today), fields)
+    }
+}
+
+/// The problems among `fields` (and their sub-fields), in the fields' order.
+fn fields_only(checked: Result<CheckedReferral, FieldErrors>, fields: &[&str]) -> FieldErrors {
+    let Err(all) = checked else {
+        return FieldErrors::default();
+    };
+    let mut mine = FieldErrors::default();
+    for field in fields {
+        let prefix = format!("{field}.");
+        for error in all
+            .0
+            .iter()
+            .filter(|e| e.field == *field || e.field.starts_with(&prefix))
+        {
+            mine.add(error.field.clone(), error.message.clone());
+        }
+    }
+    mine
 }
 
 fn check_referrer(referrer: &Referrer, errors: &mut FieldErrors) -> Referrer {

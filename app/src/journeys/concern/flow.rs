@@ -270,7 +270,7 @@ impl ConcernDraft {
                 errors
             }
             ConcernPage::YourDetails => {
-                let mut errors = self.request.problems_for(today, page.fields());
+                let mut errors = self.request.concern_problems_for(today, page.fields());
                 let typed = &self.reporter_date_of_birth;
                 let blank = [&typed.day, &typed.month, &typed.year]
                     .iter()
@@ -280,7 +280,7 @@ impl ConcernDraft {
                 }
                 errors
             }
-            page => self.request.problems_for(today, page.fields()),
+            page => self.request.concern_problems_for(today, page.fields()),
         }
     }
 }
