@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::journeys::referral::service::change_status;
+use app::journeys::referral::service::{change_status, StatusUpdate};
 use clap::Parser;
 use server::cli::{ApiKeyCommand, Cli, Command, ReferralCommand, StaffCommand};
 use server::config::Config;
@@ -26,15 +26,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             visible,
             actor,
         }) => {
+            let update = StatusUpdate {
+                status: &status,
+                outcome: outcome.as_deref(),
+                event_outcome: None,
+                note: &note,
+                note_visible: visible,
+            };
             change_status(
                 &*store,
                 &config.settings,
                 time::OffsetDateTime::now_utc(),
                 &reference,
-                &status,
-                outcome.as_deref(),
-                &note,
-                visible,
+                &update,
                 &actor,
             )
             .await?;

@@ -201,6 +201,10 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// Assigns a referral to an account (or to nobody); `false` if there is no such referral.
     async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool>;
 
+    /// Corrects a referral's Client Level Data route of access; `false` if there is no such
+    /// referral.
+    async fn set_route_of_access(&self, reference: &str, route: &str) -> StoreResult<bool>;
+
     /// A page of the audit log, newest first.
     async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage>;
 

@@ -115,6 +115,8 @@ pub struct StatusChange {
     pub reference: String,
     pub status: String,
     pub outcome: Option<String>,
+    /// The Client Level Data event outcome, when closing.
+    pub event_outcome: Option<String>,
     pub note: String,
     pub note_visible: bool,
     pub actor: String,

@@ -69,6 +69,9 @@ pub struct QueueQuery {
     pub assignee: Option<i64>,
     /// Only those submitted before this time (unix seconds): "older than N days".
     pub submitted_before: Option<i64>,
+    /// Only those of this Client Level Data route of access; hospital discharges are then
+    /// ordered by their expected discharge date.
+    pub route_of_access: Option<String>,
     /// `oldest` (the default: first come, first served) or `newest`.
     pub newest_first: bool,
     /// From 1.
@@ -91,6 +94,12 @@ pub struct QueueItem {
     pub submitted_at: i64,
     /// The assignee's name, if any.
     pub assigned_name: Option<String>,
+    /// A request's route of access (`None` for a carer's registration).
+    pub route_of_access: Option<String>,
+    /// A hospital discharge's expected date, `YYYY-MM-DD`.
+    pub discharge_date: Option<String>,
+    /// The person's date of birth, `YYYY-MM-DD` (a transition shows their 18th birthday).
+    pub date_of_birth: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 
 use app::domain::problems::FieldErrors;
 use app::domain::reference::{Reference, ReferenceKind};
-use app::journeys::referral::service::{change_status, ChangeError};
+use app::journeys::referral::service::{change_status, ChangeError, StatusUpdate};
 use app::journeys::submission::constant_time_eq;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -40,6 +40,9 @@ pub struct IntegrationUpdate {
     /// no_further_action or withdrawn.
     #[serde(default)]
     outcome: Option<String>,
+    /// With `closed`: the Client Level Data event outcome (reference/cld.md), optional.
+    #[serde(default)]
+    event_outcome: Option<String>,
     #[serde(default)]
     note: String,
     /// Show the note to the resident and the people following the request.
@@ -244,18 +247,15 @@ async fn apply(
 ) -> Result<Response, Response> {
     let store = &*state.store;
     if let Some(status) = &update.status {
-        let changed = change_status(
-            store,
-            &state.settings,
-            now,
-            reference,
+        let new_status = StatusUpdate {
             status,
-            update.outcome.as_deref(),
-            &update.note,
-            update.note_visible,
-            ACTOR,
-        )
-        .await;
+            outcome: update.outcome.as_deref(),
+            event_outcome: update.event_outcome.as_deref(),
+            note: &update.note,
+            note_visible: update.note_visible,
+        };
+        let changed =
+            change_status(store, &state.settings, now, reference, &new_status, ACTOR).await;
         match changed {
             Ok(()) => {}
             Err(ChangeError::Invalid(message)) => {

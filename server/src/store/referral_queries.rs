@@ -268,12 +268,14 @@ macro_rules! referral_queries {
         pub async fn change_referral_status(pool: &Pool<Db>, change: &StatusChange) -> StoreResult<bool> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let updated: Option<(i64,)> = sqlx::query_as(
-                "UPDATE referrals SET status = $1, outcome = $2, updated_at = $3 WHERE reference = $4 RETURNING id",
+                "UPDATE referrals SET status = $1, outcome = $2, updated_at = $3, event_outcome = $5 \
+                 WHERE reference = $4 RETURNING id",
             )
             .bind(&change.status)
             .bind(&change.outcome)
             .bind(change.at)
             .bind(&change.reference)
+            .bind(&change.event_outcome)
             .fetch_optional(&mut *tx)
             .await
             .map_err(unavailable)?;

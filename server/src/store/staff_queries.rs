@@ -394,12 +394,13 @@ macro_rules! staff_queries {
         const QUEUE_ROWS: &str = "FROM (\
              SELECT r.id, r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
              COALESCE(p.given_name, '') AS given_name, COALESCE(p.family_name, '') AS family_name, \
-             r.submitted_at, r.assigned_to \
+             r.submitted_at, r.assigned_to, r.route_of_access, r.discharge_date, p.date_of_birth \
              FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
              UNION ALL \
              SELECT c.id, c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
              CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
-             c.given_name, c.family_name, c.registered_at, CAST(NULL AS BIGINT) \
+             c.given_name, c.family_name, c.registered_at, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), \
+             CAST(NULL AS TEXT), CAST(NULL AS TEXT) \
              FROM carers c) w";
 
         fn queue_filter<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery) {
@@ -431,6 +432,9 @@ macro_rules! staff_queries {
                 }
                 None => {}
             }
+            if let Some(route) = &q.route_of_access {
+                builder.push(" AND w.route_of_access = ").push_bind(route);
+            }
             if let Some(before) = q.submitted_before {
                 builder.push(" AND w.submitted_at < ").push_bind(before);
             }
@@ -450,13 +454,16 @@ macro_rules! staff_queries {
                 .map_err(unavailable)?;
             let mut page = QueryBuilder::<Db>::new(
                 "SELECT w.reference, w.kind, w.channel, w.urgent, w.status, w.given_name, w.family_name, \
-                 w.submitted_at, s.name ",
+                 w.submitted_at, s.name, w.route_of_access, w.discharge_date, w.date_of_birth ",
             );
             page.push(QUEUE_ROWS);
             page.push(" LEFT JOIN staff_accounts s ON s.id = w.assigned_to");
             queue_filter(&mut page, q);
-            // Urgent first, then first come, first served (or the newest, if asked).
-            page.push(if q.newest_first {
+            // Hospital discharges by their expected date; otherwise urgent first, then first
+            // come, first served (or the newest, if asked).
+            page.push(if q.route_of_access.as_deref() == Some("discharge_from_hospital") {
+                " ORDER BY w.discharge_date, w.submitted_at, w.reference"
+            } else if q.newest_first {
                 " ORDER BY w.urgent DESC, w.submitted_at DESC, w.reference DESC"
             } else {
                 " ORDER BY w.urgent DESC, w.submitted_at, w.reference"
@@ -465,7 +472,7 @@ macro_rules! staff_queries {
                 .push_bind(q.per_page)
                 .push(" OFFSET ")
                 .push_bind((q.page.max(1) - 1) * q.per_page);
-            type Row = (String, String, String, i64, String, String, String, i64, Option<String>);
+            type Row = (String, String, String, i64, String, String, String, i64, Option<String>, Option<String>, Option<String>, Option<String>);
             let rows: Vec<Row> = page
                 .build_query_as()
                 .fetch_all(pool)
@@ -473,8 +480,9 @@ macro_rules! staff_queries {
                 .map_err(unavailable)?;
             let items = rows
                 .into_iter()
-                .map(|(reference, kind, channel, urgent, status, given_name, family_name, submitted_at, assigned_name)| QueueItem {
+                .map(|(reference, kind, channel, urgent, status, given_name, family_name, submitted_at, assigned_name, route_of_access, discharge_date, date_of_birth)| QueueItem {
                     reference, kind, channel, urgent: urgent == 1, status, given_name, family_name, submitted_at, assigned_name,
+                    route_of_access, discharge_date, date_of_birth,
                 })
                 .collect();
             Ok(QueuePage { items, total })
@@ -534,6 +542,16 @@ macro_rules! staff_queries {
         ) -> StoreResult<bool> {
             let result = sqlx::query("UPDATE referrals SET assigned_to = $1 WHERE reference = $2")
                 .bind(account_id)
+                .bind(reference)
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(result.rows_affected() == 1)
+        }
+
+        pub async fn set_route_of_access(pool: &Pool<Db>, reference: &str, route: &str) -> StoreResult<bool> {
+            let result = sqlx::query("UPDATE referrals SET route_of_access = $1 WHERE reference = $2")
+                .bind(route)
                 .bind(reference)
                 .execute(pool)
                 .await

@@ -7,7 +7,7 @@ use crate::common;
 use std::sync::{Arc, Mutex};
 
 use app::domain::referral::ReferralRequest;
-use app::journeys::referral::service::{change_status, submit_referral};
+use app::journeys::referral::service::{change_status, submit_referral, StatusUpdate};
 use app::journeys::submission::Submitted;
 use app::journeys::submission::{Channel, Submission};
 use app::settings::Settings;
@@ -171,15 +171,18 @@ async fn emails_go_over_smtp_with_only_first_names(store: Arc<dyn Store>) {
 async fn events_are_signed_retried_and_ordered(store: Arc<dyn Store>) {
     let (url, calls) = event_receiver(1).await;
     let reference = submit(&*store, "event-test").await;
+    let update = StatusUpdate {
+        status: "triage",
+        note: "Called Amara",
+        note_visible: true,
+        ..StatusUpdate::default()
+    };
     change_status(
         &*store,
         &Settings::default(),
         OffsetDateTime::now_utc(),
         &reference,
-        "triage",
-        None,
-        "Called Amara",
-        true,
+        &update,
         "staff:test",
     )
     .await

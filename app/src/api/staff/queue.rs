@@ -27,6 +27,9 @@ pub struct QueueFilters {
     pub assignee: String,
     /// Only those older than this many days (`2`, `5`, `10`), or empty.
     pub older_than: String,
+    /// A route of access (`discharge_from_hospital` orders by expected discharge date), or
+    /// empty for every route.
+    pub route: String,
     /// `oldest` (the default) or `newest`.
     pub sort: String,
     pub page: String,
@@ -42,6 +45,7 @@ impl QueueFilters {
             urgent: field("urgent"),
             assignee: field("assignee"),
             older_than: field("older_than"),
+            route: field("route"),
             sort: field("sort"),
             page: field("page"),
         }
@@ -63,6 +67,7 @@ impl QueueFilters {
             ("urgent", self.urgent.as_str()),
             ("assignee", self.assignee.as_str()),
             ("older_than", self.older_than.as_str()),
+            ("route", self.route.as_str()),
             ("sort", self.sort.as_str()),
         ];
         let mut query: Vec<String> = pairs
@@ -100,6 +105,10 @@ pub struct QueueLine {
     pub submitted: String,
     pub days_waiting: i64,
     pub assigned: String,
+    /// "Due in 3 days", "Due today", "Overdue by 2 days" (a hospital discharge) or "Turns 18
+    /// on 14 June 2027" (a young person moving from children's services), with whether it
+    /// is pressing (due today or overdue).
+    pub tag: Option<(String, bool)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,6 +121,8 @@ pub struct QueueView {
     pub pages: i64,
     /// The kinds this view may filter by: (code, label).
     pub kinds: Vec<(String, String)>,
+    /// The routes of access it may filter by: (code, CLD's words).
+    pub routes: Vec<(String, String)>,
     /// Team members: (id, name).
     pub team: Vec<(String, String)>,
 }
@@ -176,6 +187,11 @@ pub async fn load_queue(
         urgent_only: filters.urgent == "yes",
         assignee,
         submitted_before: older_than_days.map(|d| now - d * 86_400),
+        route_of_access: crate::domain::cld::is_one_of(
+            &crate::domain::cld::ROUTES_OF_ACCESS,
+            &filters.route,
+        )
+        .then(|| filters.route.clone()),
         newest_first: filters.sort == "newest",
         page,
         per_page: PER_PAGE,
@@ -196,10 +212,12 @@ pub async fn load_queue(
         ))
         .await
         .map_err(service_problem)?;
+    let today = uk_local(time::OffsetDateTime::from_unix_timestamp(now).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)).date();
     let lines = found
         .items
         .into_iter()
         .map(|item| {
+            let tag = due_tag(&item, today);
             let submitted = time::OffsetDateTime::from_unix_timestamp(item.submitted_at)
                 .map(|at| describe_date(uk_local(at).date()))
                 .unwrap_or_default();
@@ -224,6 +242,7 @@ pub async fn load_queue(
                 submitted,
                 days_waiting: ((now - item.submitted_at) / 86_400).max(0),
                 assigned: item.assigned_name.unwrap_or_else(|| "Nobody".into()),
+                tag,
                 reference: item.reference,
             }
         })
@@ -240,8 +259,37 @@ pub async fn load_queue(
             .iter()
             .map(|k| ((*k).to_owned(), kind_label(k).to_owned()))
             .collect(),
+        routes: crate::domain::cld::ROUTES_OF_ACCESS
+            .iter()
+            .map(|(code, words)| ((*code).to_owned(), (*words).to_owned()))
+            .collect(),
         team,
     })
+}
+
+/// A hospital discharge's days to its expected date, or a transition's 18th birthday.
+#[cfg(feature = "ssr")]
+fn due_tag(item: &crate::store::QueueItem, today: time::Date) -> Option<(String, bool)> {
+    use crate::domain::checks::iso_day;
+    use crate::domain::office_hours::describe_date;
+    if let Some(expected) = item.discharge_date.as_deref().and_then(iso_day) {
+        let days = (expected - today).whole_days();
+        let plural = |n: i64| if n == 1 { "day" } else { "days" };
+        return Some(match days {
+            ..=-1 => (format!("Overdue by {} {}", -days, plural(-days)), true),
+            0 => ("Due today".to_owned(), true),
+            _ => (format!("Due in {days} {}", plural(days)), false),
+        });
+    }
+    if item.route_of_access.as_deref() == Some("planned_entry_transition") {
+        let born = item.date_of_birth.as_deref().and_then(iso_day)?;
+        let eighteenth = born.replace_year(born.year() + 18).ok().or_else(|| {
+            // Born on 29 February: 1 March in a year that is not a leap year.
+            time::Date::from_calendar_date(born.year() + 18, time::Month::March, 1).ok()
+        })?;
+        return Some((format!("Turns 18 on {}", describe_date(eighteenth)), false));
+    }
+    None
 }
 
 #[cfg(test)]

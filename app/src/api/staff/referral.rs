@@ -25,6 +25,8 @@ pub struct StatusForm {
     pub status: String,
     /// Required when closing.
     pub outcome: String,
+    /// The Client Level Data event outcome: required when closing.
+    pub event_outcome: String,
     pub note: String,
     /// `resident` (the resident and trackers see the note) or `internal` (the default).
     pub note_for: String,
@@ -39,6 +41,15 @@ impl StatusForm {
         }
         if self.status == "closed" && outcome(&self.outcome).is_none() {
             errors.add("outcome", "Select how the request ended");
+        }
+        let event_outcomes = &crate::domain::cld::EVENT_OUTCOMES;
+        if self.status == "closed"
+            && !crate::domain::cld::is_one_of(event_outcomes, &self.event_outcome)
+        {
+            errors.add(
+                "event_outcome",
+                "Select what the request led to (the Client Level Data event outcome)",
+            );
         }
         if let Err(problem) =
             crate::domain::checks::optional_paragraphs(&self.note, NOTE_MAX_CHARS, "The note")
@@ -56,6 +67,15 @@ impl StatusForm {
     pub fn visible(&self) -> bool {
         self.note_for == "resident"
     }
+}
+
+/// The form correcting a request's route of access.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RouteForm {
+    pub reference: String,
+    /// A key of `domain::cld::ROUTES_OF_ACCESS`.
+    pub route_of_access: String,
 }
 
 /// The assignment form.
@@ -102,6 +122,11 @@ pub struct ReferralRecord {
     pub case_id: Option<String>,
     /// The self-check's result in words, when the request came from one.
     pub from_check: Option<String>,
+    /// Client Level Data: the route of access (a key, correctable), who made contact and what
+    /// it led to, in CLD's words.
+    pub route_of_access: String,
+    pub requester_type: String,
+    pub event_outcome: Option<String>,
     pub team: Vec<(String, String)>,
     pub request: ReferralRequest,
     pub trackers: Vec<TrackerLine>,
@@ -168,6 +193,7 @@ pub(crate) fn not_found() -> PortalError {
 pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, PortalError> {
     use super::session::{current_session, require_staff, session_problem, take_unsent};
     use crate::api::context::{service_problem, store};
+    use crate::domain::cld;
     use crate::domain::referral_status::{outcome, status};
     use crate::domain::staff::Permission;
 
@@ -220,6 +246,12 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, P
             .check_result
             .as_deref()
             .map(|code| crate::domain::eligibility::result_words(code).to_owned()),
+        route_of_access: referral.route_of_access.clone(),
+        requester_type: cld::label(&cld::REQUESTER_TYPES, &referral.requester_type).to_owned(),
+        event_outcome: referral
+            .event_outcome
+            .as_deref()
+            .map(|code| cld::label(&cld::EVENT_OUTCOMES, code).to_owned()),
         team,
         request: serde_json::from_str(&referral.details).unwrap_or_default(),
         trackers: referral
@@ -274,7 +306,7 @@ pub async fn change_referral_status(
     use super::session::{current_session, keep_unsent, require_staff, session_problem};
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::staff::Permission;
-    use crate::journeys::referral::service::{change_status, ChangeError};
+    use crate::journeys::referral::service::{change_status, ChangeError, StatusUpdate};
 
     let path = record_path(&form.reference);
     let user = match require_staff(Some(Permission::WorkQueue)).await {
@@ -292,16 +324,20 @@ pub async fn change_referral_status(
     let mut errors = form.problems();
     if errors.is_empty() {
         let store = store()?;
-        let outcome = (form.status == "closed").then_some(form.outcome.as_str());
+        let closing = form.status == "closed";
+        let update = StatusUpdate {
+            status: &form.status,
+            outcome: closing.then_some(form.outcome.as_str()),
+            event_outcome: closing.then_some(form.event_outcome.as_str()),
+            note: &form.note,
+            note_visible: form.visible(),
+        };
         let changed = change_status(
             &*store,
             &settings(),
             time::OffsetDateTime::now_utc(),
             &referral.reference,
-            &form.status,
-            outcome,
-            &form.note,
-            form.visible(),
+            &update,
             &user.actor(),
         )
         .await;
@@ -383,6 +419,45 @@ pub async fn assign_referral(#[server(default)] form: AssignForm) -> Result<(), 
         .await
         .map_err(service_problem)?;
     keep_for_next(FLASH, &format!("Assigned to {name}")).await?;
+    leptos_axum::redirect(&path);
+    Ok(())
+}
+
+/// Corrects a request's route of access (worked out from the answers when it arrived), for
+/// the council's Client Level Data return. Audited with the old and new route.
+#[server(endpoint = "staff/referral/route")]
+pub async fn correct_route(#[server(default)] form: RouteForm) -> Result<(), PortalError> {
+    use super::session::require_staff;
+    use crate::api::context::{service_problem, store};
+    use crate::domain::cld::{is_one_of, label, ROUTES_OF_ACCESS};
+    use crate::domain::staff::Permission;
+
+    let user = require_staff(Some(Permission::WorkQueue)).await?;
+    let Some(referral) = openable(&user, &form.reference).await? else {
+        return Err(not_found());
+    };
+    let path = record_path(&referral.reference);
+    let route = form.route_of_access.as_str();
+    if !is_one_of(&ROUTES_OF_ACCESS, route) || route == referral.route_of_access {
+        // Only the form's own choices change anything.
+        leptos_axum::redirect(&path);
+        return Ok(());
+    }
+    let store = store()?;
+    store
+        .set_route_of_access(&referral.reference, route)
+        .await
+        .map_err(service_problem)?;
+    store
+        .record_audit(&user.audit(
+            "correct_route",
+            &referral.reference,
+            &format!("{} -> {route}", referral.route_of_access),
+        ))
+        .await
+        .map_err(service_problem)?;
+    let words = label(&ROUTES_OF_ACCESS, route);
+    keep_for_next(FLASH, &format!("Route of access changed to {words}")).await?;
     leptos_axum::redirect(&path);
     Ok(())
 }

@@ -289,21 +289,45 @@ pub enum ChangeError {
     Store(#[from] StoreError),
 }
 
+/// A new status for a request, with how it ended when it is closed.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StatusUpdate<'a> {
+    pub status: &'a str,
+    /// Required when closing.
+    pub outcome: Option<&'a str>,
+    /// The Client Level Data event outcome (`domain::cld::EVENT_OUTCOMES`), when closing.
+    pub event_outcome: Option<&'a str>,
+    pub note: &'a str,
+    /// Whether the resident and trackers see the note.
+    pub note_visible: bool,
+}
+
 /// A staff status change: recorded with its history entry, the case-management event and an
 /// email to the person and trackers, in one transaction.
-#[allow(clippy::too_many_arguments)]
 pub async fn change_status(
     store: &dyn Store,
     settings: &Settings,
     now: OffsetDateTime,
     reference_input: &str,
-    status: &str,
-    outcome: Option<&str>,
-    note: &str,
-    note_visible: bool,
+    update: &StatusUpdate<'_>,
     actor: &str,
 ) -> Result<(), ChangeError> {
+    let StatusUpdate {
+        status,
+        outcome,
+        event_outcome,
+        note,
+        note_visible,
+    } = *update;
     check_change(status, outcome).map_err(ChangeError::Invalid)?;
+    let event_outcome = event_outcome.filter(|_| status == "closed");
+    if let Some(code) = event_outcome {
+        if !crate::domain::cld::is_one_of(&crate::domain::cld::EVENT_OUTCOMES, code) {
+            return Err(ChangeError::Invalid(
+                "Select the Client Level Data event outcome from the list".into(),
+            ));
+        }
+    }
     let reference = Reference::parse(ReferenceKind::Referral, reference_input)
         .ok_or(ChangeError::NotFound)?
         .to_string();
@@ -323,6 +347,7 @@ pub async fn change_status(
             "reference": reference,
             "status": status,
             "outcome": outcome,
+            "event_outcome": event_outcome,
             "note": if note_visible { Some(note) } else { None },
             "changed_at": rfc3339(now),
         }),
@@ -351,6 +376,7 @@ pub async fn change_status(
         reference,
         status: status.to_owned(),
         outcome: outcome.map(str::to_owned),
+        event_outcome: event_outcome.map(str::to_owned),
         note: note.trim().to_owned(),
         note_visible,
         actor: actor.to_owned(),

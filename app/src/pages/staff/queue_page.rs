@@ -1,6 +1,7 @@
 //! The queue (requests for an assessment and carer's assessments) and the safeguarding view
 //! (concerns only, for roles allowed to see them): a GET form of filters, a table with a link
-//! to each record, urgent ones first, and pages.
+//! to each record, urgent ones first (hospital discharges, filtered by route, by their
+//! expected date, tagged "Due in N days" or "Overdue"), and pages.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -91,6 +92,8 @@ fn filter_form(view: &QueueView, base: &str) -> impl IntoView {
         ("10", "Older than 10 days"),
     ]);
     let sorts = pairs(&[("oldest", "Oldest first"), ("newest", "Newest first")]);
+    let mut routes = pairs(&[("", "Any route")]);
+    routes.extend(view.routes.iter().cloned());
     let urgent = f.urgent == "yes";
     view! {
         <form method="get" action=base.to_owned() class="app-filters">
@@ -99,6 +102,7 @@ fn filter_form(view: &QueueView, base: &str) -> impl IntoView {
             {(view.kinds.len() > 1).then(|| select("kind", "Type", kinds, &f.kind))}
             {select("assignee", "Assigned to", assignees, &f.assignee)}
             {select("older_than", "Waiting", ages, &f.older_than)}
+            {select("route", "Route of access", routes, &f.route)}
             {select("sort", "Order", sorts, if f.sort.is_empty() { "oldest" } else { &f.sort })}
             <div class="govuk-form-group">
                 <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
@@ -126,6 +130,10 @@ fn results(view: &QueueView, base: &str) -> impl IntoView {
             let urgent = line
                 .urgent
                 .then(|| view! { " " <Tag text="Urgent" colour=Some(TagColour::Red)/> });
+            let due = line.tag.clone().map(|(text, pressing)| {
+                let colour = if pressing { TagColour::Red } else { TagColour::Yellow };
+                view! { <br/><Tag text=text colour=Some(colour)/> }
+            });
             let waiting = match line.days_waiting {
                 0 => "Today".to_owned(),
                 1 => "1 day".to_owned(),
@@ -134,7 +142,7 @@ fn results(view: &QueueView, base: &str) -> impl IntoView {
             view! {
                 <tr class="govuk-table__row">
                     <th scope="row" class="govuk-table__header">
-                        <a class="govuk-link" href=href>{line.reference.clone()}</a>{urgent}
+                        <a class="govuk-link" href=href>{line.reference.clone()}</a>{urgent}{due}
                     </th>
                     <td class="govuk-table__cell">{line.name.clone()}</td>
                     <td class="govuk-table__cell">{line.kind.clone()}<br/><span class="govuk-body-s">{line.channel.clone()}</span></td>

@@ -1,18 +1,22 @@
-//! A referral's record: its state, every answer (as the resident gave them), who follows it,
-//! its history, and the forms to change its status and assign it.
+//! A referral's record: its state (with its Client Level Data route of access, which staff
+//! can correct), every answer (as the resident or professional gave them), who follows it,
+//! its history, and the forms to change its status (closing asks the CLD event outcome) and
+//! assign it.
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 use super::frame::{with_staff_loaded, StaffFrame};
 use crate::api::staff::referral::{
-    load_referral_record, AssignReferral, ChangeReferralStatus, ReferralRecord, NOTE_MAX_CHARS,
+    load_referral_record, AssignReferral, ChangeReferralStatus, CorrectRoute, ReferralRecord,
+    NOTE_MAX_CHARS,
 };
 use crate::components::{
     Button, ButtonKind, Choice, ErrorSummary, NotificationBanner, NotificationKind, OptionGroup,
     Radios, Select, SummaryList, SummaryRow, Tag, TagColour, Textarea,
 };
 use crate::date_parts::DateParts;
+use crate::domain::cld::{label, EVENT_OUTCOMES, ROUTES_OF_ACCESS};
 use crate::domain::concern::KIND as CONCERN;
 use crate::domain::referral_status::{OUTCOMES, STATUSES};
 use crate::forms::{field_id, field_name, page_title};
@@ -47,6 +51,7 @@ pub fn RecordPage() -> impl IntoView {
                         <div class="govuk-grid-column-one-third">
                             {status_form(&record)}
                             {assign_form(&record)}
+                            {route_form(&record)}
                         </div>
                     </div>
                 </StaffFrame>
@@ -79,6 +84,18 @@ fn state(record: &ReferralRecord) -> impl IntoView {
                 .as_ref()
                 .map(|result| format!("Came from the self-check: {result}"))
                 .unwrap_or_else(|| "Did not come from the self-check".into())],
+        ),
+        SummaryRow::fact(
+            "Route of access",
+            vec![label(&ROUTES_OF_ACCESS, &record.route_of_access).to_owned()],
+        ),
+        SummaryRow::fact("Requester type", vec![record.requester_type.clone()]),
+        SummaryRow::fact(
+            "Event outcome",
+            vec![record
+                .event_outcome
+                .clone()
+                .unwrap_or_else(|| "Recorded when it is closed".into())],
         ),
         SummaryRow::fact("Assigned to", vec![assigned]),
         SummaryRow::fact(
@@ -129,6 +146,21 @@ fn answers(record: &ReferralRecord) -> impl IntoView {
             "The concern".to_owned(),
             crate::journeys::concern::pages::answer_rows(&draft),
         )]
+    } else if request.is_professional() {
+        let draft = crate::journeys::professional::flow::ProfessionalDraft {
+            is_discharge: if request.discharge.is_some() {
+                "yes"
+            } else {
+                "no"
+            }
+            .into(),
+            request,
+            ..Default::default()
+        };
+        crate::journeys::professional::pages::answer_sections(&draft)
+            .into_iter()
+            .map(|(heading, rows)| (heading.to_owned(), rows))
+            .collect()
     } else {
         let draft = ReferralDraft {
             date_of_birth: date_parts(&request.person.date_of_birth),
@@ -217,6 +249,12 @@ fn status_form(record: &ReferralRecord) -> impl IntoView {
             .iter()
             .map(|o| (o.code.to_owned(), o.label.to_owned())),
     );
+    let mut event_outcomes = vec![(String::new(), "Not closing".to_owned())];
+    event_outcomes.extend(
+        EVENT_OUTCOMES
+            .iter()
+            .map(|(code, words)| ((*code).to_owned(), (*words).to_owned())),
+    );
     let note_for = vec![
         Choice::new("internal", "Staff only"),
         Choice::new(
@@ -241,6 +279,12 @@ fn status_form(record: &ReferralRecord) -> impl IntoView {
                 hint="Only when closing the request."
                 groups=vec![OptionGroup { label: None, options: outcomes }]
                 selected=form.outcome.clone() error=errors.message_for("outcome")
+            />
+            <Select
+                name=field_name("event_outcome") id=field_id("event_outcome") label="What it led to (Client Level Data)"
+                hint="Only when closing the request. An NFA outcome without an assessment counts as resolved at first contact."
+                groups=vec![OptionGroup { label: None, options: event_outcomes }]
+                selected=form.event_outcome.clone() error=errors.message_for("event_outcome")
             />
             <Textarea
                 name=field_name("note") id=field_id("note") label="Note (optional)" hint=hint
@@ -272,6 +316,25 @@ fn assign_form(record: &ReferralRecord) -> impl IntoView {
                 groups=vec![OptionGroup { label: None, options: team }] selected=selected
             />
             <Button text="Assign" kind=ButtonKind::Secondary/>
+        </form>
+    }
+}
+
+fn route_form(record: &ReferralRecord) -> impl IntoView {
+    let routes = ROUTES_OF_ACCESS
+        .iter()
+        .map(|(code, words)| ((*code).to_owned(), (*words).to_owned()))
+        .collect();
+    view! {
+        <h2 class="govuk-heading-m">"Route of access"</h2>
+        <form method="post" action=CorrectRoute::url()>
+            <input type="hidden" name=field_name("reference") value=record.reference.clone()/>
+            <Select
+                name=field_name("route_of_access") id=field_id("route_of_access") label="How the request came"
+                hint="Worked out from the answers. Correct it if it is wrong: the change is audited."
+                groups=vec![OptionGroup { label: None, options: routes }] selected=record.route_of_access.clone()
+            />
+            <Button text="Save route" kind=ButtonKind::Secondary/>
         </form>
     }
 }

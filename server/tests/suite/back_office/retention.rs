@@ -64,6 +64,7 @@ async fn close(store: &dyn Store, reference: &str, at: i64) {
         reference: reference.into(),
         status: "closed".into(),
         outcome: Some("information_and_advice".into()),
+        event_outcome: None,
         note: "Spoke to Amara about the lunch club".into(),
         note_visible: true,
         actor: "staff:ann@example.gov.uk".into(),

@@ -127,6 +127,7 @@ fn status_fields<'a>(
         ("form[outcome]", ""),
         ("form[note]", note),
         ("form[note_for]", note_for),
+        ("form[event_outcome]", ""),
     ]
 }
 
@@ -170,6 +171,13 @@ async fn every_staff_server_function_refuses_anonymous_callers() {
             vec![
                 ("form[reference]", &reference),
                 ("form[assignee]", "nobody"),
+            ],
+        ),
+        (
+            "staff/referral/route",
+            vec![
+                ("form[reference]", &reference),
+                ("form[route_of_access]", "prison"),
             ],
         ),
         ("staff/audit", vec![]),
@@ -995,6 +1003,7 @@ async fn a_manager_finds_everything_about_a_person_downloads_it_and_erases_what_
     sign_in(&triage, "triage@example.gov.uk", &enrolment, 0).await;
     let mut close = status_fields(&closed, "closed", "", "internal");
     close[2] = ("form[outcome]", "information_and_advice");
+    close[5] = ("form[event_outcome]", "nfa_information_advice_signposting");
     triage.post_form("/api/staff/referral/status", &close).await;
     let (status, _) = call(&triage, "staff/subject-access/load", &[]).await;
     assert_eq!(status, 403, "subject access is for managers");
@@ -1524,4 +1533,145 @@ async fn give_password_to(browser: &TestApp) {
         try_password(browser, "ann@example.gov.uk", PASSWORD).await,
         "/staff/sign-in/code"
     );
+}
+
+/// A professional's hospital discharge in the queue: filtered by route and ordered by the
+/// expected date with "Due in N days"; its record in Client Level Data's words; the route
+/// corrected (audited); closing asks what it led to, which reaches the store and the event.
+#[tokio::test]
+async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_to() {
+    let app = app().await;
+    let today = time::OffsetDateTime::now_utc().date();
+    let discharge = |days: i64, key: &str| {
+        let mut body = common::referral_example();
+        body["for"] = json!("professional");
+        body["referrer"] = json!({ "given_name": "Sam", "family_name": "Lee", "job_title": "Discharge nurse",
+            "organisation": "Exampletown General Hospital", "setting": "hospital",
+            "phone": "01632 960100", "email": "sam.lee@nhs.net" });
+        body["trackers"] = json!([]);
+        let date = today + time::Duration::days(days);
+        body["discharge"] = json!({ "hospital": "Exampletown General", "ward": "Ward 7",
+            "ward_phone": "01632 960101", "expected_date": app::domain::checks::iso_date(date),
+            "medically_optimised": true, "pathway": 1, "support_needed": "Two calls a day" });
+        let app = &app;
+        let key = key.to_owned();
+        async move {
+            let response = app
+                .client
+                .post(app.url("/api/v1/referrals"))
+                .bearer_auth(&app.api_key)
+                .header("idempotency-key", key)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status().as_u16(), 201);
+            response.json::<Value>().await.unwrap()["reference"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let later = discharge(9, "later").await;
+    let sooner = discharge(3, "sooner").await;
+    let community = submit_referral(&app, "assessment").await;
+    let enrolment = staff(&app, "triage@example.gov.uk", "triage_officer").await;
+    sign_in(&app, "triage@example.gov.uk", &enrolment, 0).await;
+
+    let (_, page) = app
+        .get_html("/staff?route=discharge_from_hospital&sort=newest")
+        .await;
+    let rows: Vec<String> = common::attrs(&page, ".app-queue tbody th a", "href");
+    assert_eq!(
+        rows,
+        [
+            format!("/staff/referrals/{sooner}"),
+            format!("/staff/referrals/{later}")
+        ],
+        "discharges only, the soonest first whatever the order asked"
+    );
+    let table = text_of(&page, ".app-queue").unwrap();
+    assert!(
+        table.contains("Due in 3 days") && table.contains("Due in 9 days"),
+        "{table}"
+    );
+    assert!(!table.contains(&community));
+
+    let record = format!("/staff/referrals/{sooner}");
+    let (_, page) = app.get_html(&record).await;
+    let main = text_of(&page, "main").unwrap();
+    for shown in [
+        "Discharge from Hospital",
+        "Secondary Health",
+        "Discharge nurse, Exampletown General Hospital",
+        "Pathway 1",
+    ] {
+        assert!(main.contains(shown), "{shown} in {main}");
+    }
+
+    let route = [
+        ("form[reference]", sooner.as_str()),
+        ("form[route_of_access]", "diversion_from_hospital"),
+    ];
+    assert_eq!(
+        app.post_form("/api/staff/referral/route", &route).await,
+        record
+    );
+    let stored = app.store.load_referral(&sooner).await.unwrap().unwrap();
+    assert_eq!(stored.route_of_access, "diversion_from_hospital");
+    let made_up = [
+        ("form[reference]", sooner.as_str()),
+        ("form[route_of_access]", "made_up"),
+    ];
+    app.post_form("/api/staff/referral/route", &made_up).await;
+    let stored = app.store.load_referral(&sooner).await.unwrap().unwrap();
+    assert_eq!(
+        stored.route_of_access, "diversion_from_hospital",
+        "only the list's routes"
+    );
+    let audit = app
+        .store
+        .audit_page(&app::store::AuditQuery {
+            page: 1,
+            per_page: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(audit.entries.iter().any(|e| e.action == "correct_route"
+        && e.subject == sooner
+        && e.detail == "discharge_from_hospital -> diversion_from_hospital"));
+
+    let mut close = status_fields(&sooner, "closed", "", "internal");
+    close[2] = ("form[outcome]", "support_arranged");
+    assert_eq!(
+        app.post_form("/api/staff/referral/status", &close).await,
+        record
+    );
+    let (_, page) = app.get_html(&record).await;
+    assert_eq!(
+        common::attrs(&page, ".govuk-error-summary__list a", "href"),
+        ["#event-outcome"]
+    );
+    assert_eq!(
+        app.store
+            .load_referral(&sooner)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "received"
+    );
+    close[5] = ("form[event_outcome]", "provision_of_service");
+    app.post_form("/api/staff/referral/status", &close).await;
+    let stored = app.store.load_referral(&sooner).await.unwrap().unwrap();
+    assert_eq!(stored.status, "closed");
+    assert_eq!(
+        stored.event_outcome.as_deref(),
+        Some("provision_of_service")
+    );
+    let (_, page) = app.get_html(&record).await;
+    assert!(text_of(&page, "main")
+        .unwrap()
+        .contains("Provision of service"));
 }

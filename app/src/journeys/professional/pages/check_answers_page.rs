@@ -109,7 +109,7 @@ fn yes_no(answer: Option<bool>) -> String {
 }
 
 /// The answers, grouped as the journey asks them; pages that do not apply are left out.
-fn sections(draft: &ProfessionalDraft) -> Vec<(&'static str, Vec<SummaryRow>)> {
+pub(crate) fn sections(draft: &ProfessionalDraft) -> Vec<(&'static str, Vec<SummaryRow>)> {
     let r = draft.request();
     let p = &r.person;
     let referrer = r.referrer.clone().unwrap_or_default();

@@ -6,6 +6,7 @@ mod confirmation_page;
 mod question_pages;
 mod start_page;
 
+pub(crate) use check_answers_page::sections as answer_sections;
 pub use check_answers_page::ProfessionalCheckAnswersPage;
 pub use confirmation_page::ProfessionalConfirmationPage;
 pub use question_pages::ProfessionalQuestionPage;
