@@ -87,6 +87,22 @@ pub fn median(mut values: Vec<i64>) -> Option<i64> {
     })
 }
 
+/// How many whole days before a hospital discharge's expected date (`YYYY-MM-DD`) a request
+/// submitted at `submitted_at` reached us: negative when it came after that date, `None` when
+/// the date cannot be read.
+pub fn days_before_discharge(submitted_at: i64, expected_date: &str) -> Option<i64> {
+    let expected = super::checks::iso_day(expected_date)?;
+    let submitted = time::OffsetDateTime::from_unix_timestamp(submitted_at)
+        .ok()?
+        .date();
+    Some((expected - submitted).whole_days())
+}
+
+/// A share as a whole percentage ("40%"), `None` out of nothing.
+pub fn percent(part: i64, whole: i64) -> Option<String> {
+    (whole > 0).then(|| format!("{}%", (part * 1000 / whole + 5) / 10))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +159,22 @@ mod tests {
         assert_eq!(median(vec![]), None);
         assert_eq!(median(vec![5, 1, 3]), Some(3));
         assert_eq!(median(vec![4, 1, 3, 10]), Some(3));
+    }
+
+    #[test]
+    fn days_before_a_discharge_count_whole_days_and_go_negative_when_late() {
+        // Monday 23 November 2026, 15:00 UTC.
+        let submitted = 1_795_392_000 + 15 * 3600;
+        assert_eq!(days_before_discharge(submitted, "2026-11-26"), Some(3));
+        assert_eq!(days_before_discharge(submitted, "2026-11-23"), Some(0));
+        assert_eq!(days_before_discharge(submitted, "2026-11-20"), Some(-3));
+        assert_eq!(days_before_discharge(submitted, "not a date"), None);
+    }
+
+    #[test]
+    fn shares_round_to_whole_percentages() {
+        assert_eq!(percent(1, 3).as_deref(), Some("33%"));
+        assert_eq!(percent(2, 3).as_deref(), Some("67%"));
+        assert_eq!(percent(0, 0), None);
     }
 }

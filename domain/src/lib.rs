@@ -8,6 +8,7 @@ pub mod carer;
 pub mod charging;
 pub mod checks;
 pub mod cld;
+pub mod cld_return;
 pub mod concern;
 pub mod demand;
 pub mod eligibility;

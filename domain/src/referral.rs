@@ -532,7 +532,10 @@ mod tests {
         assert_eq!(request.person.nhs_number, "9434765919");
         assert_eq!(request.consent.lawful_basis, "best_interests");
         assert_eq!(request.needs.risks, ["lives_alone", "falls"]);
-        assert_eq!(crate::cld::route_of_access(request), "discharge_from_hospital");
+        assert_eq!(
+            crate::cld::route_of_access(request),
+            "discharge_from_hospital"
+        );
         assert_eq!(crate::cld::requester_type(request), "secondary_health");
 
         let mut wrong = discharge_referral();

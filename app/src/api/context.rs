@@ -48,3 +48,18 @@ pub fn now_unix() -> i64 {
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default()
 }
+
+/// Makes a server function's answer a file download named `filename`: the attachment header,
+/// and a 200 even for a browser's link or form. A browser asks for HTML, and server functions
+/// answer such a request with a redirect back to the page it came from (the way forms work
+/// without JavaScript), which would send the person back to the page instead of the file.
+pub fn answer_as_download(filename: &str) {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    if let Ok(value) = http::HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
+    {
+        response.insert_header(http::header::CONTENT_DISPOSITION, value);
+    }
+    response.set_status(http::StatusCode::OK);
+}

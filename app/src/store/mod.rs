@@ -211,6 +211,10 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// The demand dashboard's counts for referrals submitted at or after `since`.
     async fn demand_counts(&self, since: i64) -> StoreResult<DemandCounts>;
 
+    /// The requests for an assessment (not safeguarding concerns) submitted from `from` to
+    /// before `until`, for the Client Level Data return, oldest first.
+    async fn requests_for_return(&self, from: i64, until: i64) -> StoreResult<Vec<ReturnRow>>;
+
     /// Counts one showing of each of these directory services, (id, name), on a self-check's
     /// result page in `week` (`domain::demand::week_of`).
     async fn count_suggestions(&self, week: i64, services: &[(String, String)]) -> StoreResult<()>;

@@ -170,6 +170,29 @@ pub struct DemandCounts {
     /// The directory services most often suggested by the self-check, most first (up to 10):
     /// (service id, name, times shown).
     pub suggested: Vec<(String, String, i64)>,
+    /// (week, Client Level Data route of access, count).
+    pub by_route: Vec<(i64, String, i64)>,
+    /// Requests resolved at first contact (closed with an NFA event outcome, never at
+    /// "assessment arranged"): (week, route of access, count).
+    pub resolved_at_first_contact: Vec<(i64, String, i64)>,
+    /// Hospital discharges: (submitted at, expected discharge date `YYYY-MM-DD`).
+    pub discharges: Vec<(i64, String)>,
+}
+
+/// A request as the Client Level Data return needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnRow {
+    pub reference: String,
+    pub submitted_at: i64,
+    pub route_of_access: String,
+    pub requester_type: String,
+    pub event_outcome: Option<String>,
+    /// When it was closed, if it has been.
+    pub closed_at: Option<i64>,
+    /// The person's date of birth (`YYYY-MM-DD`), when known.
+    pub date_of_birth: Option<String>,
+    /// The checked request (API.md JSON), for the person's postcode.
+    pub details: String,
 }
 
 /// A key for the partner API (only its hash is kept).

@@ -10,7 +10,7 @@ use app::store::{
 };
 use app::store::{
     AuditPage, AuditQuery, ChannelHealth, DemandCounts, NewStaffAccount, QueuePage, QueueQuery,
-    StaffAccount, StaffMember,
+    ReturnRow, StaffAccount, StaffMember,
 };
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};

@@ -240,6 +240,10 @@ macro_rules! impl_store {
                 staff::demand_counts(self.reader(), since).await
             }
 
+            async fn requests_for_return(&self, from: i64, until: i64) -> StoreResult<Vec<ReturnRow>> {
+                staff::requests_for_return(self.reader(), from, until).await
+            }
+
             async fn count_lookup_failures(&self, bucket: &str, since: i64) -> StoreResult<i64> {
                 queries::count_lookup_failures(self.reader(), bucket, since).await
             }

@@ -4,7 +4,7 @@
 macro_rules! staff_queries {
     ($db:ty) => {
         use app::store::{
-            ApiKey, AttemptCounts, AuditEntry, EnrolmentRequest, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, QueueItem, QueuePage,
+            ApiKey, AttemptCounts, AuditEntry, EnrolmentRequest, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, ReturnRow, QueueItem, QueuePage,
             QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult,
         };
         use sqlx::{Pool, QueryBuilder};
@@ -582,6 +582,28 @@ macro_rules! staff_queries {
             Ok(AuditPage { entries, total })
         }
 
+        pub async fn requests_for_return(pool: &Pool<Db>, from: i64, until: i64) -> StoreResult<Vec<ReturnRow>> {
+            let rows: Vec<(String, i64, String, String, Option<String>, Option<i64>, Option<String>, String)> = sqlx::query_as(
+                "SELECT r.reference, r.submitted_at, r.route_of_access, r.requester_type, r.event_outcome, \
+                 (SELECT MAX(h.at) FROM referral_history h WHERE h.referral_id = r.id AND h.status = 'closed'), \
+                 (SELECT p.date_of_birth FROM referral_people p WHERE p.referral_id = r.id AND p.role = 'person' LIMIT 1), \
+                 r.details FROM referrals r \
+                 WHERE r.submitted_at >= $1 AND r.submitted_at < $2 AND r.kind <> 'safeguarding_concern' \
+                 ORDER BY r.submitted_at, r.id",
+            )
+            .bind(from)
+            .bind(until)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(rows
+                .into_iter()
+                .map(|(reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, date_of_birth, details)| ReturnRow {
+                    reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, date_of_birth, details,
+                })
+                .collect())
+        }
+
         pub async fn demand_counts(pool: &Pool<Db>, since: i64) -> StoreResult<DemandCounts> {
             // Weeks from Monday 5 January 1970, as `domain::demand::week_of` counts them.
             let weekly = |column: &str| {
@@ -633,6 +655,30 @@ macro_rules! staff_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
+            let by_route: Vec<(i64, String, i64)> = sqlx::query_as(&weekly("route_of_access"))
+                .bind(since)
+                .fetch_all(pool)
+                .await
+                .map_err(unavailable)?;
+            let resolved_at_first_contact: Vec<(i64, String, i64)> = sqlx::query_as(
+                "SELECT (r.submitted_at - 345600) / 604800 AS week, r.route_of_access, COUNT(*) FROM referrals r \
+                 WHERE r.submitted_at >= $1 AND r.status = 'closed' AND r.event_outcome LIKE 'nfa%' \
+                 AND NOT EXISTS (SELECT 1 FROM referral_history h WHERE h.referral_id = r.id \
+                 AND h.status IN ('assessment_arranged', 'assessment_completed')) \
+                 GROUP BY week, r.route_of_access ORDER BY week",
+            )
+            .bind(since)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            let discharges: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT submitted_at, discharge_date FROM referrals \
+                 WHERE submitted_at >= $1 AND discharge_date IS NOT NULL ORDER BY submitted_at",
+            )
+            .bind(since)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
             Ok(DemandCounts {
                 by_kind,
                 by_channel,
@@ -640,6 +686,9 @@ macro_rules! staff_queries {
                 first_contact_seconds: first_contact.into_iter().map(|(s,)| s).collect(),
                 check_results,
                 suggested,
+                by_route,
+                resolved_at_first_contact,
+                discharges,
             })
         }
 

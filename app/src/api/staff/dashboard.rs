@@ -1,7 +1,9 @@
 //! The demand dashboard for managers: requests per week by type and by channel over the last
 //! 12 weeks, how closed requests ended, the time from a request to its first contact, the
 //! share of requests that came from the eligibility self-check and its results behind them,
-//! and the directory services the self-check suggested most. Counts only: no one's details.
+//! the directory services the self-check suggested most, requests by Client Level Data route
+//! of access, the share resolved at first contact, and hospital discharges with how long
+//! before the expected discharge date they reached us. Counts only: no one's details.
 //! Viewing it is audited like any other staff page.
 
 use crate::errors::PortalError;
@@ -44,15 +46,42 @@ pub struct DashboardView {
     pub check_results: Vec<(String, i64)>,
     /// The services the self-check suggested most: (service, times suggested), most first.
     pub suggested: Vec<(String, i64)>,
+    /// Per CLD route of access: (route, total), and per week.
+    pub route_totals: Vec<(String, i64)>,
+    pub by_route: Figures,
+    /// Requests resolved at first contact (closed with an NFA event outcome, no assessment),
+    /// per week of the request and per route of access.
+    pub first_contact_by_week: Vec<Share>,
+    pub first_contact_by_route: Vec<Share>,
+    /// Hospital discharges referred per week: (week label, count).
+    pub discharges_by_week: Vec<(String, i64)>,
+    /// The median number of days before the expected discharge date that a discharge reached
+    /// us (negative: after it), `None` with no discharges.
+    pub median_days_before_discharge: Option<i64>,
+    /// The quarters the Client Level Data download offers: (key, label), the current first.
+    pub quarters: Vec<(String, String)>,
+}
+
+/// How many of some requests were resolved at first contact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Share {
+    /// A week ("23 Nov") or a route of access.
+    pub label: String,
+    pub requests: i64,
+    pub resolved: i64,
+}
+
+impl Share {
+    /// "40%", or "–" when there were no requests.
+    pub fn percent(&self) -> String {
+        crate::domain::demand::percent(self.resolved, self.requests).unwrap_or_else(|| "–".into())
+    }
 }
 
 impl DashboardView {
     /// "40%" of requests came from the self-check (`None` with no requests).
     pub fn self_check_share(&self) -> Option<String> {
-        (self.requests_for_assessment > 0).then(|| {
-            let percent = (self.from_self_check * 1000 / self.requests_for_assessment + 5) / 10;
-            format!("{percent}%")
-        })
+        crate::domain::demand::percent(self.from_self_check, self.requests_for_assessment)
     }
 }
 
@@ -63,6 +92,7 @@ pub fn to_csv(view: &DashboardView) -> String {
     for (figure, table) in [
         ("requests_by_type", &view.by_type),
         ("requests_by_channel", &view.by_channel),
+        ("requests_by_route_of_access", &view.by_route),
     ] {
         for (label, counts) in &table.rows {
             for (week, n) in table.head.iter().zip(counts) {
@@ -94,6 +124,28 @@ pub fn to_csv(view: &DashboardView) -> String {
     if let Some(days) = &view.median_days_to_contact {
         lines.push(format!("median_days_to_first_contact,all,all,{days}"));
     }
+    for share in &view.first_contact_by_week {
+        lines.push(format!(
+            "resolved_at_first_contact,all,{},{}",
+            quote(&share.label),
+            share.resolved
+        ));
+    }
+    for share in &view.first_contact_by_route {
+        lines.push(format!(
+            "resolved_at_first_contact,{},all,{}",
+            quote(&share.label),
+            share.resolved
+        ));
+    }
+    for (week, n) in &view.discharges_by_week {
+        lines.push(format!("hospital_discharges,all,{},{n}", quote(week)));
+    }
+    if let Some(days) = view.median_days_before_discharge {
+        lines.push(format!(
+            "median_days_before_expected_discharge,all,all,{days}"
+        ));
+    }
     lines.join("\r\n") + "\r\n"
 }
 
@@ -102,12 +154,7 @@ pub fn to_csv(view: &DashboardView) -> String {
 pub async fn download_dashboard() -> Result<server_fn::codec::TextStream<PortalError>, PortalError>
 {
     let view = load_dashboard().await?;
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(
-            http::header::CONTENT_DISPOSITION,
-            http::HeaderValue::from_static("attachment; filename=\"dashboard.csv\""),
-        );
-    }
+    crate::api::context::answer_as_download("dashboard.csv");
     let csv = to_csv(&view);
     Ok(server_fn::codec::TextStream::new(futures::stream::once(
         async move { Ok(csv) },
@@ -118,7 +165,8 @@ pub async fn download_dashboard() -> Result<server_fn::codec::TextStream<PortalE
 pub async fn load_dashboard() -> Result<DashboardView, PortalError> {
     use super::session::require_staff;
     use crate::api::context::{now_unix, service_problem, store};
-    use crate::domain::demand::{median, week_start, Weekly};
+    use crate::domain::cld::{label, ROUTES_OF_ACCESS};
+    use crate::domain::demand::{days_before_discharge, median, week_of, week_start, Weekly};
     use crate::domain::eligibility::result_words;
     use crate::domain::office_hours::describe_date;
     use crate::domain::referral::KINDS;
@@ -171,6 +219,46 @@ pub async fn load_dashboard() -> Result<DashboardView, PortalError> {
             .map(|(l, counts)| (label(l), counts.clone()))
             .collect(),
     };
+    let route_keys: Vec<&str> = ROUTES_OF_ACCESS.iter().map(|(key, _)| *key).collect();
+    let route_label = |r: &str| label(&ROUTES_OF_ACCESS, r).to_owned();
+    let by_route = Weekly::from_counts(&counts.by_route, &route_keys, now, WEEKS);
+    let resolved = Weekly::from_counts(&counts.resolved_at_first_contact, &route_keys, now, WEEKS);
+    let first_contact_by_week = week_heads
+        .iter()
+        .zip(by_route.totals().into_iter().zip(resolved.totals()))
+        .map(|(week, (requests, resolved))| Share {
+            label: week.clone(),
+            requests,
+            resolved,
+        })
+        .collect();
+    let first_contact_by_route = by_route
+        .label_totals()
+        .into_iter()
+        .zip(resolved.label_totals())
+        .map(|((route, requests), (_, resolved))| Share {
+            label: route_label(&route),
+            requests,
+            resolved,
+        })
+        .collect();
+    let discharge_weeks: Vec<(i64, String, i64)> = counts
+        .discharges
+        .iter()
+        .map(|(at, _)| (week_of(*at), "discharge".to_owned(), 1))
+        .collect();
+    let discharges_by_week = week_heads
+        .iter()
+        .cloned()
+        .zip(Weekly::from_counts(&discharge_weeks, &["discharge"], now, WEEKS).totals())
+        .collect();
+    let median_days_before_discharge = median(
+        counts
+            .discharges
+            .iter()
+            .filter_map(|(at, date)| days_before_discharge(*at, date))
+            .collect(),
+    );
     let contacted = counts.first_contact_seconds.len() as i64;
     let median_days_to_contact = median(counts.first_contact_seconds)
         .map(|seconds| format!("{:.1}", seconds as f64 / 86_400.0));
@@ -227,5 +315,20 @@ pub async fn load_dashboard() -> Result<DashboardView, PortalError> {
             .into_iter()
             .map(|(_, name, shown)| (name, shown))
             .collect(),
+        route_totals: by_route
+            .label_totals()
+            .into_iter()
+            .map(|(r, n)| (route_label(&r), n))
+            .collect(),
+        by_route: table(&by_route, &route_label),
+        first_contact_by_week,
+        first_contact_by_route,
+        discharges_by_week,
+        median_days_before_discharge,
+        quarters: super::cld_download::offered_quarters(
+            time::OffsetDateTime::from_unix_timestamp(now)
+                .map(|t| t.date())
+                .unwrap_or(time::Date::MIN),
+        ),
     })
 }

@@ -8,6 +8,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod authenticator;
 pub mod carer_record;
+pub mod cld_download;
 #[cfg(feature = "ssr")]
 pub mod credentials;
 pub mod dashboard;

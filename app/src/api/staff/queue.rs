@@ -212,7 +212,10 @@ pub async fn load_queue(
         ))
         .await
         .map_err(service_problem)?;
-    let today = uk_local(time::OffsetDateTime::from_unix_timestamp(now).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)).date();
+    let today = uk_local(
+        time::OffsetDateTime::from_unix_timestamp(now).unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
+    )
+    .date();
     let lines = found
         .items
         .into_iter()

@@ -318,12 +318,7 @@ pub async fn download_subject_export() -> Result<serde_json::Value, PortalError>
         .record_audit(&user.audit("subject_access_export", "", &references.join(" ")))
         .await
         .map_err(service_problem)?;
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(
-            http::header::CONTENT_DISPOSITION,
-            http::HeaderValue::from_static("attachment; filename=\"subject-access.json\""),
-        );
-    }
+    crate::api::context::answer_as_download("subject-access.json");
     let mut value = serde_json::to_value(&export).map_err(|e| PortalError::internal(e))?;
     // Whether a record can be erased is the council's business, not part of what it holds.
     for record in value["records"].as_array_mut().into_iter().flatten() {

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::frame::{with_staff_loaded, StaffFrame};
-use crate::api::staff::dashboard::{load_dashboard, DownloadDashboard, Figures, WEEKS};
+use crate::api::staff::cld_download::DownloadCldReturn;
+use crate::api::staff::dashboard::{load_dashboard, DownloadDashboard, Figures, Share, WEEKS};
 use crate::components::{BarChart, HeadingSize, HorizontalBarChart, Table};
 use leptos::server_fn::ServerFn;
 
@@ -23,6 +24,18 @@ pub fn DashboardPage() -> impl IntoView {
                 <p class="govuk-body">{format!("Requests made in the last {WEEKS} weeks: {}. Weeks start on Monday.", view.period)}</p>
                 <p class="govuk-body"><a class="govuk-link" href=DownloadDashboard::url() download="dashboard.csv">"Download these figures (CSV)"</a></p>
 
+                <h2 class="govuk-heading-m">"Client Level Data return"</h2>
+                <form method="get" action=DownloadCldReturn::url()>
+                    <div class="govuk-form-group">
+                        <label class="govuk-label govuk-label--s" for="quarter">"Quarter"</label>
+                        <div class="govuk-hint" id="quarter-hint">"Requests made in the quarter, in the return's field names: dates, route of access, requester type, event outcome, age band and postcode district. No names."</div>
+                        <select class="govuk-select" id="quarter" name="quarter" aria-describedby="quarter-hint">
+                            {view.quarters.iter().map(|(key, label)| view! { <option value=key.clone()>{label.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">"Download the requests (CSV)"</button>
+                </form>
+
                 <h2 class="govuk-heading-m">"Requests each week"</h2>
                 <BarChart id="weekly" title="Requests each week, all types" bars=view.weekly_totals.clone()/>
                 {figures_table("Requests each week, by type", &view.by_type)}
@@ -30,6 +43,24 @@ pub fn DashboardPage() -> impl IntoView {
                 <h2 class="govuk-heading-m">"How requests reached us"</h2>
                 <BarChart id="channels" title="Requests by channel" bars=view.channel_totals.clone()/>
                 {figures_table("Requests each week, by channel", &view.by_channel)}
+
+                <h2 class="govuk-heading-m">"Routes of access"</h2>
+                <p class="govuk-body">"How requests came, in the Client Level Data return's categories."</p>
+                <HorizontalBarChart id="routes" title="Requests by route of access" bars=view.route_totals.clone()/>
+                {figures_table("Requests each week, by route of access", &view.by_route)}
+
+                <h2 class="govuk-heading-m">"Resolved at first contact"</h2>
+                <p class="govuk-body">"Requests closed with a 'no further action' event outcome without an assessment, out of the requests made."</p>
+                {shares_table("Resolved at first contact, by week the request was made", "Week starting", &view.first_contact_by_week)}
+                {shares_table("Resolved at first contact, by route of access", "Route of access", &view.first_contact_by_route)}
+
+                <h2 class="govuk-heading-m">"Hospital discharges"</h2>
+                <BarChart id="discharges" title="Hospital discharges referred each week" bars=view.discharges_by_week.clone()/>
+                <p class="govuk-body">{match view.median_days_before_discharge {
+                    Some(days) if days >= 0 => format!("Half of the hospital discharges referred in this period reached us at least {days} {} before the expected discharge date.", if days == 1 { "day" } else { "days" }),
+                    Some(days) => format!("Half of the hospital discharges referred in this period reached us {} {} or more after the expected discharge date.", -days, if days == -1 { "day" } else { "days" }),
+                    None => "No hospital discharge was referred in this period.".to_owned(),
+                }}</p>
 
                 <h2 class="govuk-heading-m">"How closed requests ended"</h2>
                 <BarChart id="outcomes" title="Closed requests by outcome" bars=view.outcomes.clone()/>
@@ -88,5 +119,29 @@ fn figures_table(caption: &str, figures: &Figures) -> impl IntoView {
             <Table caption=caption.to_owned() caption_size=HeadingSize::S head=head rows=rows
                 first_cell_is_header=true numeric_columns=numeric/>
         </div>
+    }
+}
+
+fn shares_table(caption: &str, first_head: &str, shares: &[Share]) -> impl IntoView {
+    let head = vec![
+        first_head.to_owned(),
+        "Requests".to_owned(),
+        "Resolved at first contact".to_owned(),
+        "Share".to_owned(),
+    ];
+    let rows = shares
+        .iter()
+        .map(|share| {
+            vec![
+                share.label.clone(),
+                share.requests.to_string(),
+                share.resolved.to_string(),
+                share.percent(),
+            ]
+        })
+        .collect();
+    view! {
+        <Table caption=caption.to_owned() caption_size=HeadingSize::S head=head rows=rows
+            first_cell_is_header=true numeric_columns=vec![1, 2, 3]/>
     }
 }

@@ -696,7 +696,7 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         "this week's request is counted: {weekly}"
     );
     let charts = common::attrs(&page, "svg.app-chart", "role");
-    assert_eq!(charts, vec!["img"; 4], "four charts, each a named image");
+    assert_eq!(charts, vec!["img"; 6], "six charts, each a named image");
     assert!(text_of(&page, "main").unwrap().contains(
         "0% of the 1 requests for an assessment (0) came from the eligibility self-check"
     ));
@@ -749,6 +749,11 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         "Exampletown Day Centre: 3"
     );
     let csv = manager.get("/api/staff/dashboard.csv").await;
+    assert_eq!(
+        csv.status().as_u16(),
+        200,
+        "the file itself, not a redirect back to the page, for a browser's link"
+    );
     assert_eq!(
         csv.headers()["cache-control"],
         "no-store",
@@ -1674,4 +1679,96 @@ async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_
     assert!(text_of(&page, "main")
         .unwrap()
         .contains("Provision of service"));
+
+    // The community request is answered with advice at the first contact.
+    let mut resolved = status_fields(&community, "closed", "", "internal");
+    resolved[2] = ("form[outcome]", "information_and_advice");
+    resolved[5] = ("form[event_outcome]", "nfa_information_advice_signposting");
+    app.post_form("/api/staff/referral/status", &resolved).await;
+    let quarter = app::domain::cld_return::quarter_of(today).key;
+    let cld = format!("/api/staff/cld-return.csv?quarter={quarter}");
+    assert_eq!(
+        app.get(&cld).await.status().as_u16(),
+        403,
+        "the return is for those who see the dashboard"
+    );
+    let stranger = app.new_browser().get(&cld).await;
+    assert_ne!(stranger.status().as_u16(), 200);
+    assert!(
+        !stranger.text().await.unwrap().contains("ASC-"),
+        "nothing for a stranger"
+    );
+
+    let manager = app.new_browser();
+    let enrolment = staff(&app, "manager@example.gov.uk", "manager").await;
+    sign_in(&manager, "manager@example.gov.uk", &enrolment, 0).await;
+    let (_, page) = manager.get_html("/staff/dashboard").await;
+    let main = text_of(&page, "main").unwrap();
+    assert_eq!(
+        text_of(&page, "#routes-desc").unwrap(),
+        "Planned Entry (Transition): 0; Discharge from Hospital: 1; \
+         Diversion from Hospital Services: 1; Self-Funder with Depleted Funds: 0; \
+         Community / Other route: 1; Prison: 0",
+        "the corrected route counts"
+    );
+    assert!(
+        main.contains("Community / Other route 1 1 100%"),
+        "one request by that route, resolved at first contact: {main}"
+    );
+    assert!(
+        main.contains("reached us at least 6 days before the expected discharge date"),
+        "the median of 3 and 9 days: {main}"
+    );
+    assert!(text_of(&page, "#discharges-desc").unwrap().ends_with(": 2"));
+    let csv = manager
+        .get("/api/staff/dashboard.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains("resolved_at_first_contact,\"Community / Other route\",all,1")
+            && csv.contains("median_days_before_expected_discharge,all,all,6"),
+        "{csv}"
+    );
+    let options = common::attrs(&page, "#quarter option", "value");
+    assert_eq!(options.len(), 8);
+    assert_eq!(options[0], quarter, "the current quarter first");
+
+    let response = manager.get(&cld).await;
+    assert_eq!(response.status().as_u16(), 200, "{:?}", response.headers());
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(&format!("cld-requests-{quarter}.csv")));
+    let csv = response.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], app::domain::cld_return::COLUMNS.join(","));
+    assert_eq!(lines.len(), 4, "the three requests: {csv}");
+    let line_of = |reference: &str| {
+        lines
+            .iter()
+            .find(|l| l.contains(reference))
+            .unwrap_or_else(|| panic!("{reference} in {csv}"))
+            .to_string()
+    };
+    let ended = app::domain::checks::iso_date(time::OffsetDateTime::now_utc().date());
+    assert!(line_of(&sooner).contains(&format!(
+        "\"{ended}\",\"Diversion from Hospital Services\",\"Secondary Health\",\"Provision of service\""
+    )));
+    assert!(line_of(&community).contains(
+        "\"Community / Other route\",\"Self\",\"NFA - Information & Advice / Signposting only\",\"75-84\",\"EX1\""
+    ));
+    assert!(
+        line_of(&later).contains(",\"\",\"Discharge from Hospital\""),
+        "open: no end date"
+    );
+    for personal in ["Amara", "Okafor", "1948-03-02", "EX1 2AB", "Mill Lane"] {
+        assert!(!csv.contains(personal), "{personal} in {csv}");
+    }
+    let response = manager
+        .get("/api/staff/cld-return.csv?quarter=2026-27-q9")
+        .await;
+    assert_ne!(response.status().as_u16(), 200, "only the offered quarters");
+    assert!(!response.text().await.unwrap().contains("Event_Reference"));
 }
