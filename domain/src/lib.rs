@@ -9,6 +9,7 @@ pub mod charging;
 pub mod checks;
 pub mod cld;
 pub mod cld_return;
+pub mod communication;
 pub mod concern;
 pub mod demand;
 pub mod eligibility;

@@ -352,16 +352,13 @@ fn check_person(
             .take("person.nhs_number", nhs_number(typed))
             .unwrap_or_default(),
     };
-    clean.communication_needs = errors
-        .take(
-            "person.communication_needs",
-            optional_paragraphs(
-                &person.communication_needs,
-                SHORT_TEXT_MAX,
-                "Communication needs",
-            ),
-        )
-        .unwrap_or_default();
+    clean.communication_needs = super::communication::check(
+        &person.communication_needs,
+        "person.communication_needs",
+        errors,
+    );
+    clean.interpreter_needed =
+        person.interpreter_needed || clean.communication_needs.interpreter.is_some();
     date_of_birth
 }
 

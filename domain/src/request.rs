@@ -102,10 +102,24 @@ pub struct PersonDetails {
     pub preferred_contact: String,
     pub language: String,
     pub interpreter_needed: bool,
-    pub communication_needs: String,
+    /// As the Accessible Information Standard asks: codes and words (a sentence is read as
+    /// the words).
+    pub communication_needs: super::communication::CommunicationNeeds,
     /// Optional: ten digits (spaces allowed), checked by the modulus 11 check digit.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub nhs_number: String,
+}
+
+impl PersonDetails {
+    /// What staff need to know to communicate with the person, one item each (empty:
+    /// nothing recorded). An interpreter asked for without its kind counts too.
+    pub fn communication(&self) -> Vec<String> {
+        let mut items = self.communication_needs.describe();
+        if self.interpreter_needed && self.communication_needs.interpreter.is_none() {
+            items.insert(0, "An interpreter".to_owned());
+        }
+        items
+    }
 }
 
 /// The person asking on someone else's behalf.

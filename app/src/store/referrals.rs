@@ -29,6 +29,8 @@ pub struct NewReferralRecord {
     pub requester_type: String,
     /// A hospital discharge's expected date, `YYYY-MM-DD`.
     pub discharge_date: Option<String>,
+    /// The person has communication needs (flagged on the queue).
+    pub communication_needs: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

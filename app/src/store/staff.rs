@@ -100,6 +100,8 @@ pub struct QueueItem {
     pub discharge_date: Option<String>,
     /// The person's date of birth, `YYYY-MM-DD` (a transition shows their 18th birthday).
     pub date_of_birth: Option<String>,
+    /// The person has communication needs (an interpreter, another format, or words).
+    pub communication_needs: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

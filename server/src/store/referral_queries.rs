@@ -24,8 +24,8 @@ macro_rules! referral_queries {
             let inserted: Option<(i64,)> = sqlx::query_as(
                 "INSERT INTO referrals (reference, idempotency_key, request_body, kind, channel, urgent, \
                  lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result, partner, \
-                 route_of_access, requester_type, discharge_date) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11, $12, $13, $14) \
+                 route_of_access, requester_type, discharge_date, communication_needs) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11, $12, $13, $14, $15) \
                  ON CONFLICT DO NOTHING RETURNING id",
             )
             .bind(&r.reference)
@@ -42,6 +42,7 @@ macro_rules! referral_queries {
             .bind(&r.route_of_access)
             .bind(&r.requester_type)
             .bind(&r.discharge_date)
+            .bind(i64::from(r.communication_needs))
             .fetch_optional(&mut *tx)
             .await
             .map_err(unavailable)?;

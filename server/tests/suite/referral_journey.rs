@@ -204,13 +204,42 @@ async fn fill_in_for_someone_else(app: &TestApp) {
         .await,
         format!("{base}/language-and-communication")
     );
+    let made_up = [
+        ("form[person][language]", "English"),
+        ("form[person][interpreter_needed]", "psychic"),
+        ("form[person][formats][smoke]", "smoke"),
+    ];
+    assert_eq!(
+        answer(app, "language-and-communication", &made_up).await,
+        format!("{base}/language-and-communication")
+    );
+    let html = page(app, &format!("{base}/language-and-communication")).await;
+    assert_eq!(
+        attrs(&html, ".govuk-error-summary__list a", "href"),
+        [
+            "#person-communication-needs-interpreter",
+            "#person-communication-needs-formats"
+        ]
+    );
     let language = [
         ("form[person][language]", "English"),
-        ("form[person][interpreter_needed]", "no"),
+        ("form[person][interpreter_needed]", "bsl"),
+        ("form[person][formats][large_print]", "large_print"),
+        ("form[person][communication_needs]", "Call after 10am"),
     ];
     assert_eq!(
         answer(app, "language-and-communication", &language).await,
         format!("{base}/daily-tasks")
+    );
+    let html = page(app, &format!("{base}/language-and-communication")).await;
+    assert_eq!(
+        attrs(
+            &html,
+            "input[type=radio][checked], input[type=checkbox][checked]",
+            "value"
+        ),
+        ["bsl", "large_print"],
+        "what was chosen, and nothing chosen in advance"
     );
 
     assert_eq!(
@@ -323,6 +352,12 @@ async fn a_request_without_javascript_is_sent_once_and_can_be_tracked() {
     assert!(text_of(&html, "main")
         .unwrap()
         .contains("Ngozi Okafor (Daughter)"));
+    assert!(
+        text_of(&html, "main").unwrap().contains(
+            "Language: English Large print A British Sign Language interpreter Call after 10am"
+        ),
+        "the communication needs in words"
+    );
     // A "Change" link returns here.
     let change = attrs(&html, ".govuk-summary-list__actions a", "href");
     assert!(change.contains(&"/request-an-assessment/name?change=check-answers".to_owned()));

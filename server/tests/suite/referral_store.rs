@@ -41,6 +41,7 @@ fn referral(reference: &str, key: &str, body: &str) -> NewReferralRecord {
         route_of_access: "community_other".into(),
         requester_type: "self".into(),
         discharge_date: None,
+        communication_needs: false,
         outbox: vec![
             NewOutboxMessage {
                 channel: "event".into(),

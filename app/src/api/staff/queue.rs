@@ -109,6 +109,8 @@ pub struct QueueLine {
     /// on 14 June 2027" (a young person moving from children's services), with whether it
     /// is pressing (due today or overdue).
     pub tag: Option<(String, bool)>,
+    /// The person has communication needs (the record says which).
+    pub communication_needs: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,6 +243,7 @@ pub async fn load_queue(
                     format!("{RECORDS_PATH}/{}", item.reference)
                 },
                 urgent: item.urgent,
+                communication_needs: item.communication_needs,
                 channel: channel_label(&item.channel),
                 submitted,
                 days_waiting: ((now - item.submitted_at) / 86_400).max(0),

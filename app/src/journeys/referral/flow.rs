@@ -12,6 +12,7 @@ use time::Date;
 
 use crate::date_parts::DateParts;
 use crate::domain::checks::date_of_birth_parts;
+use crate::domain::communication::CommunicationNeeds;
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{Consent, Involved, ReferralRequest, Referrer, Tracker};
 use crate::journeys::flow::{copy_fields, pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
@@ -85,7 +86,8 @@ impl ReferralPage {
             ReferralPage::Contact => &["person.phone", "person.email", "person.preferred_contact"],
             ReferralPage::Language => &[
                 "person.language",
-                "person.interpreter_needed",
+                "person.communication_needs.interpreter",
+                "person.communication_needs.formats",
                 "person.communication_needs",
             ],
             ReferralPage::DailyTasks => &["needs.outcomes"],
@@ -214,6 +216,9 @@ pub struct ReferralDraft {
     /// The eligibility self-check's result, when the request started from its "ask for an
     /// assessment" (kept with the request, for the dashboard and the staff record).
     pub from_check: Option<String>,
+    /// The interpreter question as answered (`no` or an `INTERPRETERS` code; "" not yet), so
+    /// "No" shows chosen when the page is seen again without ever being chosen in advance.
+    pub interpreter_answer: String,
 }
 
 /// What a question page posts: the fields of every page, each page filling its own. Named
@@ -255,8 +260,11 @@ pub struct PersonForm {
     pub email: String,
     pub preferred_contact: String,
     pub language: String,
-    /// `yes` or `no`.
+    /// `no`, or the kind of interpreter (`communication::INTERPRETERS`).
     pub interpreter_needed: String,
+    /// Ticked formats: `form[person][formats][large_print]=large_print`.
+    pub formats: BTreeMap<String, String>,
+    /// Anything else that helps (the needs' free text).
     pub communication_needs: String,
 }
 
@@ -301,9 +309,19 @@ impl ReferralDraft {
                 copy_fields!(r.person, form.person; phone, email, preferred_contact)
             }
             ReferralPage::Language => {
+                let interpreter = match form.person.interpreter_needed.as_str() {
+                    "" | "no" => None,
+                    code => Some(code.to_owned()),
+                };
                 r.person.language = form.person.language.clone();
-                r.person.interpreter_needed = form.person.interpreter_needed == "yes";
-                r.person.communication_needs = form.person.communication_needs.clone();
+                r.person.interpreter_needed = interpreter.is_some();
+                r.person.communication_needs = CommunicationNeeds {
+                    formats: form.person.formats.keys().cloned().collect(),
+                    interpreter,
+                    support: form.person.communication_needs.clone(),
+                    ..CommunicationNeeds::default()
+                };
+                self.interpreter_answer = form.person.interpreter_needed.clone();
             }
             ReferralPage::DailyTasks => {
                 r.needs.outcomes = form.needs.outcomes.keys().cloned().collect()

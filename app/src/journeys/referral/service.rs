@@ -130,6 +130,7 @@ fn referral_record(
         route_of_access: crate::domain::cld::route_of_access(request).to_owned(),
         requester_type: crate::domain::cld::requester_type(request).to_owned(),
         discharge_date: request.discharge.as_ref().map(|d| d.expected_date.clone()),
+        communication_needs: !request.person.communication().is_empty(),
     }
 }
 

@@ -71,6 +71,7 @@ fn state(record: &ReferralRecord) -> impl IntoView {
         .and_then(|id| record.team.iter().find(|(tid, _)| tid == id))
         .map(|(_, name)| name.clone())
         .unwrap_or_else(|| "Nobody".into());
+    let communication = !record.request.person.communication().is_empty();
     let rows = vec![
         SummaryRow::fact("Status", vec![status]),
         SummaryRow::fact(
@@ -97,6 +98,14 @@ fn state(record: &ReferralRecord) -> impl IntoView {
                 .clone()
                 .unwrap_or_else(|| "Recorded when it is closed".into())],
         ),
+        SummaryRow::fact("Communication needs", {
+            let needs = record.request.person.communication();
+            if needs.is_empty() {
+                vec!["None recorded".to_owned()]
+            } else {
+                needs
+            }
+        }),
         SummaryRow::fact("Assigned to", vec![assigned]),
         SummaryRow::fact(
             "Case-management id",
@@ -107,7 +116,12 @@ fn state(record: &ReferralRecord) -> impl IntoView {
         ),
     ];
     view! {
-        {record.urgent.then(|| view! { <p class="govuk-body"><Tag text="Urgent" colour=Some(TagColour::Red)/></p> })}
+        {(record.urgent || communication).then(|| view! {
+            <p class="govuk-body">
+                {record.urgent.then(|| view! { <Tag text="Urgent" colour=Some(TagColour::Red)/> " " })}
+                {communication.then(|| view! { <Tag text="Communication needs" colour=Some(TagColour::Purple)/> })}
+            </p>
+        })}
         <SummaryList rows=rows/>
     }
 }

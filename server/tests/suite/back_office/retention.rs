@@ -45,6 +45,7 @@ async fn referral(store: &dyn Store, n: u32, at: i64) -> String {
         route_of_access: "community_other".into(),
         requester_type: "self".into(),
         discharge_date: None,
+        communication_needs: false,
         outbox: vec![NewOutboxMessage {
             channel: "email".into(),
             ordering_key: format!("{reference}/0"),

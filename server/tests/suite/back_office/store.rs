@@ -54,6 +54,7 @@ async fn referral(
         route_of_access: "community_other".into(),
         requester_type: "self".into(),
         discharge_date: None,
+        communication_needs: false,
         outbox: vec![],
     };
     assert!(matches!(

@@ -198,12 +198,18 @@ pub(crate) fn sections(draft: &ReferralDraft) -> Vec<(&'static str, Vec<SummaryR
                 } else {
                     format!("Language: {}", p.language)
                 },
-                format!(
-                    "Interpreter needed: {}",
-                    if p.interpreter_needed { "Yes" } else { "No" }
-                ),
-                p.communication_needs.clone(),
-            ],
+                if p.communication_needs.interpreter.is_some() {
+                    String::new()
+                } else {
+                    format!(
+                        "Interpreter needed: {}",
+                        if p.interpreter_needed { "Yes" } else { "No" }
+                    )
+                },
+            ]
+            .into_iter()
+            .chain(p.communication_needs.describe())
+            .collect(),
             ReferralPage::Language,
             "language and communication",
         ),

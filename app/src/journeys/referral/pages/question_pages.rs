@@ -9,6 +9,7 @@ use leptos::server_fn::ServerFn;
 use crate::components::{
     Checkboxes, Choice, DateInput, Fieldset, HeadingSize, Input, Radios, Textarea,
 };
+use crate::domain::communication::{FORMATS, INTERPRETERS};
 use crate::domain::outcomes::ADULT_OUTCOMES;
 use crate::domain::referral::{Tracker, POWER_OF_ATTORNEY, PREFERRED_CONTACT, URGENT_REASONS};
 use crate::forms::{field_id, field_name, FieldErrors};
@@ -131,19 +132,32 @@ pub fn question_fields(page: ReferralPage, draft: &ReferralDraft, errors: &Field
             }
             .into_any()
         }
-        ReferralPage::Language => view! {
-            {heading}
-            <Input name=field_name("person.language") id=field_id("person.language") label=format!("What language would {they} like us to use? (optional)") hint="For example, English, Polish or British Sign Language" value=person.language.clone() error=error("person.language")/>
-            <Radios
-                name=field_name("person.interpreter_needed") id=field_id("person.interpreter_needed")
-                legend=format!("Do {they} need an interpreter?") legend_size=HeadingSize::M inline=true
-                items=vec![Choice::new("yes", "Yes"), Choice::new("no", "No")]
-                selected=Some(if person.interpreter_needed { "yes".to_owned() } else { "no".to_owned() })
-                error=error("person.interpreter_needed")
-            />
-            <Textarea name=field_name("person.communication_needs") id=field_id("person.communication_needs") label="Anything that helps us communicate (optional)" hint="For example, large print, easy read, or someone to be with them when we call" value=person.communication_needs.clone() rows=3 error=error("person.communication_needs")/>
+        ReferralPage::Language => {
+            let interpreters = std::iter::once(Choice::new("no", "No"))
+                .chain(INTERPRETERS.iter().map(|(code, words)| Choice::new(*code, format!("Yes, a{}", &words[1..]))))
+                .collect();
+            let formats = FORMATS.iter().map(|(code, words)| Choice::new(*code, *words)).collect();
+            let needs = &person.communication_needs;
+            view! {
+                {heading}
+                <Input name=field_name("person.language") id=field_id("person.language") label=format!("What language would {they} like us to use? (optional)") hint="For example, English, Polish or British Sign Language" value=person.language.clone() error=error("person.language")/>
+                <Radios
+                    name=field_name("person.interpreter_needed") id=field_id("person.communication_needs.interpreter")
+                    legend=format!("Do {they} need an interpreter? (optional)") legend_size=HeadingSize::M
+                    items=interpreters
+                    selected=(!draft.interpreter_answer.is_empty()).then(|| draft.interpreter_answer.clone())
+                    error=error("person.communication_needs.interpreter")
+                />
+                <Checkboxes
+                    name=field_name("person.formats") id=field_id("person.communication_needs.formats") keyed=true
+                    legend=format!("Do {they} need information in another format? (optional)") legend_size=HeadingSize::M
+                    hint="Select all that apply."
+                    items=formats selected=needs.formats.clone() error=error("person.communication_needs.formats")
+                />
+                <Textarea name=field_name("person.communication_needs") id=field_id("person.communication_needs") label="Anything else that helps us communicate (optional)" hint="For example, someone to be with them when we call, or the best time to call" value=needs.support.clone() rows=3 error=error("person.communication_needs")/>
+            }
+            .into_any()
         }
-        .into_any(),
         ReferralPage::DailyTasks => {
             let items = ADULT_OUTCOMES.iter().map(|o| Choice::new(o.code, o.label)).collect();
             view! {

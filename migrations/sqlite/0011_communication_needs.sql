@@ -1,0 +1,8 @@
+-- A flag for the queue: the person has communication needs (an interpreter, another format,
+-- or words about how to communicate; the Accessible Information Standard). The needs
+-- themselves stay in the request's details.
+ALTER TABLE referrals ADD COLUMN communication_needs INTEGER NOT NULL DEFAULT 0
+    CHECK (communication_needs IN (0, 1));
+UPDATE referrals SET communication_needs = 1
+    WHERE json_extract(details, '$.person.interpreter_needed') = 1
+       OR COALESCE(json_extract(details, '$.person.communication_needs'), '') <> '';
