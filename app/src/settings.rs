@@ -45,7 +45,13 @@ pub struct Settings {
     /// Acknowledgement emails to one address in a day, whoever sends the requests: the
     /// council's name is not for strangers to mail people with.
     pub acknowledgements_per_address_day: i64,
+    /// Email domains the council trusts for professionals' work addresses (`nhs.net`): a
+    /// referral from one is marked so for staff; others are still taken.
+    pub trusted_email_domains: Vec<String>,
 }
+
+/// The trusted domains when the council lists none of its own.
+pub const DEFAULT_TRUSTED_EMAIL_DOMAINS: [&str; 4] = ["nhs.net", "nhs.uk", "gov.uk", "police.uk"];
 
 impl Default for Settings {
     fn default() -> Self {
@@ -64,6 +70,10 @@ impl Default for Settings {
             api_key_submissions_per_minute: 120,
             web_submissions_per_client_hour: 20,
             acknowledgements_per_address_day: 3,
+            trusted_email_domains: DEFAULT_TRUSTED_EMAIL_DOMAINS
+                .iter()
+                .map(|d| (*d).to_owned())
+                .collect(),
         }
     }
 }

@@ -380,6 +380,33 @@ pub fn check_risks(risks: &[String], errors: &mut FieldErrors) -> Vec<String> {
         .collect()
 }
 
+/// The domain on the council's trusted list (`nhs.net`, `gov.uk`…) that a work email address
+/// is on, itself or as a subdomain (`council.gov.uk` is on `gov.uk`), if any. Trusted
+/// addresses are marked for staff, never required.
+pub fn trusted_domain<'a>(email: &str, trusted: &'a [String]) -> Option<&'a str> {
+    let (_, domain) = email.trim().rsplit_once('@')?;
+    let domain = domain.to_ascii_lowercase();
+    trusted
+        .iter()
+        .map(String::as_str)
+        .find(|t| domain == *t || domain.ends_with(&format!(".{t}")))
+}
+
+/// Whether a configured trusted domain is written as a domain (`nhs.net`): labels of letters,
+/// digits and hyphens joined by dots, at least two of them, lower case.
+pub fn is_domain_name(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            (1..=63).contains(&l.len())
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +482,27 @@ mod tests {
             };
             check_transition(&transition, Some(age), &mut errors);
             assert_eq!(errors.is_empty(), ok, "age {age}");
+        }
+    }
+
+    #[test]
+    fn work_emails_on_trusted_domains_and_their_subdomains_are_known() {
+        let trusted = vec!["nhs.net".to_owned(), "gov.uk".to_owned()];
+        assert_eq!(trusted_domain("sam.lee@nhs.net", &trusted), Some("nhs.net"));
+        assert_eq!(
+            trusted_domain("Jo@Exampleshire.GOV.UK", &trusted),
+            Some("gov.uk")
+        );
+        assert_eq!(
+            trusted_domain("sam@notnhs.net", &trusted),
+            None,
+            "a lookalike"
+        );
+        assert_eq!(trusted_domain("sam@nhs.net.evil.example", &trusted), None);
+        assert_eq!(trusted_domain("no address", &trusted), None);
+        assert!(is_domain_name("police.uk") && is_domain_name("nhs.net"));
+        for bad in ["uk", "@nhs.net", "NHS.net", "nhs..net", "-a.uk", ""] {
+            assert!(!is_domain_name(bad), "{bad}");
         }
     }
 }

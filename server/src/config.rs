@@ -49,6 +49,8 @@ pub struct Config {
     pub open_api_per_minute: u32,
     /// `PORTAL_RETAIN_CLOSED_REFERRAL_DAYS`, `PORTAL_RETAIN_DELIVERED_MESSAGE_DAYS`,
     /// `PORTAL_RETAIN_AUDIT_DAYS`.
+    /// `PORTAL_TRUSTED_EMAIL_DOMAINS`: comma-separated domains whose work email addresses are
+    /// marked trusted on professionals' referrals (default `nhs.net,nhs.uk,gov.uk,police.uk`).
     pub retention: crate::retention::RetentionPolicy,
 }
 
@@ -104,7 +106,26 @@ impl Config {
                 })
             })
             .collect::<Result<_, _>>()?;
+        let trusted_email_domains = get(
+            "PORTAL_TRUSTED_EMAIL_DOMAINS",
+            &app::settings::DEFAULT_TRUSTED_EMAIL_DOMAINS.join(","),
+        )
+        .split(',')
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            if app::domain::professional::is_domain_name(&d) {
+                Ok(d)
+            } else {
+                Err(ConfigError {
+                    name: "PORTAL_TRUSTED_EMAIL_DOMAINS",
+                    reason: format!("{d:?} is not a domain name like nhs.net"),
+                })
+            }
+        })
+        .collect::<Result<_, _>>()?;
         let settings = Settings {
+            trusted_email_domains,
             trusted_proxies,
             office_hours: OfficeHours::parse(&get("PORTAL_OFFICE_HOURS", "Mon-Fri 09:00-17:00"))
                 .map_err(|reason| ConfigError {
@@ -320,6 +341,32 @@ mod tests {
         );
         assert_eq!(config.settings.contact_within_working_days, 5);
         assert!(config.settings.trusted_proxies.is_empty() && config.events_url.is_none());
+    }
+
+    #[test]
+    fn trusted_email_domains_are_read_and_refused_when_not_domains() {
+        let defaults = Config::from_lookup(|_| None).unwrap();
+        assert_eq!(
+            defaults.settings.trusted_email_domains,
+            ["nhs.net", "nhs.uk", "gov.uk", "police.uk"]
+        );
+        let config = Config::from_lookup(|n| {
+            (n == "PORTAL_TRUSTED_EMAIL_DOMAINS").then(|| " NHS.net, exampleshire.gov.uk ,".into())
+        })
+        .unwrap();
+        assert_eq!(
+            config.settings.trusted_email_domains,
+            ["nhs.net", "exampleshire.gov.uk"]
+        );
+        let refused = Config::from_lookup(|n| {
+            (n == "PORTAL_TRUSTED_EMAIL_DOMAINS").then(|| "nhs.net,@police".into())
+        })
+        .unwrap_err();
+        assert!(
+            refused.to_string().contains("PORTAL_TRUSTED_EMAIL_DOMAINS"),
+            "{refused}"
+        );
+        assert!(refused.to_string().contains("@police"), "{refused}");
     }
 
     #[test]

@@ -127,6 +127,9 @@ pub struct ReferralRecord {
     pub route_of_access: String,
     pub requester_type: String,
     pub event_outcome: Option<String>,
+    /// For a professional's referral: the council's trusted domain their work email is on
+    /// (`Some("")` when it is on none of them), `None` for anyone else.
+    pub trusted_domain: Option<String>,
     pub team: Vec<(String, String)>,
     pub request: ReferralRequest,
     pub trackers: Vec<TrackerLine>,
@@ -232,8 +235,19 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, P
         code.as_deref()
             .map(|c| outcome(c).map(|o| o.label).unwrap_or(c).to_owned())
     };
+    let request: ReferralRequest = serde_json::from_str(&referral.details).unwrap_or_default();
+    let trusted_domain = request.is_professional().then(|| {
+        let email = request.referrer.as_ref().map_or("", |r| r.email.as_str());
+        crate::domain::professional::trusted_domain(
+            email,
+            &crate::api::context::settings().trusted_email_domains,
+        )
+        .unwrap_or_default()
+        .to_owned()
+    });
     Ok(ReferralRecord {
         header: StaffHeader::of(&user),
+        trusted_domain,
         kind_label: super::labels::kind_label(&referral.kind).to_owned(),
         status_label: label(&referral.status),
         outcome_label: outcome_label(&referral.outcome),
@@ -253,7 +267,7 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, P
             .as_deref()
             .map(|code| cld::label(&cld::EVENT_OUTCOMES, code).to_owned()),
         team,
-        request: serde_json::from_str(&referral.details).unwrap_or_default(),
+        request,
         trackers: referral
             .trackers
             .iter()

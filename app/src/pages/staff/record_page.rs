@@ -72,7 +72,17 @@ fn state(record: &ReferralRecord) -> impl IntoView {
         .map(|(_, name)| name.clone())
         .unwrap_or_else(|| "Nobody".into());
     let communication = !record.request.person.communication().is_empty();
-    let rows = vec![
+    let trusted = record.trusted_domain.as_deref().map(|domain| {
+        SummaryRow::fact(
+            "Work email",
+            vec![if domain.is_empty() {
+                "Not on a domain the council trusts: check who sent this".to_owned()
+            } else {
+                format!("On a trusted domain ({domain})")
+            }],
+        )
+    });
+    let mut rows = vec![
         SummaryRow::fact("Status", vec![status]),
         SummaryRow::fact(
             "Received",
@@ -115,11 +125,17 @@ fn state(record: &ReferralRecord) -> impl IntoView {
                 .unwrap_or_else(|| "Not yet known".into())],
         ),
     ];
+    rows.extend(trusted);
+    let trusted_tag = record
+        .trusted_domain
+        .as_deref()
+        .is_some_and(|d| !d.is_empty());
     view! {
-        {(record.urgent || communication).then(|| view! {
+        {(record.urgent || communication || trusted_tag).then(|| view! {
             <p class="govuk-body">
                 {record.urgent.then(|| view! { <Tag text="Urgent" colour=Some(TagColour::Red)/> " " })}
-                {communication.then(|| view! { <Tag text="Communication needs" colour=Some(TagColour::Purple)/> })}
+                {communication.then(|| view! { <Tag text="Communication needs" colour=Some(TagColour::Purple)/> " " })}
+                {trusted_tag.then(|| view! { <Tag text="Trusted work email" colour=Some(TagColour::Green)/> })}
             </p>
         })}
         <SummaryList rows=rows/>

@@ -1547,12 +1547,12 @@ async fn give_password_to(browser: &TestApp) {
 async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_to() {
     let app = app().await;
     let today = time::OffsetDateTime::now_utc().date();
-    let discharge = |days: i64, key: &str| {
+    let discharge = |days: i64, key: &str, email: &str| {
         let mut body = common::referral_example();
         body["for"] = json!("professional");
         body["referrer"] = json!({ "given_name": "Sam", "family_name": "Lee", "job_title": "Discharge nurse",
             "organisation": "Exampletown General Hospital", "setting": "hospital",
-            "phone": "01632 960100", "email": "sam.lee@nhs.net" });
+            "phone": "01632 960100", "email": email });
         body["trackers"] = json!([]);
         let date = today + time::Duration::days(days);
         body["discharge"] = json!({ "hospital": "Exampletown General", "ward": "Ward 7",
@@ -1577,8 +1577,8 @@ async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_
                 .to_owned()
         }
     };
-    let later = discharge(9, "later").await;
-    let sooner = discharge(3, "sooner").await;
+    let later = discharge(9, "later", "sam.lee@mail.example").await;
+    let sooner = discharge(3, "sooner", "sam.lee@nhs.net").await;
     let community = submit_referral(&app, "assessment").await;
     let enrolment = staff(&app, "triage@example.gov.uk", "triage_officer").await;
     sign_in(&app, "triage@example.gov.uk", &enrolment, 0).await;
@@ -1610,9 +1610,18 @@ async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_
         "Secondary Health",
         "Discharge nurse, Exampletown General Hospital",
         "Pathway 1",
+        "Trusted work email",
+        "Work email On a trusted domain (nhs.net)",
     ] {
         assert!(main.contains(shown), "{shown} in {main}");
     }
+    let (_, page) = app.get_html(&format!("/staff/referrals/{later}")).await;
+    let main = text_of(&page, "main").unwrap();
+    assert!(
+        main.contains("Work email Not on a domain the council trusts")
+            && !main.contains("Trusted work email"),
+        "{main}"
+    );
 
     let route = [
         ("form[reference]", sooner.as_str()),
