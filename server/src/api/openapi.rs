@@ -11,12 +11,14 @@ use app::domain::charging::{
     Estimate, EstimateSummary, Line, NonResidentialRequest, Note, Pence, Person, PolicyChoices,
     Property, ResidentialRequest,
 };
+use app::domain::communication::CommunicationNeeds;
 use app::domain::concern::Concern;
 use app::domain::eligibility::Reason;
 use app::domain::problems::FieldError;
 use app::domain::referral::{
     Consent, Involved, Needs, PersonDetails, ReferralRequest, Referrer, Tracker,
 };
+use app::domain::request::{Discharge, Transition};
 use app::journeys::referral::service::{StatusView, TimelineEntry};
 use axum::Json;
 use utoipa::OpenApi;
@@ -50,6 +52,9 @@ use super::referrals::{self, Receipt, StatusQuery};
         IntegrationReceipt,
         ReferralRequest,
         PersonDetails,
+        CommunicationNeeds,
+        Discharge,
+        Transition,
         Referrer,
         Consent,
         Needs,

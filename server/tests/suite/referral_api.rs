@@ -697,7 +697,36 @@ async fn the_openapi_document_describes_the_contract() {
     };
     has_all(
         "ReferralRequest",
-        &["for", "person", "referrer", "consent", "needs", "trackers"],
+        &[
+            "for",
+            "person",
+            "referrer",
+            "consent",
+            "needs",
+            "trackers",
+            "discharge",
+            "transition",
+        ],
+    );
+    has_all(
+        "Discharge",
+        &[
+            "hospital",
+            "ward",
+            "ward_phone",
+            "expected_date",
+            "medically_optimised",
+            "pathway",
+            "support_needed",
+        ],
+    );
+    has_all(
+        "CommunicationNeeds",
+        &["formats", "language", "interpreter", "support"],
+    );
+    has_all(
+        "Consent",
+        &["person_agrees", "lawful_basis", "capacity_concern"],
     );
     has_all(
         "PersonDetails",
@@ -714,6 +743,7 @@ async fn the_openapi_document_describes_the_contract() {
             "language",
             "interpreter_needed",
             "communication_needs",
+            "nhs_number",
         ],
     );
     has_all(
@@ -724,6 +754,9 @@ async fn the_openapi_document_describes_the_contract() {
             "relationship",
             "phone",
             "email",
+            "job_title",
+            "organisation",
+            "setting",
         ],
     );
     has_all("Tracker", &["name", "relationship", "email", "phone"]);
@@ -732,7 +765,10 @@ async fn the_openapi_document_describes_the_contract() {
         &["reference", "status", "outcome", "timeline"],
     );
     has_all("TimelineEntry", &["status", "at", "note"]);
-    has_all("Receipt", &["reference", "status", "submitted_at"]);
+    has_all(
+        "Receipt",
+        &["reference", "status", "submitted_at", "route_of_access"],
+    );
     has_all("Problem", &["type", "title", "status", "detail", "errors"]);
     has_all(
         "NonResidentialRequest",
