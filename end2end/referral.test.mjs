@@ -70,6 +70,9 @@ async function fillRequestForSomeoneElse (page, js) {
   await page.getByLabel(/What language would they like/).fill('x'.repeat(61))
   await expectError(page, js, /Language must be 60 characters or fewer/, 'language, with an error')
   await page.getByLabel(/What language would they like/).fill('English')
+  assert.equal(await page.locator('input[type=radio]:checked, input[type=checkbox]:checked').count(), 0, 'nothing chosen in advance')
+  await page.getByLabel('Yes, a British Sign Language interpreter').check()
+  await page.getByLabel('Large print').check()
   await continueTo(page, js, 'daily-tasks')
 
   // Ticked boxes come from the list, so this page has no error a person can cause.
@@ -121,6 +124,8 @@ for (const { js, name } of MODES) {
     const answers = await page.locator('main').textContent()
     assert.match(answers, /<b>12<\/b> Mill Lane/, 'markup is shown as text')
     assert.match(answers, /Ngozi Okafor \(Daughter\)/)
+    assert.match(answers, /Large print/)
+    assert.match(answers, /A British Sign Language interpreter/)
 
     // A change comes back here.
     await page.getByRole('link', { name: 'Change name' }).click()

@@ -69,6 +69,38 @@ async function submitReferral (kind = 'assessment') {
   return body.reference
 }
 
+/** A hospital's discharge referral, due in `days` days, through the partner API. */
+async function submitDischarge (days) {
+  const expected = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+  const response = await fetch(server.base + '/api/v1/referrals', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), authorization: `Bearer ${server.apiKey}` },
+    body: JSON.stringify({
+      for: 'professional',
+      person: {
+        given_name: 'Joan', family_name: 'Price', date_of_birth: '1939-06-14', address_line_1: '4 Church Row',
+        town: 'Exampletown', postcode: 'EX2 4CD', phone: '01632 960444', preferred_contact: 'phone',
+        communication_needs: { formats: ['large_print'], interpreter: null }
+      },
+      referrer: {
+        given_name: 'Sam', family_name: 'Lee', job_title: 'Discharge nurse', organisation: 'Exampletown General Hospital',
+        setting: 'hospital', phone: '01632 960100', email: 'sam.lee@nhs.net'
+      },
+      consent: { person_agrees: true },
+      needs: { summary: 'Personal care after a hip fracture' },
+      discharge: {
+        hospital: 'Exampletown General', ward: 'Ward 7', ward_phone: '01632 960101', expected_date: expected,
+        medically_optimised: true, pathway: 1, support_needed: 'Two calls a day'
+      },
+      trackers: []
+    })
+  })
+  const body = await response.json()
+  assert.equal(response.status, 201, JSON.stringify(body))
+  assert.equal(body.route_of_access, 'discharge_from_hospital')
+  return body.reference
+}
+
 /** Waits for the next page after a plain form post (staff pages have no islands). */
 async function submit (page, button) {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()])
@@ -258,7 +290,7 @@ for (const { js, name } of MODES) {
     // The dashboard: charts with their figures in tables.
     await managerPage.getByRole('link', { name: 'Dashboard' }).click()
     await managerPage.waitForURL('**/staff/dashboard')
-    assert.equal(await managerPage.locator('svg.app-chart[role="img"]').count(), 4)
+    assert.equal(await managerPage.locator('svg.app-chart[role="img"]').count(), 6)
     assert.match(await managerPage.locator('main').textContent(), /came from the eligibility self-check/)
     assert.match(await managerPage.locator('main').textContent(), /Requests each week, by type/)
     await audit(managerPage, js, 'dashboard')
@@ -281,6 +313,53 @@ for (const { js, name } of MODES) {
     assert.ok(await managerPage.getByRole('link', { name: 'Download everything as JSON' }).isVisible())
     await audit(managerPage, js, 'subject access, found')
     await managerPage.context().close()
+  })
+
+  test(`hospital discharges by their date, the record in Client Level Data's words, closing with an event outcome, the CLD download (${name})`, async () => {
+    const tag = js ? 'on' : 'off'
+    const manager = createStaff(`cld-${tag}@example.gov.uk`, 'manager')
+    const later = await submitDischarge(9)
+    const sooner = await submitDischarge(2)
+
+    const page = await newPage(browser, { js })
+    await signIn(page, js, manager)
+    await page.getByLabel('Route of access').selectOption('discharge_from_hospital')
+    await submit(page, 'Apply filters')
+    const rows = await page.locator('.app-queue tbody th a').allTextContents()
+    assert.ok(rows.indexOf(sooner) >= 0 && rows.indexOf(sooner) < rows.indexOf(later), 'the sooner discharge first')
+    const queue = await page.locator('.app-queue').textContent()
+    assert.match(queue, /Due in 2 days/)
+    assert.match(queue, /Communication needs/)
+    await audit(page, js, 'queue, discharges')
+
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: sooner }).click()])
+    const record = await page.locator('main').textContent()
+    for (const shown of [/Discharge from Hospital/, /Secondary Health/, /Trusted work email/, /Large print/, /Pathway 1/]) {
+      assert.match(record, shown)
+    }
+    await audit(page, js, 'discharge record')
+    await page.getByLabel('New status').selectOption('closed')
+    await page.getByLabel('How it ended').selectOption('support_arranged')
+    await submit(page, 'Save status')
+    await expectSummary(page, js, /Select what the request led to/, 'closing without an event outcome')
+    await page.getByLabel('What it led to (Client Level Data)').selectOption('provision_of_service')
+    await submit(page, 'Save status')
+    assert.match(await page.locator('main').textContent(), /Provision of service/)
+
+    await page.getByRole('link', { name: 'Dashboard' }).click()
+    await page.waitForURL('**/staff/dashboard')
+    assert.match(await page.locator('main').textContent(), /Hospital discharges referred each week/)
+    await audit(page, js, 'dashboard with discharges')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the requests (CSV)' }).click()
+    ])
+    assert.match(download.suggestedFilename(), /^cld-requests-\d{4}-\d{2}-q[1-4]\.csv$/)
+    const csv = readFileSync(await download.path(), 'utf8')
+    assert.match(csv, /^Event_Reference,Event_Type,Event_Start_Date/)
+    assert.match(csv, new RegExp(`"${sooner}","Request",.*"Discharge from Hospital","Secondary Health","Provision of service"`))
+    assert.doesNotMatch(csv, /Joan|Price|EX2 4CD/, 'no names, no full postcodes')
+    await page.context().close()
   })
 
   if (js) {

@@ -317,17 +317,22 @@ impl TestApp {
             .any(|e| e.action == action)
     }
 
-    /// Sends a request through the JSON API with a fresh key; its reference.
-    pub async fn submit_referral(&self, body: &serde_json::Value) -> String {
-        let response = self
-            .client
+    /// Posts a request to the JSON API with the test partner's key and a fresh idempotency
+    /// key; the answer as it came.
+    pub async fn post_referral(&self, body: &serde_json::Value) -> reqwest::Response {
+        self.client
             .post(self.url("/api/v1/referrals"))
             .bearer_auth(&self.api_key)
             .header("idempotency-key", uuid::Uuid::new_v4().to_string())
             .json(body)
             .send()
             .await
-            .expect("POST a referral");
+            .expect("POST a referral")
+    }
+
+    /// Sends a request through the JSON API with a fresh key; its reference.
+    pub async fn submit_referral(&self, body: &serde_json::Value) -> String {
+        let response = self.post_referral(body).await;
         let status = response.status().as_u16();
         let created: serde_json::Value = response.json().await.expect("JSON");
         assert_eq!(status, 201, "{created}");

@@ -5,49 +5,33 @@
 use crate::common;
 
 use super::web::{sign_in, staff};
-use common::{spawn_app_on, test_config, text_of, TestApp, TestStore};
+use common::{spawn_app_on, test_config, text_of, TestStore};
 use serde_json::{json, Value};
 
-async fn post(app: &TestApp, key: &str, needs: Value) -> reqwest::Response {
+fn with_needs(needs: Value) -> Value {
     let mut body = common::referral_example();
     body["person"]["communication_needs"] = needs;
-    app.client
-        .post(app.url("/api/v1/referrals"))
-        .bearer_auth(&app.api_key)
-        .header("idempotency-key", key)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn reference_of(response: reqwest::Response) -> String {
-    assert_eq!(response.status().as_u16(), 201);
-    let receipt: Value = response.json().await.unwrap();
-    receipt["reference"].as_str().unwrap().to_owned()
+    body
 }
 
 async fn communication_needs_are_codes_flagged_for_staff(store: TestStore) {
     let app = spawn_app_on(store, test_config(false)).await;
-    let coded = reference_of(
-        post(
-            &app,
-            "coded",
+    let coded = app
+        .submit_referral(&with_needs(
             json!({ "formats": ["large_print", "easy_read"], "language": "pl",
                     "interpreter": "spoken", "support": "Call after 10am" }),
-        )
-        .await,
-    )
-    .await;
-    let sentence = reference_of(post(&app, "sentence", json!("Please speak slowly")).await).await;
-    let none = reference_of(post(&app, "none", json!("")).await).await;
+        ))
+        .await;
+    let sentence = app
+        .submit_referral(&with_needs(json!("Please speak slowly")))
+        .await;
+    let none = app.submit_referral(&with_needs(json!(""))).await;
 
-    let refused = post(
-        &app,
-        "made-up",
-        json!({ "formats": ["smoke_signals"], "language": "Polish please", "interpreter": "psychic" }),
-    )
-    .await;
+    let refused = app
+        .post_referral(&with_needs(
+            json!({ "formats": ["smoke_signals"], "language": "Polish please", "interpreter": "psychic" }),
+        ))
+        .await;
     assert_eq!(refused.status().as_u16(), 422);
     let problem: Value = refused.json().await.unwrap();
     let fields: Vec<&str> = problem["errors"]

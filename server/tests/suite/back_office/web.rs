@@ -1547,7 +1547,7 @@ async fn give_password_to(browser: &TestApp) {
 async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_to() {
     let app = app().await;
     let today = time::OffsetDateTime::now_utc().date();
-    let discharge = |days: i64, key: &str, email: &str| {
+    let discharge = |days: i64, email: &str| {
         let mut body = common::referral_example();
         body["for"] = json!("professional");
         body["referrer"] = json!({ "given_name": "Sam", "family_name": "Lee", "job_title": "Discharge nurse",
@@ -1559,26 +1559,10 @@ async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_
             "ward_phone": "01632 960101", "expected_date": app::domain::checks::iso_date(date),
             "medically_optimised": true, "pathway": 1, "support_needed": "Two calls a day" });
         let app = &app;
-        let key = key.to_owned();
-        async move {
-            let response = app
-                .client
-                .post(app.url("/api/v1/referrals"))
-                .bearer_auth(&app.api_key)
-                .header("idempotency-key", key)
-                .json(&body)
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(response.status().as_u16(), 201);
-            response.json::<Value>().await.unwrap()["reference"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        }
+        async move { app.submit_referral(&body).await }
     };
-    let later = discharge(9, "later", "sam.lee@mail.example").await;
-    let sooner = discharge(3, "sooner", "sam.lee@nhs.net").await;
+    let later = discharge(9, "sam.lee@mail.example").await;
+    let sooner = discharge(3, "sam.lee@nhs.net").await;
     let community = submit_referral(&app, "assessment").await;
     let enrolment = staff(&app, "triage@example.gov.uk", "triage_officer").await;
     sign_in(&app, "triage@example.gov.uk", &enrolment, 0).await;
