@@ -139,6 +139,7 @@ pub fn App() -> impl IntoView {
                 <Route path=route_param(carer_flow::BASE, "page") view=carer::CarerQuestionPage ssr=SsrMode::Async/>
                 <Route path=route(track_paths::LOOKUP_PATH) view=track::TrackLookupPage ssr=SsrMode::Async/>
                 <Route path=route2(track_paths::PROGRESS_PATH) view=track::TrackProgressPage ssr=SsrMode::Async/>
+                <Route path=route2(track_paths::CHANGE_PATH) view=track::TrackChangePage ssr=SsrMode::Async/>
                 <Route path=route(staff_paths::QUEUE_PATH) view=staff::QueuePage ssr=SsrMode::Async/>
                 <Route path=route2(staff_paths::SIGN_IN_PATH) view=staff::SignInPage ssr=SsrMode::Async/>
                 <Route path=route3(staff_paths::CODE_PATH) view=staff::CodePage ssr=SsrMode::Async/>

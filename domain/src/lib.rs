@@ -5,6 +5,7 @@
 
 pub mod ages;
 pub mod carer;
+pub mod change_report;
 pub mod charging;
 pub mod checks;
 pub mod cld;

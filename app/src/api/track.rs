@@ -1,6 +1,8 @@
 //! "Check the progress of a request": the lookup form's wire struct and rules, and the server
 //! functions behind it. The result is kept in the session and shown on the next page: the
-//! reference and date of birth never go in a URL.
+//! reference and date of birth never go in a URL. From the progress page, "something has
+//! changed" tells the council what has changed while the person waits: open only to the
+//! browser session that found the request.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,6 +17,9 @@ const JOURNEY: &str = "track";
 const RESULT: &str = "track:result";
 pub const LOOKUP_PATH: &str = "/track-a-request";
 pub const PROGRESS_PATH: &str = "/track-a-request/progress";
+pub const CHANGE_PATH: &str = "/track-a-request/something-has-changed";
+#[cfg(feature = "ssr")]
+const CHANGE: &str = "track:change";
 
 /// What the lookup form posts.
 pub type TrackForm = ReferenceLookupForm;
@@ -44,6 +49,110 @@ pub struct Progress {
     pub outcome_label: Option<String>,
     /// Newest first.
     pub steps: Vec<ProgressStep>,
+    /// Still being worked on: "something has changed" is offered.
+    pub open: bool,
+    /// A change was just told (the page says thank you, once).
+    pub change_told: bool,
+}
+
+/// What "something has changed" posts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChangeForm {
+    pub what_changed: String,
+    /// `yes` or `no`.
+    pub more_urgent: String,
+}
+
+/// The change page's state: the request it is for (none: look it up first), what was typed
+/// and its problems.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeState {
+    pub reference: Option<String>,
+    pub form: ChangeForm,
+    pub errors: FieldErrors,
+}
+
+#[server(endpoint = "track/change/load")]
+pub async fn load_change() -> Result<ChangeState, PortalError> {
+    let drafts = crate::journeys::drafts::Drafts::current().await?;
+    let progress = drafts.answers::<Option<Progress>>(RESULT).await?;
+    let form = drafts.answers::<ChangeForm>(CHANGE).await?;
+    let errors = drafts.take_errors(CHANGE, "change").await?;
+    Ok(ChangeState {
+        reference: progress.filter(|p| p.open).map(|p| p.reference),
+        form,
+        errors,
+    })
+}
+
+/// Tells the council what has changed (POST only), for the request this browser session
+/// found; the progress page again, saying thank you.
+#[server(endpoint = "track/change")]
+pub async fn tell_what_changed(#[server(default)] form: ChangeForm) -> Result<(), PortalError> {
+    use crate::api::context::{service_problem, settings, store};
+    use crate::domain::change_report::{check_change, ChangeReport};
+    use crate::journeys::referral::changes::tell_change;
+    use crate::journeys::referral::service::status_view;
+    use crate::store::ChangeRecorded;
+
+    let drafts = crate::journeys::drafts::Drafts::current().await?;
+    let Some(found) = drafts.answers::<Option<Progress>>(RESULT).await? else {
+        leptos_axum::redirect(LOOKUP_PATH);
+        return Ok(());
+    };
+    drafts.save_answers(CHANGE, &form).await?;
+    let report = ChangeReport {
+        what_changed: form.what_changed.clone(),
+        more_urgent: match form.more_urgent.as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        },
+    };
+    let checked = match check_change(&report) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            drafts.save_errors(CHANGE, "change", &errors).await?;
+            leptos_axum::redirect(CHANGE_PATH);
+            return Ok(());
+        }
+    };
+    let store = store()?;
+    let client = crate::api::client_address::current_client(&settings().trusted_proxies).await;
+    let now = time::OffsetDateTime::now_utc();
+    let care_line = crate::council::CARE_LINE_PHONE;
+    let refusal = match tell_change(&*store, &found.reference, &checked, &client, now)
+        .await
+        .map_err(service_problem)?
+    {
+        ChangeRecorded::Kept { .. } => None,
+        ChangeRecorded::Closed => Some(format!("This request is closed, so we cannot add to it. Call the Care Line on {care_line}, or make a new request")),
+        ChangeRecorded::TooMany => Some(format!("We have had a lot of changes to this request today. Call the Care Line on {care_line} to tell us more")),
+        ChangeRecorded::NotFound => {
+            leptos_axum::redirect(LOOKUP_PATH);
+            return Ok(());
+        }
+    };
+    if let Some(message) = refusal {
+        let mut errors = FieldErrors::default();
+        errors.add("what_changed", message);
+        drafts.save_errors(CHANGE, "change", &errors).await?;
+        leptos_axum::redirect(CHANGE_PATH);
+        return Ok(());
+    }
+    let referral = store
+        .load_referral(&found.reference)
+        .await
+        .map_err(service_problem)?;
+    let mut progress = referral
+        .map(|r| progress(&status_view(&r)))
+        .unwrap_or(found);
+    progress.change_told = true;
+    drafts.save_answers(RESULT, &Some(progress)).await?;
+    drafts.clear(CHANGE).await?;
+    leptos_axum::redirect(PROGRESS_PATH);
+    Ok(())
 }
 
 /// The lookup page's state: what was typed (the date only; the reference is re-typed) and
@@ -65,7 +174,16 @@ pub async fn load_track() -> Result<TrackState, PortalError> {
 #[server(endpoint = "track/progress")]
 pub async fn load_progress() -> Result<Option<Progress>, PortalError> {
     let drafts = crate::journeys::drafts::Drafts::current().await?;
-    drafts.answers::<Option<Progress>>(RESULT).await
+    let progress = drafts.answers::<Option<Progress>>(RESULT).await?;
+    if progress.as_ref().is_some_and(|p| p.change_told) {
+        // The thank-you shows once.
+        let shown = progress.clone().map(|p| Progress {
+            change_told: false,
+            ..p
+        });
+        drafts.save_answers(RESULT, &shown).await?;
+    }
+    Ok(progress)
 }
 
 /// Looks the request up (POST only; rate-limited and audited by the service).
@@ -113,6 +231,8 @@ fn progress(view: &crate::journeys::referral::service::StatusView) -> Progress {
             .as_deref()
             .and_then(outcome)
             .map(|o| o.label.to_owned()),
+        open: view.status != "closed",
+        change_told: false,
         steps: view
             .timeline
             .iter()

@@ -360,7 +360,7 @@ where
 }
 
 /// A pseudonymous bucket for a client address: its addresses are not kept.
-fn client_bucket(address: &str) -> String {
+pub(crate) fn client_bucket(address: &str) -> String {
     let digest = Sha256::digest(format!("portal-lookup-client:{address}").as_bytes());
     format!("client:{}", &hex::encode(digest)[..24])
 }

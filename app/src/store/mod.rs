@@ -201,6 +201,10 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// Assigns a referral to an account (or to nobody); `false` if there is no such referral.
     async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool>;
 
+    /// Keeps "something has changed" for an open request, in one transaction with its event
+    /// (and, when more urgent, the request marked urgent and back in triage).
+    async fn record_change(&self, change: &NewChange) -> StoreResult<ChangeRecorded>;
+
     /// Corrects a referral's Client Level Data route of access; `false` if there is no such
     /// referral.
     async fn set_route_of_access(&self, reference: &str, route: &str) -> StoreResult<bool>;

@@ -99,6 +99,45 @@ pub struct StoredReferral {
     pub event_outcome: Option<String>,
     pub trackers: Vec<TrackerRecord>,
     pub history: Vec<HistoryEntry>,
+    /// What people told us had changed while they waited, oldest first.
+    pub changes: Vec<ReferralChange>,
+    /// When the latest change staff have not yet acted on came (cleared by a status change).
+    pub changed_at: Option<i64>,
+}
+
+/// "Something has changed", as told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferralChange {
+    pub what_changed: String,
+    pub more_urgent: bool,
+    pub at: i64,
+}
+
+/// A change to keep, with its event: kept only while the request is open and while the
+/// request has had fewer than `per_day` changes in the last day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewChange {
+    pub reference: String,
+    pub what_changed: String,
+    /// Then the request is marked urgent and goes back to triage (a history entry by
+    /// "resident").
+    pub more_urgent: bool,
+    pub at: i64,
+    pub per_day: i64,
+    pub event: NewOutboxMessage,
+}
+
+/// What became of a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeRecorded {
+    /// Kept; the request's status now.
+    Kept { status: String },
+    /// The request is closed: nothing kept.
+    Closed,
+    /// The request has had its changes for the day: nothing kept.
+    TooMany,
+    /// No such request.
+    NotFound,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -102,6 +102,8 @@ pub struct QueueItem {
     pub date_of_birth: Option<String>,
     /// The person has communication needs (an interpreter, another format, or words).
     pub communication_needs: bool,
+    /// Someone has told us something has changed, and staff have not acted on it since.
+    pub changed: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

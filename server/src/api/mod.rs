@@ -3,6 +3,7 @@
 
 mod body;
 mod carers;
+mod changes;
 mod eligibility;
 mod estimates;
 pub mod integration;
@@ -46,6 +47,7 @@ pub fn routes(state: ApiState, open_per_minute: u32) -> Router {
         );
     let open = Router::<ApiState>::new()
         .route("/api/v1/referrals/status", post(referrals::status))
+        .route("/api/v1/referrals/changes", post(changes::create))
         .route("/api/v1/eligibility/adult", post(eligibility::adult))
         .route("/api/v1/eligibility/carer", post(eligibility::carer))
         .route(

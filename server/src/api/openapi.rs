@@ -24,6 +24,7 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::carers;
+use super::changes::{self, ChangeBody, ChangeReceipt};
 use super::eligibility::{self, AdultRequest, CarerRequest, EligibilityResponse, NextStep};
 use super::estimates::{self, NonResidentialBody};
 use super::integration::{self, IntegrationReceipt, IntegrationUpdate};
@@ -40,6 +41,7 @@ use super::referrals::{self, Receipt, StatusQuery};
     paths(
         referrals::create,
         referrals::status,
+        changes::create,
         eligibility::adult,
         eligibility::carer,
         estimates::non_residential,
@@ -63,6 +65,8 @@ use super::referrals::{self, Receipt, StatusQuery};
         Concern,
         Receipt,
         StatusQuery,
+        ChangeBody,
+        ChangeReceipt,
         StatusView,
         TimelineEntry,
         Problem,

@@ -11,7 +11,7 @@ use app::domain::referral::ReferralRequest;
 use app::journeys::referral::service::{lookup_status, submit_referral, Lookup, StatusView};
 use app::journeys::submission::Submitted;
 use app::journeys::submission::{LookupAttempt, Submission};
-use app::store::ReferralReceipt;
+use app::store::{ReferralReceipt, StoreError};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, State};
@@ -136,41 +136,66 @@ pub async fn status(
     };
     let now = OffsetDateTime::now_utc();
     let mut errors = FieldErrors::default();
-    if query.reference.trim().is_empty() {
-        errors.add("reference", "Enter the reference");
-    }
-    let date_of_birth = errors.take(
-        "date_of_birth",
-        date_of_birth_iso(
-            &query.date_of_birth,
-            uk_local(now).date(),
-            "Enter the date of birth",
-        ),
-    );
+    let date_of_birth = lookup_keys(&query.reference, &query.date_of_birth, now, &mut errors);
     let Some(date_of_birth) = date_of_birth.filter(|_| errors.is_empty()) else {
         return Problem::invalid(errors).into_response();
     };
-    let peer = extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-    let client = client_address(peer, &headers, &state.settings.trusted_proxies);
-    let date_of_birth = iso_date(date_of_birth);
+    let client = caller(&state, &extensions, &headers);
     let attempt = LookupAttempt {
         now,
         client_address: &client,
         reference: &query.reference,
         date_of_birth: &date_of_birth,
     };
-    let lookup = lookup_status(&*state.store, &state.settings, &attempt).await;
+    match found(lookup_status(&*state.store, &state.settings, &attempt).await) {
+        Ok(view) => no_store((StatusCode::OK, axum::Json(view)).into_response()),
+        Err(refusal) => refusal,
+    }
+}
+
+/// A lookup's reference and date of birth checked: the date as `YYYY-MM-DD`, problems added
+/// to `errors` (the caller may have more of its own).
+pub(super) fn lookup_keys(
+    reference: &str,
+    date_of_birth: &str,
+    now: OffsetDateTime,
+    errors: &mut FieldErrors,
+) -> Option<String> {
+    if reference.trim().is_empty() {
+        errors.add("reference", "Enter the reference");
+    }
+    errors
+        .take(
+            "date_of_birth",
+            date_of_birth_iso(
+                date_of_birth,
+                uk_local(now).date(),
+                "Enter the date of birth",
+            ),
+        )
+        .map(iso_date)
+}
+
+/// The caller's address, as the lookup limits count it.
+pub(super) fn caller(state: &ApiState, extensions: &Extensions, headers: &HeaderMap) -> String {
+    let peer = extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    client_address(peer, headers, &state.settings.trusted_proxies)
+}
+
+/// A found request's view, or the answer for a miss (the same 404 whichever half was
+/// wrong), a caller over its limits (429) or the store out of reach.
+pub(super) fn found(lookup: Result<Lookup, StoreError>) -> Result<StatusView, Response> {
     match lookup {
-        Ok(Lookup::Found(view)) => no_store((StatusCode::OK, axum::Json(view)).into_response()),
-        Ok(Lookup::NotFound) => Problem::new(
+        Ok(Lookup::Found(view)) => Ok(view),
+        Ok(Lookup::NotFound) => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "Not found",
             "We could not find a request with that reference and date of birth",
         )
-        .into_response(),
+        .into_response()),
         Ok(Lookup::RateLimited {
             retry_after_seconds,
-        }) => Problem {
+        }) => Err(Problem {
             retry_after: Some(retry_after_seconds),
             ..Problem::new(
                 StatusCode::TOO_MANY_REQUESTS,
@@ -178,10 +203,10 @@ pub async fn status(
                 "Too many tries. Call the Care Line to ask about the request.",
             )
         }
-        .into_response(),
+        .into_response()),
         Err(error) => {
             tracing::error!(%error, "could not look up a referral");
-            Problem::unavailable().into_response()
+            Err(Problem::unavailable().into_response())
         }
     }
 }
@@ -274,7 +299,7 @@ fn receipt_response(status: StatusCode, receipt: &ReferralReceipt) -> Response {
     no_store((status, axum::Json(body)).into_response())
 }
 
-fn no_store(mut response: Response) -> Response {
+pub(super) fn no_store(mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -8,7 +8,7 @@ macro_rules! referral_queries {
         use app::store::{
             AuditEntry, CreateReferral, HistoryEntry, NewReferralRecord, OutboxMessage,
             OutboxProblem, ReferralReceipt, SavedDraft, StatusChange, StoreResult,
-            StoredReferral, TrackerRecord,
+            StoredReferral, TrackerRecord, ChangeRecorded, NewChange, ReferralChange,
         };
         use sqlx::Pool;
 
@@ -232,7 +232,24 @@ macro_rules! referral_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
+            let changes: Vec<(String, i64, i64)> = sqlx::query_as(
+                "SELECT what_changed, more_urgent, at FROM referral_changes WHERE referral_id = $1 ORDER BY id",
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            let (changed_at,): (Option<i64>,) = sqlx::query_as("SELECT changed_at FROM referrals WHERE id = $1")
+                .bind(id)
+                .fetch_one(pool)
+                .await
+                .map_err(unavailable)?;
             Ok(Some(StoredReferral {
+                changed_at,
+                changes: changes
+                    .into_iter()
+                    .map(|(what_changed, more_urgent, at)| ReferralChange { what_changed, more_urgent: more_urgent != 0, at })
+                    .collect(),
                 reference,
                 kind,
                 urgent: urgent != 0,
@@ -269,8 +286,8 @@ macro_rules! referral_queries {
         pub async fn change_referral_status(pool: &Pool<Db>, change: &StatusChange) -> StoreResult<bool> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             let updated: Option<(i64,)> = sqlx::query_as(
-                "UPDATE referrals SET status = $1, outcome = $2, updated_at = $3, event_outcome = $5 \
-                 WHERE reference = $4 RETURNING id",
+                "UPDATE referrals SET status = $1, outcome = $2, updated_at = $3, event_outcome = $5, \
+                 changed_at = NULL WHERE reference = $4 RETURNING id",
             )
             .bind(&change.status)
             .bind(&change.outcome)
@@ -303,6 +320,75 @@ macro_rules! referral_queries {
             }
             tx.commit().await.map_err(unavailable)?;
             Ok(true)
+        }
+
+        pub async fn record_change(pool: &Pool<Db>, change: &NewChange) -> StoreResult<ChangeRecorded> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            // Taking the row for update first (a no-op write) serialises changes to one
+            // request, so concurrent reports cannot all pass the day's count.
+            let found: Option<(i64, String)> = sqlx::query_as(
+                "UPDATE referrals SET updated_at = updated_at WHERE reference = $1 RETURNING id, status",
+            )
+            .bind(&change.reference)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            let Some((id, status)) = found else {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(ChangeRecorded::NotFound);
+            };
+            if status == "closed" {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(ChangeRecorded::Closed);
+            }
+            let (today,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM referral_changes WHERE referral_id = $1 AND at > $2",
+            )
+            .bind(id)
+            .bind(change.at - 86_400)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            if today >= change.per_day {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(ChangeRecorded::TooMany);
+            }
+            sqlx::query(
+                "INSERT INTO referral_changes (referral_id, what_changed, more_urgent, at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(&change.what_changed)
+            .bind(i64::from(change.more_urgent))
+            .bind(change.at)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            let status = if change.more_urgent { "triage".to_owned() } else { status };
+            sqlx::query(
+                "UPDATE referrals SET changed_at = $1, updated_at = $1, status = $2, \
+                 urgent = CASE WHEN $3 = 1 THEN 1 ELSE urgent END WHERE id = $4",
+            )
+            .bind(change.at)
+            .bind(&status)
+            .bind(i64::from(change.more_urgent))
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            if change.more_urgent {
+                sqlx::query(
+                    "INSERT INTO referral_history (referral_id, status, outcome, note, note_visible, actor, at) \
+                     VALUES ($1, 'triage', NULL, 'More urgent: something has changed', 0, 'resident', $2)",
+                )
+                .bind(id)
+                .bind(change.at)
+                .execute(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+            }
+            insert_outbox(&mut tx, &change.event, change.at).await?;
+            tx.commit().await.map_err(unavailable)?;
+            Ok(ChangeRecorded::Kept { status })
         }
 
         pub async fn count_lookup_failures(pool: &Pool<Db>, bucket: &str, since: i64) -> StoreResult<i64> {

@@ -35,7 +35,7 @@ macro_rules! retention_queries {
             for (reference,) in &references {
                 outbox::redact_outbox_of(tx, reference, now).await?;
             }
-            for table in ["referral_people", "referral_trackers"] {
+            for table in ["referral_people", "referral_trackers", "referral_changes"] {
                 sqlx::query(&format!("DELETE FROM {table} WHERE referral_id IN ({chosen})"))
                     .bind(bind.clone())
                     .execute(&mut **tx)

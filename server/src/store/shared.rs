@@ -191,6 +191,10 @@ macro_rules! impl_store {
             async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool> {
                 staff::assign_referral(self.writer(), reference, account_id).await
             }
+            async fn record_change(&self, change: &NewChange) -> StoreResult<ChangeRecorded> {
+                queries::record_change(self.writer(), change).await
+            }
+
             async fn set_route_of_access(&self, reference: &str, route: &str) -> StoreResult<bool> {
                 staff::set_route_of_access(self.writer(), reference, route).await
             }

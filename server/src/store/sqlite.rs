@@ -22,6 +22,7 @@ use app::store::{
     ReturnRow, StaffAccount, StaffMember,
 };
 use app::store::{CarerUpdate, NewCarerRecord, NewOutboxMessage, StoredCarer};
+use app::store::{ChangeRecorded, NewChange};
 use app::store::{DirectoryRecords, DocumentPage, SearchDocument, ServiceQuery, TermCount};
 use app::store::{FeedbackRecord, NewFeedback, SessionRecord, StoreResult};
 use app::store::{PurgeReport, RetentionCutoffs, SubjectRecords};

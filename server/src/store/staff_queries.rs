@@ -394,13 +394,14 @@ macro_rules! staff_queries {
         const QUEUE_ROWS: &str = "FROM (\
              SELECT r.id, r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
              COALESCE(p.given_name, '') AS given_name, COALESCE(p.family_name, '') AS family_name, \
-             r.submitted_at, r.assigned_to, r.route_of_access, r.discharge_date, p.date_of_birth, r.communication_needs \
+             r.submitted_at, r.assigned_to, r.route_of_access, r.discharge_date, p.date_of_birth, r.communication_needs, \
+             CAST(CASE WHEN r.changed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS changed \
              FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
              UNION ALL \
              SELECT c.id, c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
              CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
              c.given_name, c.family_name, c.registered_at, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), \
-             CAST(NULL AS TEXT), CAST(NULL AS TEXT), 0 \
+             CAST(NULL AS TEXT), CAST(NULL AS TEXT), 0, 0 \
              FROM carers c) w";
 
         fn queue_filter<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery) {
@@ -454,7 +455,7 @@ macro_rules! staff_queries {
                 .map_err(unavailable)?;
             let mut page = QueryBuilder::<Db>::new(
                 "SELECT w.reference, w.kind, w.channel, w.urgent, w.status, w.given_name, w.family_name, \
-                 w.submitted_at, s.name, w.route_of_access, w.discharge_date, w.date_of_birth, w.communication_needs ",
+                 w.submitted_at, s.name, w.route_of_access, w.discharge_date, w.date_of_birth, w.communication_needs, w.changed ",
             );
             page.push(QUEUE_ROWS);
             page.push(" LEFT JOIN staff_accounts s ON s.id = w.assigned_to");
@@ -472,7 +473,7 @@ macro_rules! staff_queries {
                 .push_bind(q.per_page)
                 .push(" OFFSET ")
                 .push_bind((q.page.max(1) - 1) * q.per_page);
-            type Row = (String, String, String, i64, String, String, String, i64, Option<String>, Option<String>, Option<String>, Option<String>, i64);
+            type Row = (String, String, String, i64, String, String, String, i64, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64);
             let rows: Vec<Row> = page
                 .build_query_as()
                 .fetch_all(pool)
@@ -480,9 +481,9 @@ macro_rules! staff_queries {
                 .map_err(unavailable)?;
             let items = rows
                 .into_iter()
-                .map(|(reference, kind, channel, urgent, status, given_name, family_name, submitted_at, assigned_name, route_of_access, discharge_date, date_of_birth, communication_needs)| QueueItem {
+                .map(|(reference, kind, channel, urgent, status, given_name, family_name, submitted_at, assigned_name, route_of_access, discharge_date, date_of_birth, communication_needs, changed)| QueueItem {
                     reference, kind, channel, urgent: urgent == 1, status, given_name, family_name, submitted_at, assigned_name,
-                    route_of_access, discharge_date, date_of_birth, communication_needs: communication_needs == 1,
+                    route_of_access, discharge_date, date_of_birth, communication_needs: communication_needs == 1, changed: changed == 1,
                 })
                 .collect();
             Ok(QueuePage { items, total })

@@ -111,6 +111,8 @@ pub struct QueueLine {
     pub tag: Option<(String, bool)>,
     /// The person has communication needs (the record says which).
     pub communication_needs: bool,
+    /// "Something has changed" not yet acted on.
+    pub changed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,6 +246,7 @@ pub async fn load_queue(
                 },
                 urgent: item.urgent,
                 communication_needs: item.communication_needs,
+                changed: item.changed,
                 channel: channel_label(&item.channel),
                 submitted,
                 days_waiting: ((now - item.submitted_at) / 86_400).max(0),

@@ -130,6 +130,10 @@ pub struct ReferralRecord {
     /// For a professional's referral: the council's trusted domain their work email is on
     /// (`Some("")` when it is on none of them), `None` for anyone else.
     pub trusted_domain: Option<String>,
+    /// What people told us had changed while they waited, newest first: (when, more
+    /// urgent, what), and whether staff have acted since the latest.
+    pub changes: Vec<(String, bool, String)>,
+    pub change_unseen: bool,
     pub team: Vec<(String, String)>,
     pub request: ReferralRequest,
     pub trackers: Vec<TrackerLine>,
@@ -248,6 +252,13 @@ pub async fn load_referral_record(reference: String) -> Result<ReferralRecord, P
     Ok(ReferralRecord {
         header: StaffHeader::of(&user),
         trusted_domain,
+        changes: referral
+            .changes
+            .iter()
+            .rev()
+            .map(|c| (describe_time(c.at), c.more_urgent, c.what_changed.clone()))
+            .collect(),
+        change_unseen: referral.changed_at.is_some(),
         kind_label: super::labels::kind_label(&referral.kind).to_owned(),
         status_label: label(&referral.status),
         outcome_label: outcome_label(&referral.outcome),

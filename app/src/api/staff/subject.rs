@@ -197,6 +197,9 @@ async fn gather(
                     "status": h.status, "outcome": h.outcome, "note": h.note,
                     "note_visible": h.note_visible, "at": when(h.at),
                 })).collect::<Vec<_>>(),
+                "changes": r.changes.iter().map(|c| json!({
+                    "what_changed": c.what_changed, "more_urgent": c.more_urgent, "at": when(c.at),
+                })).collect::<Vec<_>>(),
             }),
         });
     }

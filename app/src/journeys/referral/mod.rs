@@ -1,6 +1,8 @@
 //! "Request an assessment": the journey's pages as data (`journey`) and the server functions
 //! its pages post to.
 
+#[cfg(feature = "ssr")]
+pub mod changes;
 pub mod flow;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -133,6 +133,9 @@ fn results(view: &QueueView, base: &str) -> impl IntoView {
             let communication = line
                 .communication_needs
                 .then(|| view! { " " <Tag text="Communication needs" colour=Some(TagColour::Purple)/> });
+            let changed = line
+                .changed
+                .then(|| view! { " " <Tag text="Something has changed" colour=Some(TagColour::Orange)/> });
             let due = line.tag.clone().map(|(text, pressing)| {
                 let colour = if pressing { TagColour::Red } else { TagColour::Yellow };
                 view! { <br/><Tag text=text colour=Some(colour)/> }
@@ -145,7 +148,7 @@ fn results(view: &QueueView, base: &str) -> impl IntoView {
             view! {
                 <tr class="govuk-table__row">
                     <th scope="row" class="govuk-table__header">
-                        <a class="govuk-link" href=href>{line.reference.clone()}</a>{urgent}{communication}{due}
+                        <a class="govuk-link" href=href>{line.reference.clone()}</a>{urgent}{changed}{communication}{due}
                     </th>
                     <td class="govuk-table__cell">{line.name.clone()}</td>
                     <td class="govuk-table__cell">{line.kind.clone()}<br/><span class="govuk-body-s">{line.channel.clone()}</span></td>

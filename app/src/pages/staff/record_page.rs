@@ -44,6 +44,7 @@ pub fn RecordPage() -> impl IntoView {
                     {state(&record)}
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
+                            {changes(&record)}
                             {answers(&record)}
                             {trackers(&record)}
                             {history(&record)}
@@ -131,9 +132,10 @@ fn state(record: &ReferralRecord) -> impl IntoView {
         .as_deref()
         .is_some_and(|d| !d.is_empty());
     view! {
-        {(record.urgent || communication || trusted_tag).then(|| view! {
+        {(record.urgent || communication || trusted_tag || record.change_unseen).then(|| view! {
             <p class="govuk-body">
                 {record.urgent.then(|| view! { <Tag text="Urgent" colour=Some(TagColour::Red)/> " " })}
+                {record.change_unseen.then(|| view! { <Tag text="Something has changed" colour=Some(TagColour::Orange)/> " " })}
                 {communication.then(|| view! { <Tag text="Communication needs" colour=Some(TagColour::Purple)/> " " })}
                 {trusted_tag.then(|| view! { <Tag text="Trusted work email" colour=Some(TagColour::Green)/> })}
             </p>
@@ -219,6 +221,34 @@ fn answers(record: &ReferralRecord) -> impl IntoView {
         })
         .collect_view();
     view! { {sections} {estimate} }
+}
+
+/// "Something has changed", as the person or someone following the request told us.
+fn changes(record: &ReferralRecord) -> impl IntoView {
+    (!record.changes.is_empty()).then(|| {
+        let rows = record
+            .changes
+            .iter()
+            .map(|(when, more_urgent, what)| {
+                SummaryRow::fact(
+                    when,
+                    vec![
+                        if *more_urgent {
+                            "More urgent now"
+                        } else {
+                            "Not more urgent"
+                        }
+                        .to_owned(),
+                        what.clone(),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>();
+        view! {
+            <h2 class="govuk-heading-m">"What has changed while they wait"</h2>
+            <SummaryList rows=rows/>
+        }
+    })
 }
 
 fn trackers(record: &ReferralRecord) -> impl IntoView {

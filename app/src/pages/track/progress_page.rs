@@ -2,8 +2,8 @@
 //! share. Shown only after a successful lookup in this browser session.
 use leptos::prelude::*;
 
-use crate::api::track::{load_progress, LOOKUP_PATH};
-use crate::components::{Layout, Tag};
+use crate::api::track::{load_progress, CHANGE_PATH, LOOKUP_PATH};
+use crate::components::{Layout, NotificationBanner, NotificationKind, Tag};
 use crate::council::CARE_LINE_PHONE;
 use crate::pages::loaded::with_loaded;
 
@@ -44,11 +44,19 @@ pub fn TrackProgressPage() -> impl IntoView {
                 <Layout title="Progress of your request" back=LOOKUP_PATH>
                     <div class="govuk-grid-row">
                         <div class="govuk-grid-column-two-thirds">
+                            {progress.change_told.then(|| view! {
+                                <NotificationBanner kind=NotificationKind::Success heading="Thank you. We have told the First Contact Team what has changed."/>
+                            })}
                             <span class="govuk-caption-l">{progress.reference.clone()}</span>
                             <h1 class="govuk-heading-l">"Progress of your request"</h1>
                             <p class="govuk-body">"Status: " <Tag text=status/></p>
                             <h2 class="govuk-heading-m">"What has happened so far"</h2>
                             <ol class="govuk-list app-timeline">{steps}</ol>
+                            {progress.open.then(|| view! {
+                                <h2 class="govuk-heading-m">"Has something changed?"</h2>
+                                <p class="govuk-body">"If things have changed while you wait, for example after a fall or a stay in hospital, tell us so we can look again at how soon to help."</p>
+                                <p class="govuk-body"><a class="govuk-link" href=CHANGE_PATH>"Tell us something has changed"</a></p>
+                            })}
                             <p class="govuk-body">"If you have a question about the request, call the Care Line on " {CARE_LINE_PHONE} "."</p>
                         </div>
                     </div>

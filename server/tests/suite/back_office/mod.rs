@@ -3,6 +3,7 @@
 //! case-management system's signed updates), `retention` (the purge, subject search and
 //! erasure on both databases), `sign_in_limits` (limits that stop guessers without locking
 //! staff out), `sessions_end` (sessions that do not outlive the credentials).
+mod changes;
 mod communication_needs;
 mod hostile;
 mod integration_api;
