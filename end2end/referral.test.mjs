@@ -160,10 +160,26 @@ for (const { js, name } of MODES) {
     assert.match(progress, /We will call you on Tuesday/)
     await page.context().close()
 
-    // ...and so does the daughter they named, from her own browser.
+    // ...and so does the daughter they named, from her own browser, who tells us things
+    // have changed.
     const daughter = await newPage(browser, { js })
     await track(daughter, js, reference)
     assert.match(await daughter.locator('main').textContent(), new RegExp(reference))
+    await daughter.getByRole('link', { name: 'Tell us something has changed' }).click()
+    await daughter.waitForURL('**/track-a-request/something-has-changed')
+    await waitForEnhancement(daughter, js)
+    await audit(daughter, js, 'something has changed')
+    await daughter.getByLabel('What has changed?').fill('Mum fell again on Sunday and cannot manage the stairs')
+    await daughter.getByRole('button', { name: 'Send' }).click()
+    await daughter.getByRole('alert').waitFor()
+    assert.match(await daughter.getByRole('alert').textContent(), /Select yes if things are more urgent now/)
+    assert.equal(await daughter.getByLabel('What has changed?').inputValue(), 'Mum fell again on Sunday and cannot manage the stairs', 'kept')
+    await audit(daughter, js, 'something has changed, with an error')
+    await daughter.getByLabel('Yes').check()
+    await daughter.getByRole('button', { name: 'Send' }).click()
+    await daughter.waitForURL('**/track-a-request/progress')
+    assert.match(await daughter.locator('.govuk-notification-banner').textContent(), /We have told the First Contact Team what has changed/)
+    await audit(daughter, js, 'progress, after a change')
     await daughter.context().close()
   })
 
