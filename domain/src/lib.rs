@@ -14,6 +14,7 @@ pub mod communication;
 pub mod concern;
 pub mod demand;
 pub mod eligibility;
+pub mod expected_wait;
 pub mod feedback;
 pub mod office_hours;
 pub mod outcomes;

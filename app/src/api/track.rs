@@ -51,6 +51,9 @@ pub struct Progress {
     pub steps: Vec<ProgressStep>,
     /// Still being worked on: "something has changed" is offered.
     pub open: bool,
+    /// When the next step is likely, in words, and where the request is in the queue (none
+    /// with too little history, or past triage).
+    pub expected_wait: Option<(String, String)>,
     /// A change was just told (the page says thank you, once).
     pub change_told: bool,
 }
@@ -93,7 +96,7 @@ pub async fn tell_what_changed(#[server(default)] form: ChangeForm) -> Result<()
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::change_report::{check_change, ChangeReport};
     use crate::journeys::referral::changes::tell_change;
-    use crate::journeys::referral::service::status_view;
+    use crate::journeys::referral::service::status_with_wait;
     use crate::store::ChangeRecorded;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
@@ -145,9 +148,14 @@ pub async fn tell_what_changed(#[server(default)] form: ChangeForm) -> Result<()
         .load_referral(&found.reference)
         .await
         .map_err(service_problem)?;
-    let mut progress = referral
-        .map(|r| progress(&status_view(&r)))
-        .unwrap_or(found);
+    let mut progress = match referral {
+        Some(r) => progress(
+            &status_with_wait(&*store, &r, now)
+                .await
+                .map_err(service_problem)?,
+        ),
+        None => found,
+    };
     progress.change_told = true;
     drafts.save_answers(RESULT, &Some(progress)).await?;
     drafts.clear(CHANGE).await?;
@@ -233,6 +241,32 @@ fn progress(view: &crate::journeys::referral::service::StatusView) -> Progress {
             .map(|o| o.label.to_owned()),
         open: view.status != "closed",
         change_told: false,
+        expected_wait: view.expected_wait.as_ref().map(|wait| {
+            let day = |iso: &str| {
+                crate::domain::checks::iso_day(iso)
+                    .map(describe_date)
+                    .unwrap_or_default()
+            };
+            let step = if wait.next_step == "assessment" {
+                "had an assessment arranged"
+            } else {
+                "been contacted by the First Contact Team"
+            };
+            (
+                format!(
+                    "Requests like this one have recently {step} between {} and {}, most often by {}. This is an estimate from {}, not a promise.",
+                    day(&wait.range.from),
+                    day(&wait.range.to),
+                    day(&wait.likely_by),
+                    wait.based_on
+                ),
+                match wait.position {
+                    1 => "It is next in the queue.".to_owned(),
+                    2 => "There is 1 request of this kind ahead of it in the queue.".to_owned(),
+                    n => format!("There are {} requests of this kind ahead of it in the queue.", n - 1),
+                },
+            )
+        }),
         steps: view
             .timeline
             .iter()

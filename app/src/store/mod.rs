@@ -201,6 +201,28 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// Assigns a referral to an account (or to nobody); `false` if there is no such referral.
     async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool>;
 
+    /// How long (seconds) `next_step` (`domain::expected_wait::next_step`) took for requests
+    /// of this kind and urgency that reached it since `since`: from the request to its
+    /// first contact, or from triage to an assessment being arranged.
+    async fn recent_waits(
+        &self,
+        kind: &str,
+        urgent: bool,
+        next_step: &str,
+        since: i64,
+    ) -> StoreResult<Vec<i64>>;
+
+    /// Where a request stands among the open ones of its kind at its status: 1 is next
+    /// (the queue's order: urgent first, then first come, first served, then by reference).
+    async fn queue_position(
+        &self,
+        kind: &str,
+        status: &str,
+        urgent: bool,
+        submitted_at: i64,
+        reference: &str,
+    ) -> StoreResult<i64>;
+
     /// Keeps "something has changed" for an open request, in one transaction with its event
     /// (and, when more urgent, the request marked urgent and back in triage).
     async fn record_change(&self, change: &NewChange) -> StoreResult<ChangeRecorded>;

@@ -19,7 +19,7 @@ use app::domain::referral::{
     Consent, Involved, Needs, PersonDetails, ReferralRequest, Referrer, Tracker,
 };
 use app::domain::request::{Discharge, Transition};
-use app::journeys::referral::service::{StatusView, TimelineEntry};
+use app::journeys::referral::service::{ExpectedWaitView, StatusView, TimelineEntry, WaitRange};
 use axum::Json;
 use utoipa::OpenApi;
 
@@ -69,6 +69,8 @@ use super::referrals::{self, Receipt, StatusQuery};
         ChangeReceipt,
         StatusView,
         TimelineEntry,
+        ExpectedWaitView,
+        WaitRange,
         Problem,
         FieldError,
         AdultRequest,

@@ -322,6 +322,60 @@ macro_rules! referral_queries {
             Ok(true)
         }
 
+        pub async fn recent_waits(
+            pool: &Pool<Db>,
+            kind: &str,
+            urgent: bool,
+            next_step: &str,
+            since: i64,
+        ) -> StoreResult<Vec<i64>> {
+            let sql = if next_step == "assessment" {
+                "SELECT MIN(a.at) - MIN(t.at) FROM referral_history t \
+                 JOIN referrals r ON r.id = t.referral_id \
+                 JOIN referral_history a ON a.referral_id = t.referral_id AND a.status = 'assessment_arranged' \
+                 WHERE t.status = 'triage' AND r.kind = $1 AND r.urgent = $2 AND a.at >= $3 \
+                 GROUP BY t.referral_id"
+            } else {
+                "SELECT MIN(h.at) - r.submitted_at FROM referrals r \
+                 JOIN referral_history h ON h.referral_id = r.id AND h.status <> 'received' \
+                 WHERE r.kind = $1 AND r.urgent = $2 AND h.at >= $3 \
+                 GROUP BY r.id, r.submitted_at"
+            };
+            let rows: Vec<(Option<i64>,)> = sqlx::query_as(sql)
+                .bind(kind)
+                .bind(i64::from(urgent))
+                .bind(since)
+                .fetch_all(pool)
+                .await
+                .map_err(unavailable)?;
+            Ok(rows.into_iter().filter_map(|(w,)| w).collect())
+        }
+
+        pub async fn queue_position(
+            pool: &Pool<Db>,
+            kind: &str,
+            status: &str,
+            urgent: bool,
+            submitted_at: i64,
+            reference: &str,
+        ) -> StoreResult<i64> {
+            // The queue's own order: urgent first, then first come, then by reference.
+            let (ahead,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM referrals WHERE kind = $1 AND status = $2 \
+                 AND (urgent > $3 OR (urgent = $3 AND (submitted_at < $4 \
+                 OR (submitted_at = $4 AND reference < $5))))",
+            )
+            .bind(kind)
+            .bind(status)
+            .bind(i64::from(urgent))
+            .bind(submitted_at)
+            .bind(reference)
+            .fetch_one(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(ahead + 1)
+        }
+
         pub async fn record_change(pool: &Pool<Db>, change: &NewChange) -> StoreResult<ChangeRecorded> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
             // Taking the row for update first (a no-op write) serialises changes to one

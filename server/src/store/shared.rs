@@ -191,6 +191,14 @@ macro_rules! impl_store {
             async fn assign_referral(&self, reference: &str, account_id: Option<i64>) -> StoreResult<bool> {
                 staff::assign_referral(self.writer(), reference, account_id).await
             }
+            async fn recent_waits(&self, kind: &str, urgent: bool, next_step: &str, since: i64) -> StoreResult<Vec<i64>> {
+                queries::recent_waits(self.reader(), kind, urgent, next_step, since).await
+            }
+
+            async fn queue_position(&self, kind: &str, status: &str, urgent: bool, submitted_at: i64, reference: &str) -> StoreResult<i64> {
+                queries::queue_position(self.reader(), kind, status, urgent, submitted_at, reference).await
+            }
+
             async fn record_change(&self, change: &NewChange) -> StoreResult<ChangeRecorded> {
                 queries::record_change(self.writer(), change).await
             }

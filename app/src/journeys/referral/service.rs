@@ -216,6 +216,29 @@ pub struct StatusView {
     /// `no_further_action` or `withdrawn`.
     pub outcome: Option<String>,
     pub timeline: Vec<TimelineEntry>,
+    /// While open, when the next step is likely, from how requests like it have recently
+    /// moved through it; `null` once closed, past triage, or with too little history.
+    pub expected_wait: Option<ExpectedWaitView>,
+}
+
+/// API.md's `expected_wait`: an estimate, never a promise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct ExpectedWaitView {
+    /// `first_contact` or `assessment`.
+    pub next_step: String,
+    /// `YYYY-MM-DD`.
+    pub likely_by: String,
+    pub range: WaitRange,
+    /// "requests like this in the last 12 weeks".
+    pub based_on: String,
+    /// 1 is next among open requests of its kind at its step.
+    pub position: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct WaitRange {
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -251,7 +274,64 @@ pub async fn lookup_status(
         },
     )
     .await?;
-    Ok(found.map(|referral| status_view(&referral)))
+    Ok(match found {
+        Guarded::Found(referral) => {
+            Guarded::Found(status_with_wait(store, &referral, attempt.now).await?)
+        }
+        other => other.map(|referral| status_view(&referral)),
+    })
+}
+
+/// The status view with its expected wait, worked out from recent history.
+pub async fn status_with_wait(
+    store: &dyn Store,
+    referral: &StoredReferral,
+    now: OffsetDateTime,
+) -> Result<StatusView, StoreError> {
+    use crate::domain::expected_wait::{expected_wait, next_step, HISTORY_WEEKS};
+    let mut view = status_view(referral);
+    let Some(step) = next_step(&referral.status).filter(|_| referral.kind != CONCERN) else {
+        return Ok(view);
+    };
+    let began = referral
+        .history
+        .iter()
+        .rev()
+        .find(|h| h.status == referral.status)
+        .map_or(referral.submitted_at, |h| h.at);
+    let since = now.unix_timestamp() - HISTORY_WEEKS * 7 * 86_400;
+    let waits = store
+        .recent_waits(&referral.kind, referral.urgent, step, since)
+        .await?;
+    let day = |at: i64| {
+        OffsetDateTime::from_unix_timestamp(at)
+            .map(|t| crate::domain::office_hours::uk_local(t).date())
+            .unwrap_or(time::Date::MIN)
+    };
+    let today = crate::domain::office_hours::uk_local(now).date();
+    let Some(wait) = expected_wait(step, day(began), &waits, today) else {
+        return Ok(view);
+    };
+    let position = store
+        .queue_position(
+            &referral.kind,
+            &referral.status,
+            referral.urgent,
+            referral.submitted_at,
+            &referral.reference,
+        )
+        .await?;
+    view.expected_wait = Some(ExpectedWaitView {
+        next_step: wait.next_step.to_owned(),
+        likely_by: iso_date(wait.likely_by),
+        range: WaitRange {
+            from: iso_date(wait.from),
+            to: iso_date(wait.to),
+        },
+        based_on: format!("requests like this in the last {HISTORY_WEEKS} weeks"),
+        position,
+    });
+    Ok(view)
 }
 
 /// What residents may see. Safeguarding concerns show their steps only, never notes.
@@ -276,6 +356,7 @@ pub fn status_view(referral: &StoredReferral) -> StatusView {
                     .then(|| h.note.clone()),
             })
             .collect(),
+        expected_wait: None,
     }
 }
 

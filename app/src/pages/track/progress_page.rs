@@ -50,6 +50,11 @@ pub fn TrackProgressPage() -> impl IntoView {
                             <span class="govuk-caption-l">{progress.reference.clone()}</span>
                             <h1 class="govuk-heading-l">"Progress of your request"</h1>
                             <p class="govuk-body">"Status: " <Tag text=status/></p>
+                            {progress.expected_wait.clone().map(|(when, position)| view! {
+                                <h2 class="govuk-heading-m">"What happens next"</h2>
+                                <p class="govuk-body">{when}</p>
+                                <p class="govuk-body">{position}</p>
+                            })}
                             <h2 class="govuk-heading-m">"What has happened so far"</h2>
                             <ol class="govuk-list app-timeline">{steps}</ol>
                             {progress.open.then(|| view! {

@@ -11,4 +11,5 @@ mod retention;
 mod sessions_end;
 mod sign_in_limits;
 mod store;
+mod waits;
 mod web;
