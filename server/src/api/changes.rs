@@ -73,12 +73,10 @@ pub async fn create(
     let mut errors = Default::default();
     let date_of_birth = lookup_keys(&body.reference, &body.date_of_birth, now, &mut errors);
     let checked = check_change(&report).map_err(|problems| errors.0.extend(problems.0));
-    let (Some(date_of_birth), Ok(checked)) = (date_of_birth, checked) else {
+    let (Some(date_of_birth), Ok(checked), true) = (date_of_birth, checked, errors.is_empty())
+    else {
         return Problem::invalid(errors).into_response();
     };
-    if !errors.is_empty() {
-        return Problem::invalid(errors).into_response();
-    }
     let client = caller(&state, &extensions, &headers);
     let attempt = LookupAttempt {
         now,
