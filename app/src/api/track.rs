@@ -107,11 +107,7 @@ pub async fn tell_what_changed(#[server(default)] form: ChangeForm) -> Result<()
     drafts.save_answers(CHANGE, &form).await?;
     let report = ChangeReport {
         what_changed: form.what_changed.clone(),
-        more_urgent: match form.more_urgent.as_str() {
-            "yes" => Some(true),
-            "no" => Some(false),
-            _ => None,
-        },
+        more_urgent: crate::journeys::flow::posted_yes_no(&form.more_urgent),
     };
     let checked = match check_change(&report) {
         Ok(checked) => checked,

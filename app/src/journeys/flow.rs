@@ -250,6 +250,23 @@ macro_rules! copy_fields {
 }
 pub(crate) use copy_fields;
 
+/// A yes-or-no radio as posted (`yes`, `no`; anything else, such as "not sure" or nothing,
+/// is no answer).
+pub fn posted_yes_no(answer: &str) -> Option<bool> {
+    match answer {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The value of the yes-or-no radio to show chosen: `yes`, `no`, or "" (none chosen).
+pub fn yes_no_value(answer: Option<bool>) -> String {
+    answer
+        .map(|a| if a { "yes" } else { "no" }.to_owned())
+        .unwrap_or_default()
+}
+
 /// The two server functions a journey's question pages use (server functions cannot be
 /// generic, so each journey names its own): `load` reads a page's draft and errors
 /// (`load_page`); `save` copies a post into the draft with the draft's `apply` and moves on

@@ -18,7 +18,9 @@ use crate::domain::carer::{
 };
 use crate::domain::checks::{date_of_birth_parts, iso_date};
 use crate::domain::problems::FieldErrors;
-use crate::journeys::flow::{copy_fields, pages_by_slug, pages_named, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{
+    copy_fields, pages_by_slug, pages_named, posted_yes_no, Journey, CHECK_ANSWERS_SLUG,
+};
 use crate::journeys::reference_lookup::{LookupWords, ReferenceLookupForm};
 
 pub const BASE: &str = "/register-as-a-carer";
@@ -379,11 +381,7 @@ impl CarerDraft {
             P::AboutYou => {
                 r.carer.gp_surgery = form.carer.gp_surgery.clone();
                 self.gp_knows = form.gp_knows.clone();
-                r.carer.gp_knows = match form.gp_knows.as_str() {
-                    "yes" => Some(true),
-                    "no" => Some(false),
-                    _ => None,
-                };
+                r.carer.gp_knows = posted_yes_no(&form.gp_knows);
                 copy_fields!(r.carer, form.carer; work_or_study, language, communication_needs);
             }
             P::Person(i) => {

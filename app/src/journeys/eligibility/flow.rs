@@ -16,7 +16,7 @@ use crate::domain::eligibility::{
 };
 use crate::domain::outcomes::ADULT_OUTCOMES;
 use crate::domain::problems::FieldErrors;
-use crate::journeys::flow::{pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{pages_by_slug, posted_yes_no, Journey, CHECK_ANSWERS_SLUG};
 
 pub const BASE: &str = "/check-if-you-can-get-care";
 pub const CHECK_PATH: &str = "/check-if-you-can-get-care/check-answers";
@@ -261,14 +261,6 @@ fn years(typed: &str) -> Option<u32> {
     typed.trim().parse().ok().filter(|a| *a <= MAX_AGE)
 }
 
-fn yes_no_unsure(answer: &str) -> Option<bool> {
-    match answer {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    }
-}
-
 impl CheckDraft {
     pub fn is_carer_check(&self) -> bool {
         self.for_whom == "me" && self.carer == "yes"
@@ -398,8 +390,8 @@ impl CheckDraft {
             check_carer(&CarerAnswers {
                 age: self.age_in_years().unwrap_or(0),
                 cared_for_age: years(&self.cared_for_age),
-                provides_necessary_care: yes_no_unsure(&self.necessary_care),
-                health_deteriorating: yes_no_unsure(&self.health),
+                provides_necessary_care: posted_yes_no(&self.necessary_care),
+                health_deteriorating: posted_yes_no(&self.health),
                 outcomes: reasons(&self.caring),
                 fluctuating: self.changes == "yes",
                 wellbeing_impact,
@@ -409,7 +401,7 @@ impl CheckDraft {
                 age: (self.for_whom != "me")
                     .then(|| years(&self.their_age))
                     .flatten(),
-                impairment_or_illness: yes_no_unsure(&self.condition),
+                impairment_or_illness: posted_yes_no(&self.condition),
                 outcomes: reasons(&self.everyday),
                 fluctuating: self.changes == "yes",
                 wellbeing_impact,

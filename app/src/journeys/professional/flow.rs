@@ -15,7 +15,9 @@ use crate::domain::checks::iso_date;
 use crate::domain::problems::FieldErrors;
 use crate::domain::professional::is_hospital;
 use crate::domain::request::{Discharge, ReferralRequest, Referrer, Transition};
-use crate::journeys::flow::{copy_fields, pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{
+    copy_fields, pages_by_slug, posted_yes_no, Journey, CHECK_ANSWERS_SLUG,
+};
 
 pub const BASE: &str = "/refer-as-a-professional";
 pub const CHECK_PATH: &str = "/refer-as-a-professional/check-answers";
@@ -325,14 +327,6 @@ pub struct InvolvedForm {
     pub carers_and_family: String,
 }
 
-fn yes_no(answer: &str) -> Option<bool> {
-    match answer {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    }
-}
-
 /// A date as typed, as `YYYY-MM-DD` when it is a real one, else as typed so the rules can
 /// say what is wrong (and blank when nothing was typed).
 fn typed_date(typed: &DateParts) -> String {
@@ -380,11 +374,11 @@ impl ProfessionalDraft {
                 copy_fields!(r.person, form.person; address_line_1, address_line_2, town, postcode)
             }
             P::Contact => copy_fields!(r.person, form.person; phone, email, preferred_contact),
-            P::Agreement => r.consent.person_agrees = yes_no(&form.consent.person_agrees),
+            P::Agreement => r.consent.person_agrees = posted_yes_no(&form.consent.person_agrees),
             P::WithoutAgreement => {
                 let consent = &mut r.consent;
                 consent.lawful_basis = form.consent.lawful_basis.clone();
-                consent.capacity_concern = yes_no(&form.consent.capacity_concern);
+                consent.capacity_concern = posted_yes_no(&form.consent.capacity_concern);
                 consent.reason_without_consent = form.consent.reason_without_consent.clone();
             }
             P::IsDischarge => self.is_discharge = form.is_discharge.clone(),
@@ -394,7 +388,7 @@ impl ProfessionalDraft {
                 copy_fields!(discharge, posted; hospital, ward, ward_phone);
                 self.expected_date = posted.expected_date.clone();
                 discharge.expected_date = typed_date(&posted.expected_date);
-                discharge.medically_optimised = yes_no(&posted.medically_optimised);
+                discharge.medically_optimised = posted_yes_no(&posted.medically_optimised);
                 discharge.pathway = posted.pathway.parse().ok();
             }
             P::DischargeSupport => {

@@ -15,7 +15,9 @@ use crate::domain::checks::date_of_birth_parts;
 use crate::domain::communication::CommunicationNeeds;
 use crate::domain::problems::FieldErrors;
 use crate::domain::referral::{Consent, Involved, ReferralRequest, Referrer, Tracker};
-use crate::journeys::flow::{copy_fields, pages_by_slug, Journey, CHECK_ANSWERS_SLUG};
+use crate::journeys::flow::{
+    copy_fields, pages_by_slug, posted_yes_no, Journey, CHECK_ANSWERS_SLUG,
+};
 
 pub const BASE: &str = "/request-an-assessment";
 pub const CHECK_PATH: &str = "/request-an-assessment/check-answers";
@@ -287,11 +289,7 @@ impl ReferralDraft {
             ReferralPage::AboutYou => r.referrer = Some(form.referrer.clone()),
             ReferralPage::TheirAgreement => {
                 r.consent = Consent {
-                    person_agrees: match form.consent.person_agrees.as_str() {
-                        "yes" => Some(true),
-                        "no" => Some(false),
-                        _ => None,
-                    },
+                    person_agrees: posted_yes_no(&form.consent.person_agrees),
                     reason_without_consent: form.consent.reason_without_consent.clone(),
                     ..Consent::default()
                 }

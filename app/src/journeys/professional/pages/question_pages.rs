@@ -13,7 +13,7 @@ use crate::domain::professional::{
 };
 use crate::domain::referral::{PREFERRED_CONTACT, URGENT_REASONS};
 use crate::forms::{field_id, field_name, FieldErrors};
-use crate::journeys::flow::Journey;
+use crate::journeys::flow::{yes_no_value, Journey};
 use crate::journeys::professional::flow::{ProfessionalDraft, ProfessionalPage as P};
 use crate::journeys::professional::{load_professional, SaveProfessionalAnswer};
 use crate::journeys::question_route::{question_route, radios_question, selected, QuestionParts};
@@ -31,12 +31,6 @@ fn choices(list: &[(&str, &str)]) -> Vec<Choice> {
     list.iter()
         .map(|(code, label)| Choice::new(*code, *label))
         .collect()
-}
-
-fn yes_no(answer: Option<bool>) -> String {
-    answer
-        .map(|a| if a { "yes" } else { "no" }.to_owned())
-        .unwrap_or_default()
 }
 
 pub fn question_fields(page: P, draft: &ProfessionalDraft, errors: &FieldErrors) -> AnyView {
@@ -122,7 +116,7 @@ pub fn question_fields(page: P, draft: &ProfessionalDraft, errors: &FieldErrors)
         }
         .into_any(),
         P::Agreement => radios_question(
-            question, "consent.person_agrees", &yes_no(request.consent.person_agrees),
+            question, "consent.person_agrees", &yes_no_value(request.consent.person_agrees),
             vec![Choice::new("yes", "Yes, they agree"), Choice::new("no", "No, they cannot or do not agree")],
             "Refer without their agreement only on a lawful basis: you will be asked which.",
             error("consent.person_agrees"),
@@ -140,7 +134,7 @@ pub fn question_fields(page: P, draft: &ProfessionalDraft, errors: &FieldErrors)
                 <Radios
                     name=field_name("consent.capacity_concern") id=field_id("consent.capacity_concern")
                     legend="Is there a concern about their capacity to decide this?" legend_size=HeadingSize::M inline=true
-                    items=yes_or_no() selected=selected(&yes_no(consent.capacity_concern))
+                    items=yes_or_no() selected=selected(&yes_no_value(consent.capacity_concern))
                     error=error("consent.capacity_concern")
                 />
                 <Textarea name=field_name("consent.reason_without_consent") id=field_id("consent.reason_without_consent") label="Why have they not agreed?" hint="For example, what they said, or why they cannot decide now" value=consent.reason_without_consent rows=3 error=error("consent.reason_without_consent")/>
@@ -172,7 +166,7 @@ pub fn question_fields(page: P, draft: &ProfessionalDraft, errors: &FieldErrors)
                     name=field_name("discharge.medically_optimised") id=field_id("discharge.medically_optimised")
                     legend="Is the person medically optimised for discharge?" legend_size=HeadingSize::M inline=true
                     hint="Medically optimised means they no longer need to be in hospital for treatment"
-                    items=yes_or_no() selected=selected(&yes_no(discharge.medically_optimised))
+                    items=yes_or_no() selected=selected(&yes_no_value(discharge.medically_optimised))
                     error=error("discharge.medically_optimised")
                 />
                 <Radios
