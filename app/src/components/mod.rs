@@ -51,7 +51,9 @@ pub use panel::{Panel, PanelProps};
 pub use radios::{Choice, Radios, RadiosProps};
 pub use running_result::{RunningResult, RUNNING_RESULT_ID};
 pub use select::{OptionGroup, Select, SelectProps};
-pub use summary_list::{SummaryAction, SummaryList, SummaryListProps, SummaryRow};
+pub use summary_list::{
+    SummaryAction, SummaryList, SummaryListProps, SummaryRow, SummarySections, SummarySectionsProps,
+};
 pub use table::{Table, TableFrame, TableFrameProps, TableProps};
 pub use tag::{Tag, TagColour, TagProps};
 pub use task_list::{TaskList, TaskListItem, TaskListProps, TaskStatus};

@@ -49,6 +49,20 @@ impl SummaryRow {
     }
 }
 
+/// Summary lists under their headings (a check-answers page's sections, a record's answers).
+#[component]
+pub fn SummarySections(sections: Vec<(String, Vec<SummaryRow>)>) -> impl IntoView {
+    sections
+        .into_iter()
+        .map(|(heading, rows)| {
+            view! {
+                <h2 class="govuk-heading-m">{heading}</h2>
+                <SummaryList rows=rows/>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
     let any_actions = rows.iter().any(|r| !r.actions.is_empty());

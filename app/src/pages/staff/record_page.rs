@@ -13,7 +13,7 @@ use crate::api::staff::referral::{
 };
 use crate::components::{
     Button, ButtonKind, Choice, ErrorSummary, NotificationBanner, NotificationKind, OptionGroup,
-    Radios, Select, SummaryList, SummaryRow, Tag, TagColour, Textarea,
+    Radios, Select, SummaryList, SummaryRow, SummarySections, Tag, TagColour, Textarea,
 };
 use crate::date_parts::DateParts;
 use crate::domain::cld::{label, EVENT_OUTCOMES, ROUTES_OF_ACCESS};
@@ -213,14 +213,13 @@ fn answers(record: &ReferralRecord) -> impl IntoView {
     let sections = sections
         .into_iter()
         .map(|(heading, rows)| {
-            let rows = rows.into_iter().map(SummaryRow::without_actions).collect();
-            view! {
-                <h2 class="govuk-heading-m">{heading}</h2>
-                <SummaryList rows=rows/>
-            }
+            (
+                heading,
+                rows.into_iter().map(SummaryRow::without_actions).collect(),
+            )
         })
-        .collect_view();
-    view! { {sections} {estimate} }
+        .collect();
+    view! { <SummarySections sections=sections/> {estimate} }
 }
 
 /// "Something has changed", as the person or someone following the request told us.

@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::show_back::AnswersCopy;
 use crate::components::{
-    Button, Checkboxes, Choice, ErrorSummary, Layout, SummaryList, SummaryRow,
+    Button, Checkboxes, Choice, ErrorSummary, Layout, SummaryRow, SummarySections,
 };
 use crate::domain::professional::{
     setting_label, DISCHARGE_PATHWAYS, EHC_PLAN, LAWFUL_BASES, RISKS,
@@ -29,19 +29,12 @@ pub fn ProfessionalCheckAnswersPage() -> impl IntoView {
             let errors = RwSignal::new(state.errors.clone());
             let back = P::CheckAnswers.previous_path(&state.draft);
             let answers = sections(&state.draft);
-            let copy: Vec<(String, Vec<SummaryRow>)> = answers
-                .iter()
-                .map(|(heading, rows)| ((*heading).to_owned(), rows.clone()))
-                .collect();
-            let sections = answers
+            let answers: Vec<(String, Vec<SummaryRow>)> = answers
                 .into_iter()
-                .map(|(heading, rows)| {
-                    view! {
-                        <h2 class="govuk-heading-m">{heading}</h2>
-                        <SummaryList rows=rows/>
-                    }
-                })
-                .collect_view();
+                .map(|(heading, rows)| (heading.to_owned(), rows))
+                .collect();
+            let copy = answers.clone();
+            let sections = view! { <SummarySections sections=answers/> };
             let declaration_error =
                 Signal::derive(move || errors.with(|e| e.message_for("declaration")));
             let declared = if state.draft.declaration {

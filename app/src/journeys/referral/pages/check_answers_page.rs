@@ -7,7 +7,7 @@ use crate::journeys::flow::Journey;
 use leptos::server_fn::ServerFn;
 
 use crate::components::{
-    Button, Checkboxes, Choice, ErrorSummary, Layout, SummaryList, SummaryRow,
+    Button, Checkboxes, Choice, ErrorSummary, Layout, SummaryRow, SummarySections,
 };
 use crate::domain::outcomes::adult_outcome;
 use crate::domain::referral::{POWER_OF_ATTORNEY, PREFERRED_CONTACT, URGENT_REASONS};
@@ -29,19 +29,12 @@ pub fn ReferralCheckAnswersPage() -> impl IntoView {
             let errors = RwSignal::new(state.errors.clone());
             let back = ReferralPage::WhoCanFollow.path();
             let answers = sections(&state.draft);
-            let copy: Vec<(String, Vec<SummaryRow>)> = answers
-                .iter()
-                .map(|(heading, rows)| ((*heading).to_owned(), rows.clone()))
-                .collect();
-            let sections = answers
+            let answers: Vec<(String, Vec<SummaryRow>)> = answers
                 .into_iter()
-                .map(|(heading, rows)| {
-                    view! {
-                        <h2 class="govuk-heading-m">{heading}</h2>
-                        <SummaryList rows=rows/>
-                    }
-                })
-                .collect_view();
+                .map(|(heading, rows)| (heading.to_owned(), rows))
+                .collect();
+            let copy = answers.clone();
+            let sections = view! { <SummarySections sections=answers/> };
             let estimate = state.draft.request.estimate.clone().map(|estimate| {
                 view! {
                     <h2 class="govuk-heading-m">"Estimate of what you might pay"</h2>
