@@ -53,7 +53,7 @@ pub struct Progress {
     pub open: bool,
     /// When the next step is likely, in words, and where the request is in the queue (none
     /// with too little history, or past triage).
-    pub expected_wait: Option<(String, String)>,
+    pub expected_wait: Option<crate::journeys::referral::WaitWords>,
     /// A change was just told (the page says thank you, once).
     pub change_told: bool,
 }
@@ -96,7 +96,7 @@ pub async fn tell_what_changed(#[server(default)] form: ChangeForm) -> Result<()
     use crate::api::context::{service_problem, settings, store};
     use crate::domain::change_report::{check_change, ChangeReport};
     use crate::journeys::referral::changes::tell_change;
-    use crate::journeys::referral::service::status_with_wait;
+    use crate::journeys::referral::waits::status_with_wait;
     use crate::store::ChangeRecorded;
 
     let drafts = crate::journeys::drafts::Drafts::current().await?;
@@ -237,32 +237,10 @@ fn progress(view: &crate::journeys::referral::service::StatusView) -> Progress {
             .map(|o| o.label.to_owned()),
         open: view.status != "closed",
         change_told: false,
-        expected_wait: view.expected_wait.as_ref().map(|wait| {
-            let day = |iso: &str| {
-                crate::domain::checks::iso_day(iso)
-                    .map(describe_date)
-                    .unwrap_or_default()
-            };
-            let step = if wait.next_step == "assessment" {
-                "had an assessment arranged"
-            } else {
-                "been contacted by the First Contact Team"
-            };
-            (
-                format!(
-                    "Requests like this one have recently {step} between {} and {}, most often by {}. This is an estimate from {}, not a promise.",
-                    day(&wait.range.from),
-                    day(&wait.range.to),
-                    day(&wait.likely_by),
-                    wait.based_on
-                ),
-                match wait.position {
-                    1 => "It is next in the queue.".to_owned(),
-                    2 => "There is 1 request of this kind ahead of it in the queue.".to_owned(),
-                    n => format!("There are {} requests of this kind ahead of it in the queue.", n - 1),
-                },
-            )
-        }),
+        expected_wait: view
+            .expected_wait
+            .as_ref()
+            .map(crate::journeys::referral::waits::in_words),
         steps: view
             .timeline
             .iter()

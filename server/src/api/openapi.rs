@@ -19,7 +19,8 @@ use app::domain::referral::{
     Consent, Involved, Needs, PersonDetails, ReferralRequest, Referrer, Tracker,
 };
 use app::domain::request::{Discharge, Transition};
-use app::journeys::referral::service::{ExpectedWaitView, StatusView, TimelineEntry, WaitRange};
+use app::journeys::referral::service::{StatusView, TimelineEntry};
+use app::journeys::referral::waits::{ExpectedWaitView, WaitRange};
 use axum::Json;
 use utoipa::OpenApi;
 

@@ -7,6 +7,8 @@ pub mod flow;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod waits;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -37,6 +39,16 @@ pub struct SentReferral {
     pub for_someone_else: bool,
     /// Whether anyone can check its progress (not an anonymous safeguarding concern).
     pub can_follow: bool,
+    /// When the first contact is likely (none with too little history, or for a concern).
+    pub expected_wait: Option<WaitWords>,
+}
+
+/// An expected wait in words (`waits::in_words`): when the next step is likely, and the
+/// request's place in the queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitWords {
+    pub when: String,
+    pub position: String,
 }
 
 crate::journeys::flow::question_server_fns!(load: load_referral = "referral/load", page: ReferralPage, draft: ReferralDraft);
@@ -145,6 +157,7 @@ pub(crate) async fn submit_from_web(
     let can_follow = request
         .check(crate::forms::today())
         .is_ok_and(|checked| checked.lookup_date_of_birth.is_some());
+    let expected_wait = sent_wait(&receipt.reference, now).await;
     Ok(Ok(SentReferral {
         reference: receipt.reference,
         read_when,
@@ -152,7 +165,24 @@ pub(crate) async fn submit_from_web(
         office_hours: settings.office_hours.describe(),
         for_someone_else: request.is_for_someone_else(),
         can_follow,
+        expected_wait,
     }))
+}
+
+/// The expected wait of a request just sent, in words. The request is already sent: when
+/// the estimate cannot be worked out, the confirmation says nothing about it.
+#[cfg(feature = "ssr")]
+async fn sent_wait(reference: &str, now: time::OffsetDateTime) -> Option<WaitWords> {
+    let store = crate::api::context::store().ok()?;
+    let referral = store.load_referral(reference).await.ok().flatten()?;
+    let waiting = waits::Waiting::stored(&referral);
+    match waits::wait_for(&*store, &waiting, now).await {
+        Ok(wait) => wait.as_ref().map(waits::in_words),
+        Err(error) => {
+            tracing::warn!(%error, "no expected wait for a confirmation");
+            None
+        }
+    }
 }
 
 /// The confirmation of the request this session last sent, if any.

@@ -17,6 +17,8 @@ use crate::journeys::submission::{
     acknowledgement, email_message, event_message, guarded_lookup, rfc3339,
     write_with_fresh_reference, Guarded, LookupAttempt, Submission, SubmitError, Submitted,
 };
+use super::waits::{in_words, wait_for, Waiting};
+use super::WaitWords;
 use crate::settings::Settings;
 use crate::store::{
     NewReferralRecord, ReferralPerson, StatusChange, Store, StoreError, StoredReferral,
@@ -32,13 +34,17 @@ pub async fn submit_referral(
     from_check: Option<&str>,
 ) -> Result<Submitted, SubmitError> {
     let checked = request.check(uk_local(submission.now).date());
+    let wait = match &checked {
+        Ok(checked) => received_wait(store, checked, submission.now).await,
+        Err(_) => None,
+    };
     write_with_fresh_reference(
         ReferenceKind::Referral,
         submission,
         "referral received",
         checked,
         |checked, reference| {
-            let mut record = referral_record(submission, checked, &reference);
+            let mut record = referral_record(submission, checked, &reference, wait.as_ref());
             record.check_result = from_check.map(str::to_owned);
             async move { store.create_referral(&record).await }
         },
@@ -46,10 +52,35 @@ pub async fn submit_referral(
     .await
 }
 
+/// The expected first contact of a request about to be written, in words for its
+/// acknowledgement; nothing when it cannot be worked out (the request goes anyway).
+async fn received_wait(
+    store: &dyn Store,
+    checked: &CheckedReferral,
+    now: OffsetDateTime,
+) -> Option<WaitWords> {
+    let waiting = Waiting {
+        kind: &checked.request.kind,
+        urgent: checked.urgent,
+        status: "received",
+        step_began: now.unix_timestamp(),
+        submitted_at: now.unix_timestamp(),
+        reference: None,
+    };
+    match wait_for(store, &waiting, now).await {
+        Ok(wait) => wait.as_ref().map(in_words),
+        Err(error) => {
+            tracing::warn!(%error, "no expected wait for an acknowledgement");
+            None
+        }
+    }
+}
+
 fn referral_record(
     submission: &Submission<'_>,
     checked: &CheckedReferral,
     reference: &Reference,
+    wait: Option<&WaitWords>,
 ) -> NewReferralRecord {
     let (settings, now, channel) = (submission.settings, submission.now, &submission.channel);
     let request = &checked.request;
@@ -102,7 +133,7 @@ fn referral_record(
     );
     let mut outbox = vec![event];
     for (i, (to, name)) in email_recipients(request, &trackers).into_iter().enumerate() {
-        let text = received_email_text(settings, checked, &reference_text, &name);
+        let text = received_email_text(settings, checked, &reference_text, &name, wait);
         outbox.push(acknowledgement(
             settings,
             &reference_text,
@@ -141,6 +172,7 @@ fn received_email_text(
     checked: &CheckedReferral,
     reference: &str,
     name: &str,
+    wait: Option<&WaitWords>,
 ) -> String {
     let request = &checked.request;
     let track_link = format!("{}/track-a-request", settings.public_url);
@@ -167,10 +199,13 @@ fn received_email_text(
              birth of the person the request is about."
         ),
     };
+    let estimate = wait
+        .map(|wait| format!("{} {}\n\n", wait.when, wait.position))
+        .unwrap_or_default();
     format!(
         "Dear {name},\n\n\
          We have received a request to Exampleshire adult social care. The reference is {reference}.\n\n\
-         {next}\n\n{follow}\n\n\
+         {next}\n\n{estimate}{follow}\n\n\
          If someone is in immediate danger, call 999.\n"
     )
 }
@@ -218,27 +253,7 @@ pub struct StatusView {
     pub timeline: Vec<TimelineEntry>,
     /// While open, when the next step is likely, from how requests like it have recently
     /// moved through it; `null` once closed, past triage, or with too little history.
-    pub expected_wait: Option<ExpectedWaitView>,
-}
-
-/// API.md's `expected_wait`: an estimate, never a promise.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct ExpectedWaitView {
-    /// `first_contact` or `assessment`.
-    pub next_step: String,
-    /// `YYYY-MM-DD`.
-    pub likely_by: String,
-    pub range: WaitRange,
-    /// "requests like this in the last 12 weeks".
-    pub based_on: String,
-    /// 1 is next among open requests of its kind at its step.
-    pub position: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct WaitRange {
-    pub from: String,
-    pub to: String,
+    pub expected_wait: Option<super::waits::ExpectedWaitView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -276,62 +291,10 @@ pub async fn lookup_status(
     .await?;
     Ok(match found {
         Guarded::Found(referral) => {
-            Guarded::Found(status_with_wait(store, &referral, attempt.now).await?)
+            Guarded::Found(super::waits::status_with_wait(store, &referral, attempt.now).await?)
         }
         other => other.map(|referral| status_view(&referral)),
     })
-}
-
-/// The status view with its expected wait, worked out from recent history.
-pub async fn status_with_wait(
-    store: &dyn Store,
-    referral: &StoredReferral,
-    now: OffsetDateTime,
-) -> Result<StatusView, StoreError> {
-    use crate::domain::expected_wait::{expected_wait, next_step, HISTORY_WEEKS};
-    let mut view = status_view(referral);
-    let Some(step) = next_step(&referral.status).filter(|_| referral.kind != CONCERN) else {
-        return Ok(view);
-    };
-    let began = referral
-        .history
-        .iter()
-        .rev()
-        .find(|h| h.status == referral.status)
-        .map_or(referral.submitted_at, |h| h.at);
-    let since = now.unix_timestamp() - HISTORY_WEEKS * 7 * 86_400;
-    let waits = store
-        .recent_waits(&referral.kind, referral.urgent, step, since)
-        .await?;
-    let day = |at: i64| {
-        OffsetDateTime::from_unix_timestamp(at)
-            .map(|t| crate::domain::office_hours::uk_local(t).date())
-            .unwrap_or(time::Date::MIN)
-    };
-    let today = crate::domain::office_hours::uk_local(now).date();
-    let Some(wait) = expected_wait(step, day(began), &waits, today) else {
-        return Ok(view);
-    };
-    let position = store
-        .queue_position(
-            &referral.kind,
-            &referral.status,
-            referral.urgent,
-            referral.submitted_at,
-            &referral.reference,
-        )
-        .await?;
-    view.expected_wait = Some(ExpectedWaitView {
-        next_step: wait.next_step.to_owned(),
-        likely_by: iso_date(wait.likely_by),
-        range: WaitRange {
-            from: iso_date(wait.from),
-            to: iso_date(wait.to),
-        },
-        based_on: format!("requests like this in the last {HISTORY_WEEKS} weeks"),
-        position,
-    });
-    Ok(view)
 }
 
 /// What residents may see. Safeguarding concerns show their steps only, never notes.

@@ -50,10 +50,10 @@ pub fn TrackProgressPage() -> impl IntoView {
                             <span class="govuk-caption-l">{progress.reference.clone()}</span>
                             <h1 class="govuk-heading-l">"Progress of your request"</h1>
                             <p class="govuk-body">"Status: " <Tag text=status/></p>
-                            {progress.expected_wait.clone().map(|(when, position)| view! {
+                            {progress.expected_wait.clone().map(|wait| view! {
                                 <h2 class="govuk-heading-m">"What happens next"</h2>
-                                <p class="govuk-body">{when}</p>
-                                <p class="govuk-body">{position}</p>
+                                <p class="govuk-body">{wait.when}</p>
+                                <p class="govuk-body">{wait.position}</p>
                             })}
                             <h2 class="govuk-heading-m">"What has happened so far"</h2>
                             <ol class="govuk-list app-timeline">{steps}</ol>

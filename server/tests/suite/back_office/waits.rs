@@ -1,7 +1,7 @@
 //! Honest waits on both databases: with too little history the status API says nothing
 //! (`expected_wait: null`); with enough, the range is the middle half of recent waits for
 //! requests of the same kind and urgency, with the position in the queue, and the progress
-//! page says it in words as an estimate.
+//! page and the acknowledgement email say it in words as an estimate.
 use crate::common;
 
 use app::store::StatusChange;
@@ -51,7 +51,10 @@ async fn waits_are_told_honestly(store: TestStore) {
         let reference = app.submit_referral(&common::referral_example()).await;
         first_contact_after(reference, days).await;
     }
-    let waiting = app.submit_referral(&common::referral_example()).await;
+    let mut body = common::referral_example();
+    body["person"]["email"] = json!("waiting@example.org");
+    body["trackers"] = json!([]);
+    let waiting = app.submit_referral(&body).await;
     let view = status(waiting.clone()).await;
     assert_eq!(
         view["expected_wait"],
@@ -66,7 +69,11 @@ async fn waits_are_told_honestly(store: TestStore) {
     // A second later, so it is certainly behind the first (the queue orders by the second,
     // then by reference).
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let behind = app.submit_referral(&common::referral_example()).await;
+    // Its own address: the others have had the day's acknowledgements.
+    let mut body = common::referral_example();
+    body["person"]["email"] = json!("behind@example.org");
+    body["trackers"] = json!([]);
+    let behind = app.submit_referral(&body).await;
     let today = app::domain::office_hours::uk_local(time::OffsetDateTime::now_utc()).date();
     let day = |n: i64| app::domain::checks::iso_date(today + time::Duration::days(n));
     let view = status(behind.clone()).await;
@@ -100,6 +107,30 @@ async fn waits_are_told_honestly(store: TestStore) {
         describe(6)
     );
     assert!(main.contains(&said), "{said} in {main}");
+
+    // The acknowledgement said the same, before the request was written: behind the one
+    // already waiting.
+    let acknowledged = format!(
+        "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND ordering_key LIKE '{behind}%' \
+         AND payload LIKE '%behind@example.org%' \
+         AND payload LIKE '%recently been contacted by the First Contact Team between {} and {}, most often by {}.%' \
+         AND payload LIKE '%There is 1 request of this kind ahead of it in the queue.%'",
+        describe(3),
+        describe(9),
+        describe(6)
+    );
+    assert_eq!(common::count(&app.database_url, &acknowledged).await, 1);
+    let unsaid = format!(
+        "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND ordering_key LIKE '{waiting}%' \
+         AND payload LIKE '%waiting@example.org%'"
+    );
+    assert_eq!(common::count(&app.database_url, &unsaid).await, 1);
+    let unsaid = format!("{unsaid} AND payload LIKE '%recently been contacted%'");
+    assert_eq!(
+        common::count(&app.database_url, &unsaid).await,
+        0,
+        "with nine requests behind it, the first acknowledgement said nothing of a wait"
+    );
 }
 
 #[tokio::test]

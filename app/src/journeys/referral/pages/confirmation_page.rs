@@ -1,5 +1,5 @@
 //! Confirmation: the reference, what happens next and when (office hours and the published
-//! timescale), the out-of-hours number, and ways to keep a record.
+//! timescale, and how soon requests like it have recently been contacted), the out-of-hours number, and ways to keep a record.
 use leptos::prelude::*;
 
 use crate::components::{Layout, Panel};
@@ -42,6 +42,10 @@ pub fn ReferralConfirmationPage() -> impl IntoView {
                             <p class="govuk-body">
                                 "Someone will contact " {whom} " within " {sent.contact_within_working_days} " working days to talk about the help needed."
                             </p>
+                            {sent.expected_wait.clone().map(|wait| view! {
+                                <p class="govuk-body">{wait.when}</p>
+                                <p class="govuk-body">{wait.position}</p>
+                            })}
                             <p class="govuk-body">
                                 "If anything changes, call the Care Line on " {CARE_LINE_PHONE} ", " {sent.office_hours.clone()} "."
                             </p>
