@@ -45,6 +45,8 @@ pub struct Settings {
     /// Acknowledgement emails to one address in a day, whoever sends the requests: the
     /// council's name is not for strangers to mail people with.
     pub acknowledgements_per_address_day: i64,
+    /// Weeks between "still waiting" emails about an open request (0: none).
+    pub check_in_weeks: i64,
     /// Email domains the council trusts for professionals' work addresses (`nhs.net`): a
     /// referral from one is marked so for staff; others are still taken.
     pub trusted_email_domains: Vec<String>,
@@ -70,6 +72,7 @@ impl Default for Settings {
             api_key_submissions_per_minute: 120,
             web_submissions_per_client_hour: 20,
             acknowledgements_per_address_day: 3,
+            check_in_weeks: 4,
             trusted_email_domains: DEFAULT_TRUSTED_EMAIL_DOMAINS
                 .iter()
                 .map(|d| (*d).to_owned())

@@ -28,6 +28,10 @@ pub enum Command {
     /// Apply the retention policy now (the server also does this every hour): anonymise
     /// closed referrals past their time, delete old delivered messages and audit entries.
     PurgeExpired,
+    /// Send the "still waiting" emails due now (the server also does this every hour):
+    /// every PORTAL_CHECK_IN_WEEKS weeks while a request is open, never about a
+    /// safeguarding concern.
+    CheckIns,
     /// Work on back-office staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),

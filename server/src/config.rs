@@ -165,6 +165,7 @@ impl Config {
                 "3",
                 1,
             )?,
+            check_in_weeks: number("PORTAL_CHECK_IN_WEEKS", "4", 0)?,
         };
         let optional = |name: &str| lookup(name).filter(|v| !v.is_empty());
         let config = Self {

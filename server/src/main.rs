@@ -58,6 +58,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
             Ok(())
         }
+        Command::CheckIns => {
+            let now = time::OffsetDateTime::now_utc();
+            let sent = app::journeys::referral::check_ins::send_due_check_ins(
+                &*store,
+                &config.settings,
+                now,
+            )
+            .await?;
+            println!("Checked in on {sent} waiting requests");
+            Ok(())
+        }
         Command::Staff(StaffCommand::Create { email, name, role }) => {
             server::staff_admin::create_from_stdin(&*store, &email, &name, &role).await
         }
@@ -125,6 +136,11 @@ async fn serve(
     }
     server::search_index::index_guidance(&*store).await?;
     workers::spawn_session_sweeper(store.clone(), Duration::from_secs(600));
+    workers::spawn_check_ins(
+        store.clone(),
+        config.settings.clone(),
+        Duration::from_secs(3600),
+    );
     server::retention::spawn_worker(store.clone(), config.retention, Duration::from_secs(3600));
     let email = delivery::email::EmailSender::new(
         &config.mail_from,

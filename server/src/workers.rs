@@ -1,5 +1,6 @@
 //! Background work: deleting expired sessions and saved answers, so answers do not outlive
-//! their time, and failed-lookup counts once no limit looks at them.
+//! their time, and failed-lookup counts once no limit looks at them; the hourly check-ins
+//! with people waiting.
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -40,6 +41,28 @@ pub fn spawn_session_sweeper(
                 "old lookup failures",
                 store.delete_old_lookup_failures(now - 86_400).await,
             );
+        }
+    })
+}
+
+/// Every `every`, sends the check-in emails that are due. Runs until the process stops.
+pub fn spawn_check_ins(
+    store: Arc<dyn Store>,
+    settings: app::settings::Settings,
+    every: Duration,
+) -> tokio::task::JoinHandle<()> {
+    let settings = Arc::new(settings);
+    spawn_every(every, move || {
+        let (store, settings) = (store.clone(), settings.clone());
+        async move {
+            let now = OffsetDateTime::now_utc();
+            match app::journeys::referral::check_ins::send_due_check_ins(&*store, &settings, now)
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(requests = n, "check-ins sent"),
+                Err(error) => tracing::warn!(%error, "check-ins failed; will try again"),
+            }
         }
     })
 }

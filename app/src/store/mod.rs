@@ -227,6 +227,22 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     /// (and, when more urgent, the request marked urgent and back in triage).
     async fn record_change(&self, change: &NewChange) -> StoreResult<ChangeRecorded>;
 
+    /// Open requests other than safeguarding concerns whose last check-in (or, before the
+    /// first, their sending) was at or before `due_before`: their references, longest
+    /// waiting first, at most `limit`.
+    async fn check_ins_due(&self, due_before: i64, limit: i64) -> StoreResult<Vec<String>>;
+
+    /// Marks a request checked in at `at` and queues the check-in's emails, in one
+    /// transaction, only while it is open and still due (another instance may have been
+    /// first): whether it was.
+    async fn record_check_in(
+        &self,
+        reference: &str,
+        due_before: i64,
+        at: i64,
+        outbox: &[NewOutboxMessage],
+    ) -> StoreResult<bool>;
+
     /// Corrects a referral's Client Level Data route of access; `false` if there is no such
     /// referral.
     async fn set_route_of_access(&self, reference: &str, route: &str) -> StoreResult<bool>;

@@ -181,7 +181,7 @@ macro_rules! referral_queries {
                 .await
                 .map_err(unavailable)?;
                 if sent > quota.per_day {
-                    tracing::info!(channel = %message.channel, "acknowledgement not sent: the address has had its emails for today");
+                    tracing::info!(channel = %message.channel, "capped email not sent: the address has had its emails of this kind for today");
                     return Ok(());
                 }
             }
@@ -374,6 +374,53 @@ macro_rules! referral_queries {
             .await
             .map_err(unavailable)?;
             Ok(ahead + 1)
+        }
+
+        pub async fn check_ins_due(pool: &Pool<Db>, due_before: i64, limit: i64) -> StoreResult<Vec<String>> {
+            // The expression and conditions of the `referrals_check_in_due` index.
+            let rows: Vec<(String,)> = sqlx::query_as(
+                "SELECT reference FROM referrals \
+                 WHERE status <> 'closed' AND kind <> 'safeguarding_concern' \
+                 AND COALESCE(checked_in_at, submitted_at) <= $1 \
+                 ORDER BY COALESCE(checked_in_at, submitted_at) LIMIT $2",
+            )
+            .bind(due_before)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(rows.into_iter().map(|(reference,)| reference).collect())
+        }
+
+        pub async fn record_check_in(
+            pool: &Pool<Db>,
+            reference: &str,
+            due_before: i64,
+            at: i64,
+            outbox: &[app::store::NewOutboxMessage],
+        ) -> StoreResult<bool> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            let marked = sqlx::query(
+                "UPDATE referrals SET checked_in_at = $1 WHERE reference = $2 \
+                 AND status <> 'closed' AND kind <> 'safeguarding_concern' \
+                 AND COALESCE(checked_in_at, submitted_at) <= $3",
+            )
+            .bind(at)
+            .bind(reference)
+            .bind(due_before)
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?
+            .rows_affected();
+            if marked == 0 {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(false);
+            }
+            for message in outbox {
+                insert_outbox(&mut tx, message, at).await?;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(true)
         }
 
         pub async fn record_change(pool: &Pool<Db>, change: &NewChange) -> StoreResult<ChangeRecorded> {

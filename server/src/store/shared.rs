@@ -203,6 +203,14 @@ macro_rules! impl_store {
                 queries::record_change(self.writer(), change).await
             }
 
+            async fn check_ins_due(&self, due_before: i64, limit: i64) -> StoreResult<Vec<String>> {
+                queries::check_ins_due(self.reader(), due_before, limit).await
+            }
+
+            async fn record_check_in(&self, reference: &str, due_before: i64, at: i64, outbox: &[NewOutboxMessage]) -> StoreResult<bool> {
+                queries::record_check_in(self.writer(), reference, due_before, at, outbox).await
+            }
+
             async fn set_route_of_access(&self, reference: &str, route: &str) -> StoreResult<bool> {
                 staff::set_route_of_access(self.writer(), reference, route).await
             }

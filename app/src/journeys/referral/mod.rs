@@ -3,6 +3,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod changes;
+#[cfg(feature = "ssr")]
+pub mod check_ins;
 pub mod flow;
 pub mod pages;
 #[cfg(feature = "ssr")]

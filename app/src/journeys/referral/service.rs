@@ -214,7 +214,7 @@ fn received_email_text(
 /// someone) and every tracker with an email address. Only first names go in the message.
 /// A safeguarding concern is acknowledged to its reporter only, never to the adult (whoever
 /// reads their email may be the one causing harm).
-fn email_recipients(
+pub(super) fn email_recipients(
     request: &ReferralRequest,
     trackers: &[TrackerRecord],
 ) -> Vec<(String, String)> {

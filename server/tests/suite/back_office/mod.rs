@@ -2,8 +2,10 @@
 //! HTML alone), `store` (the staff store on both databases), `integration_api` (the
 //! case-management system's signed updates), `retention` (the purge, subject search and
 //! erasure on both databases), `sign_in_limits` (limits that stop guessers without locking
-//! staff out), `sessions_end` (sessions that do not outlive the credentials).
+//! staff out), `sessions_end` (sessions that do not outlive the credentials), `waits`,
+//! `changes` and `check_ins` (people waiting: honest waits, "something has changed", emails).
 mod changes;
+mod check_ins;
 mod communication_needs;
 mod hostile;
 mod integration_api;
