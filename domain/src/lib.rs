@@ -16,6 +16,7 @@ pub mod demand;
 pub mod eligibility;
 pub mod expected_wait;
 pub mod feedback;
+pub mod forecast;
 pub mod office_hours;
 pub mod outcomes;
 pub mod problems;
