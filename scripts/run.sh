@@ -34,5 +34,12 @@ if [ -n "$demo_directory" ]; then
   say "Importing the demo directory ($demo_directory)"
   "$SERVER" import-directory "$demo_directory"
 fi
+# A living back office for a newcomer: three years of fictional requests, written once into an
+# empty database. PORTAL_DEMO_HISTORY= (empty) for none; never set it for production.
+demo_history="${PORTAL_DEMO_HISTORY-3000}"
+if [ -n "$demo_history" ]; then
+  say "Writing a demo history of $demo_history requests (once, into an empty database)"
+  "$SERVER" seed-demo --referrals "$demo_history" --if-empty
+fi
 say "Serving on http://$LEPTOS_SITE_ADDR (database: $DATABASE_URL)"
 exec "$SERVER"

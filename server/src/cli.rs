@@ -32,6 +32,27 @@ pub enum Command {
     /// every PORTAL_CHECK_IN_WEEKS weeks while a request is open, never about a
     /// safeguarding concern.
     CheckIns,
+    /// Write a realistic, fictional history into an empty database, for demonstrations and
+    /// benchmarks: requests over the last years with the week's and the year's rhythm and
+    /// growth, every kind and route of access, waits, outcomes, notes and followers; and
+    /// carers' registrations. Sends nothing. Refused when the database holds requests.
+    SeedDemo {
+        /// How many requests.
+        #[arg(long, default_value_t = 3000)]
+        referrals: usize,
+        /// How many carers' registrations.
+        #[arg(long, default_value_t = 200)]
+        carers: usize,
+        /// Over how many years, up to today.
+        #[arg(long, default_value_t = 3)]
+        years: i64,
+        /// The same seed writes the same history (relative to today).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// When the database already holds requests, say so and succeed (for scripts/run.sh).
+        #[arg(long)]
+        if_empty: bool,
+    },
     /// Work on back-office staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),

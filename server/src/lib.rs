@@ -7,6 +7,7 @@ pub mod api;
 pub mod cli;
 pub mod config;
 pub mod delivery;
+pub mod demo;
 pub mod directory;
 pub mod exit;
 pub mod ops;

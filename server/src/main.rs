@@ -58,6 +58,33 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
             Ok(())
         }
+        Command::SeedDemo {
+            referrals,
+            carers,
+            years,
+            seed,
+            if_empty,
+        } => {
+            let size = server::demo::DemoSize {
+                referrals,
+                carers,
+                years,
+                seed,
+            };
+            let now = time::OffsetDateTime::now_utc();
+            let written = match server::demo::seed_demo(&*store, &config.settings, size, now).await {
+                Err(server::demo::DemoError::NotEmpty) if if_empty => {
+                    println!("The database already holds requests: no demo history written");
+                    return Ok(());
+                }
+                written => written?,
+            };
+            println!(
+                "Wrote {} past requests and {} carers' registrations",
+                written.referrals, written.carers
+            );
+            Ok(())
+        }
         Command::CheckIns => {
             let now = time::OffsetDateTime::now_utc();
             let sent = app::journeys::referral::check_ins::send_due_check_ins(

@@ -116,6 +116,10 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     async fn create_referral(&self, referral: &NewReferralRecord) -> StoreResult<CreateReferral>;
 
     /// A referral by its canonical reference, with its trackers and history (oldest first).
+    /// Past requests with their history, written in one transaction without sending
+    /// anything; any whose reference or key is taken is left out. How many were written.
+    async fn import_referrals(&self, batch: &[ImportedReferral]) -> StoreResult<u64>;
+
     async fn load_referral(&self, reference: &str) -> StoreResult<Option<StoredReferral>>;
 
     /// Records a status change and its outbox messages in one transaction; `false` when there
@@ -249,6 +253,10 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
 
     /// A page of the audit log, newest first.
     async fn audit_page(&self, query: &AuditQuery) -> StoreResult<AuditPage>;
+
+    /// Requests per week, kind, route of access and channel from `from_week` on, oldest
+    /// first (weeks with none left out).
+    async fn weekly_requests(&self, from_week: i64) -> StoreResult<Vec<WeeklyCount>>;
 
     /// The demand dashboard's counts for referrals submitted at or after `since`.
     async fn demand_counts(&self, since: i64) -> StoreResult<DemandCounts>;

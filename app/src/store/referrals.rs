@@ -165,6 +165,27 @@ pub struct StatusChange {
     pub outbox: Vec<NewOutboxMessage>,
 }
 
+/// One step of a request's history: a status it reached, when, by whom, with a note.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HistoryStep {
+    pub status: String,
+    pub outcome: Option<String>,
+    /// The Client Level Data event outcome, at closing.
+    pub event_outcome: Option<String>,
+    pub note: String,
+    pub note_visible: bool,
+    pub actor: String,
+    pub at: i64,
+}
+
+/// A past request with the steps it went through after "received", as `server seed-demo`
+/// writes it (or a council moving from its previous system would): nothing is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedReferral {
+    pub record: NewReferralRecord,
+    pub steps: Vec<HistoryStep>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewOutboxMessage {
     /// `email` or `event`.

@@ -183,6 +183,18 @@ pub struct DemandCounts {
     pub discharges: Vec<(i64, String)>,
 }
 
+/// Requests in one week of one kind, route of access and channel (kept in step with every
+/// request written, for the dashboard and the demand forecast).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeeklyCount {
+    /// As `domain::demand::week_of` numbers weeks.
+    pub week: i64,
+    pub kind: String,
+    pub route_of_access: String,
+    pub channel: String,
+    pub requests: i64,
+}
+
 /// A request as the Client Level Data return needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReturnRow {

@@ -21,32 +21,8 @@ macro_rules! referral_queries {
             r: &NewReferralRecord,
         ) -> StoreResult<CreateReferral> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
-            let inserted: Option<(i64,)> = sqlx::query_as(
-                "INSERT INTO referrals (reference, idempotency_key, request_body, kind, channel, urgent, \
-                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result, partner, \
-                 route_of_access, requester_type, discharge_date, communication_needs) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11, $12, $13, $14, $15) \
-                 ON CONFLICT DO NOTHING RETURNING id",
-            )
-            .bind(&r.reference)
-            .bind(&r.idempotency_key)
-            .bind(&r.request_body)
-            .bind(&r.kind)
-            .bind(&r.channel)
-            .bind(i64::from(r.urgent))
-            .bind(&r.lookup_date_of_birth)
-            .bind(&r.details)
-            .bind(r.submitted_at)
-            .bind(&r.check_result)
-            .bind(&r.partner)
-            .bind(&r.route_of_access)
-            .bind(&r.requester_type)
-            .bind(&r.discharge_date)
-            .bind(i64::from(r.communication_needs))
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(unavailable)?;
-            let Some((id,)) = inserted else {
+            let inserted = insert_referral(&mut tx, r).await?;
+            let Some(id) = inserted else {
                 let existing: Option<(String, String, i64, String)> = sqlx::query_as(
                     "SELECT reference, request_body, submitted_at, route_of_access FROM referrals \
                      WHERE idempotency_key = $1",
@@ -69,6 +45,114 @@ macro_rules! referral_queries {
                     None => CreateReferral::ReferenceTaken,
                 });
             };
+            insert_referral_parts(&mut tx, id, r).await?;
+            tx.commit().await.map_err(unavailable)?;
+            Ok(CreateReferral::Created(ReferralReceipt {
+                reference: r.reference.clone(),
+                status: "received".to_owned(),
+                submitted_at: r.submitted_at,
+                route_of_access: Some(r.route_of_access.clone()),
+            }))
+        }
+
+        /// Past requests with what happened to them, in one transaction, sending nothing;
+        /// those whose reference or key is already there are left as they are. How many
+        /// were written.
+        pub async fn import_referrals(
+            pool: &Pool<Db>,
+            batch: &[app::store::ImportedReferral],
+        ) -> StoreResult<u64> {
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            let mut written = 0;
+            for imported in batch {
+                let Some(id) = insert_referral(&mut tx, &imported.record).await? else {
+                    continue;
+                };
+                insert_referral_parts(&mut tx, id, &imported.record).await?;
+                for step in &imported.steps {
+                    sqlx::query(
+                        "UPDATE referrals SET status = $1, outcome = $2, event_outcome = $3, updated_at = $4 \
+                         WHERE id = $5",
+                    )
+                    .bind(&step.status)
+                    .bind(&step.outcome)
+                    .bind(&step.event_outcome)
+                    .bind(step.at)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(unavailable)?;
+                    insert_history(&mut tx, id, step).await?;
+                }
+                written += 1;
+            }
+            tx.commit().await.map_err(unavailable)?;
+            Ok(written)
+        }
+
+        /// A step in a request's history.
+        async fn insert_history(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            id: i64,
+            step: &app::store::HistoryStep,
+        ) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO referral_history (referral_id, status, outcome, note, note_visible, actor, at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(id)
+            .bind(&step.status)
+            .bind(&step.outcome)
+            .bind(&step.note)
+            .bind(i64::from(step.note_visible))
+            .bind(&step.actor)
+            .bind(step.at)
+            .execute(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+            Ok(())
+        }
+
+        /// The request's row, unless its reference or key is taken: its id.
+        async fn insert_referral(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            r: &NewReferralRecord,
+        ) -> StoreResult<Option<i64>> {
+            let inserted: Option<(i64,)> = sqlx::query_as(
+                "INSERT INTO referrals (reference, idempotency_key, request_body, kind, channel, urgent, \
+                 lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result, partner, \
+                 route_of_access, requester_type, discharge_date, communication_needs) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11, $12, $13, $14, $15) \
+                 ON CONFLICT DO NOTHING RETURNING id",
+            )
+            .bind(&r.reference)
+            .bind(&r.idempotency_key)
+            .bind(&r.request_body)
+            .bind(&r.kind)
+            .bind(&r.channel)
+            .bind(i64::from(r.urgent))
+            .bind(&r.lookup_date_of_birth)
+            .bind(&r.details)
+            .bind(r.submitted_at)
+            .bind(&r.check_result)
+            .bind(&r.partner)
+            .bind(&r.route_of_access)
+            .bind(&r.requester_type)
+            .bind(&r.discharge_date)
+            .bind(i64::from(r.communication_needs))
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+            Ok(inserted.map(|(id,)| id))
+        }
+
+        /// A new request's people, trackers, first history entry, messages and weekly count.
+        async fn insert_referral_parts(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            id: i64,
+            r: &NewReferralRecord,
+        ) -> StoreResult<()> {
+            count_weekly(tx, r.submitted_at, &r.kind, &r.route_of_access, &r.channel, 1).await?;
             for person in &r.people {
                 sqlx::query(
                     "INSERT INTO referral_people (referral_id, role, given_name, family_name, date_of_birth, phone, email) \
@@ -81,7 +165,7 @@ macro_rules! referral_queries {
                 .bind(&person.date_of_birth)
                 .bind(&person.phone)
                 .bind(&person.email)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await
                 .map_err(unavailable)?;
             }
@@ -95,7 +179,7 @@ macro_rules! referral_queries {
                 .bind(&tracker.relationship)
                 .bind(&tracker.email)
                 .bind(&tracker.phone)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await
                 .map_err(unavailable)?;
             }
@@ -109,19 +193,13 @@ macro_rules! referral_queries {
                 None => format!("{} submission", r.channel),
             })
             .bind(r.submitted_at)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .map_err(unavailable)?;
             for message in &r.outbox {
-                insert_outbox(&mut tx, message, r.submitted_at).await?;
+                insert_outbox(tx, message, r.submitted_at).await?;
             }
-            tx.commit().await.map_err(unavailable)?;
-            Ok(CreateReferral::Created(ReferralReceipt {
-                reference: r.reference.clone(),
-                status: "received".to_owned(),
-                submitted_at: r.submitted_at,
-                route_of_access: Some(r.route_of_access.clone()),
-            }))
+            Ok(())
         }
 
         pub async fn queue_messages(
@@ -161,6 +239,31 @@ macro_rules! referral_queries {
             .await
             .map_err(unavailable)?
             .rows_affected())
+        }
+
+        /// Adds `by` (1, or -1 when a request moves) to its week's count.
+        pub async fn count_weekly(
+            tx: &mut sqlx::Transaction<'_, Db>,
+            submitted_at: i64,
+            kind: &str,
+            route: &str,
+            channel: &str,
+            by: i64,
+        ) -> StoreResult<()> {
+            sqlx::query(
+                "INSERT INTO weekly_requests (week, kind, route_of_access, channel, requests) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (week, kind, route_of_access, channel) \
+                 DO UPDATE SET requests = weekly_requests.requests + $5",
+            )
+            .bind(app::domain::demand::week_of(submitted_at))
+            .bind(kind)
+            .bind(route)
+            .bind(channel)
+            .bind(by)
+            .execute(&mut **tx)
+            .await
+            .map_err(unavailable)?;
+            Ok(())
         }
 
         pub async fn insert_outbox(
@@ -301,20 +404,16 @@ macro_rules! referral_queries {
                 tx.rollback().await.map_err(unavailable)?;
                 return Ok(false);
             };
-            sqlx::query(
-                "INSERT INTO referral_history (referral_id, status, outcome, note, note_visible, actor, at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(id)
-            .bind(&change.status)
-            .bind(&change.outcome)
-            .bind(&change.note)
-            .bind(i64::from(change.note_visible))
-            .bind(&change.actor)
-            .bind(change.at)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+            let step = app::store::HistoryStep {
+                status: change.status.clone(),
+                outcome: change.outcome.clone(),
+                event_outcome: change.event_outcome.clone(),
+                note: change.note.clone(),
+                note_visible: change.note_visible,
+                actor: change.actor.clone(),
+                at: change.at,
+            };
+            insert_history(&mut tx, id, &step).await?;
             for message in &change.outbox {
                 insert_outbox(&mut tx, message, change.at).await?;
             }

@@ -35,6 +35,10 @@ macro_rules! impl_store {
                 queries::create_referral(self.writer(), referral).await
             }
 
+            async fn import_referrals(&self, batch: &[app::store::ImportedReferral]) -> StoreResult<u64> {
+                queries::import_referrals(self.writer(), batch).await
+            }
+
             async fn load_referral(&self, reference: &str) -> StoreResult<Option<StoredReferral>> {
                 queries::load_referral(self.reader(), reference).await
             }
@@ -254,6 +258,10 @@ macro_rules! impl_store {
                 date_of_birth: &str,
             ) -> StoreResult<SubjectRecords> {
                 retention::find_subject(self.reader(), given_name, family_name, date_of_birth).await
+            }
+
+            async fn weekly_requests(&self, from_week: i64) -> StoreResult<Vec<app::store::WeeklyCount>> {
+                staff::weekly_requests(self.reader(), from_week).await
             }
 
             async fn demand_counts(&self, since: i64) -> StoreResult<DemandCounts> {

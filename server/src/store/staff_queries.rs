@@ -2,14 +2,15 @@
 //! `referral_queries` are): a macro stamps out one module per database type.
 
 macro_rules! staff_queries {
-    ($db:ty) => {
+    ($db:ty, $referrals:path) => {
         use app::store::{
             ApiKey, AttemptCounts, AuditEntry, EnrolmentRequest, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, ReturnRow, QueueItem, QueuePage,
-            QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult,
+            QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult, WeeklyCount,
         };
         use sqlx::{Pool, QueryBuilder};
 
         use $crate::store::unavailable;
+        use $referrals as referrals;
 
         type Db = $db;
 
@@ -551,13 +552,31 @@ macro_rules! staff_queries {
         }
 
         pub async fn set_route_of_access(pool: &Pool<Db>, reference: &str, route: &str) -> StoreResult<bool> {
-            let result = sqlx::query("UPDATE referrals SET route_of_access = $1 WHERE reference = $2")
+            let mut tx = pool.begin().await.map_err(unavailable)?;
+            // Taking the row first (a no-op write) so two corrections at once move its count
+            // once each, from the route the other left.
+            let found: Option<(i64, String, String, String)> = sqlx::query_as(
+                "UPDATE referrals SET updated_at = updated_at WHERE reference = $1 \
+                 RETURNING submitted_at, kind, route_of_access, channel",
+            )
+            .bind(reference)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+            let Some((submitted_at, kind, was, channel)) = found else {
+                tx.rollback().await.map_err(unavailable)?;
+                return Ok(false);
+            };
+            sqlx::query("UPDATE referrals SET route_of_access = $1 WHERE reference = $2")
                 .bind(route)
                 .bind(reference)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(unavailable)?;
-            Ok(result.rows_affected() == 1)
+            referrals::count_weekly(&mut tx, submitted_at, &kind, &was, &channel, -1).await?;
+            referrals::count_weekly(&mut tx, submitted_at, &kind, route, &channel, 1).await?;
+            tx.commit().await.map_err(unavailable)?;
+            Ok(true)
         }
 
         pub async fn audit_page(pool: &Pool<Db>, q: &AuditQuery) -> StoreResult<AuditPage> {
@@ -605,24 +624,36 @@ macro_rules! staff_queries {
                 .collect())
         }
 
+        pub async fn weekly_requests(pool: &Pool<Db>, from_week: i64) -> StoreResult<Vec<WeeklyCount>> {
+            let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+                "SELECT week, kind, route_of_access, channel, requests FROM weekly_requests \
+                 WHERE week >= $1 AND requests > 0 ORDER BY week",
+            )
+            .bind(from_week)
+            .fetch_all(pool)
+            .await
+            .map_err(unavailable)?;
+            Ok(rows
+                .into_iter()
+                .map(|(week, kind, route_of_access, channel, requests)| WeeklyCount {
+                    week,
+                    kind,
+                    route_of_access,
+                    channel,
+                    requests,
+                })
+                .collect())
+        }
+
         pub async fn demand_counts(pool: &Pool<Db>, since: i64) -> StoreResult<DemandCounts> {
-            // Weeks from Monday 5 January 1970, as `domain::demand::week_of` counts them.
-            let weekly = |column: &str| {
-                format!(
-                    "SELECT (submitted_at - 345600) / 604800 AS week, {column}, COUNT(*) FROM referrals \
-                     WHERE submitted_at >= $1 GROUP BY week, {column} ORDER BY week"
-                )
+            // Weeks from Monday 5 January 1970, as `domain::demand::week_of` counts them, read
+            // from the counts kept in step with every request.
+            let weekly = weekly_requests(pool, app::domain::demand::week_of(since)).await?;
+            let by = |label: fn(&WeeklyCount) -> &String| -> Vec<(i64, String, i64)> {
+                weekly.iter().map(|w| (w.week, label(w).clone(), w.requests)).collect()
             };
-            let by_kind: Vec<(i64, String, i64)> = sqlx::query_as(&weekly("kind"))
-                .bind(since)
-                .fetch_all(pool)
-                .await
-                .map_err(unavailable)?;
-            let by_channel: Vec<(i64, String, i64)> = sqlx::query_as(&weekly("channel"))
-                .bind(since)
-                .fetch_all(pool)
-                .await
-                .map_err(unavailable)?;
+            let (by_kind, by_channel, by_route) =
+                (by(|w| &w.kind), by(|w| &w.channel), by(|w| &w.route_of_access));
             let outcomes: Vec<(String, i64)> = sqlx::query_as(
                 "SELECT outcome, COUNT(*) FROM referrals WHERE status = 'closed' AND outcome IS NOT NULL \
                  AND submitted_at >= $1 GROUP BY outcome ORDER BY outcome",
@@ -656,11 +687,6 @@ macro_rules! staff_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
-            let by_route: Vec<(i64, String, i64)> = sqlx::query_as(&weekly("route_of_access"))
-                .bind(since)
-                .fetch_all(pool)
-                .await
-                .map_err(unavailable)?;
             let resolved_at_first_contact: Vec<(i64, String, i64)> = sqlx::query_as(
                 "SELECT (r.submitted_at - 345600) / 604800 AS week, r.route_of_access, COUNT(*) FROM referrals r \
                  WHERE r.submitted_at >= $1 AND r.status = 'closed' AND r.event_outcome LIKE 'nfa%' \
@@ -719,9 +745,9 @@ macro_rules! staff_queries {
 }
 
 pub mod sqlite {
-    staff_queries!(sqlx::Sqlite);
+    staff_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite);
 }
 
 pub mod postgres {
-    staff_queries!(sqlx::Postgres);
+    staff_queries!(sqlx::Postgres, crate::store::referral_queries::postgres);
 }

@@ -2,9 +2,9 @@
 //! 12 weeks, how closed requests ended, the time from a request to its first contact, the
 //! share of requests that came from the eligibility self-check and its results behind them,
 //! the directory services the self-check suggested most, requests by Client Level Data route
-//! of access, the share resolved at first contact, and hospital discharges with how long
-//! before the expected discharge date they reached us. Counts only: no one's details.
-//! Viewing it is audited like any other staff page.
+//! of access, the share resolved at first contact, hospital discharges with how long before
+//! the expected discharge date they reached us, and the demand forecast (`forecast.rs`).
+//! Counts only: no one's details. Viewing it is audited like any other staff page.
 
 use crate::errors::PortalError;
 use leptos::prelude::*;
@@ -60,6 +60,8 @@ pub struct DashboardView {
     pub median_days_before_discharge: Option<i64>,
     /// The quarters the Client Level Data download offers: (key, label), the current first.
     pub quarters: Vec<(String, String)>,
+    /// The demand forecast, when there is history enough.
+    pub forecast: Option<super::forecast::ForecastView>,
 }
 
 /// How many of some requests were resolved at first contact.
@@ -146,6 +148,9 @@ pub fn to_csv(view: &DashboardView) -> String {
             "median_days_before_expected_discharge,all,all,{days}"
         ));
     }
+    if let Some(forecast) = &view.forecast {
+        lines.extend(forecast.csv_lines(&quote));
+    }
     lines.join("\r\n") + "\r\n"
 }
 
@@ -179,6 +184,9 @@ pub async fn load_dashboard() -> Result<DashboardView, PortalError> {
     let first_week = crate::domain::demand::week_of(now) - WEEKS + 1;
     let since = week_start(first_week);
     let counts = store.demand_counts(since).await.map_err(service_problem)?;
+    let forecast = super::forecast::demand_forecast(&*store, now)
+        .await
+        .map_err(service_problem)?;
     store
         .record_audit(&user.audit("view_dashboard", "dashboard", ""))
         .await
@@ -330,5 +338,6 @@ pub async fn load_dashboard() -> Result<DashboardView, PortalError> {
                 .map(|t| t.date())
                 .unwrap_or(time::Date::MIN),
         ),
+        forecast,
     })
 }

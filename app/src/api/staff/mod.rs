@@ -14,6 +14,7 @@ pub mod credentials;
 pub mod dashboard;
 pub mod emergency;
 pub mod enrolment;
+pub mod forecast;
 pub mod integration;
 pub mod labels;
 pub mod manage_accounts;

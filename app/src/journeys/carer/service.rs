@@ -39,6 +39,19 @@ pub async fn register_carer(
     .await
 }
 
+/// A past registration's record, as `server seed-demo` writes it: as registered, sending
+/// nothing.
+pub fn past_carer_record(
+    submission: &Submission<'_>,
+    checked: &CheckedCarer,
+    reference: &Reference,
+) -> NewCarerRecord {
+    NewCarerRecord {
+        outbox: Vec::new(),
+        ..carer_record(submission, checked, reference)
+    }
+}
+
 fn carer_record(
     submission: &Submission<'_>,
     checked: &CheckedCarer,

@@ -52,6 +52,18 @@ pub async fn submit_referral(
     .await
 }
 
+/// A past request's record, as `server seed-demo` writes it: as submitted, sending nothing.
+pub fn past_referral_record(
+    submission: &Submission<'_>,
+    checked: &CheckedReferral,
+    reference: &Reference,
+) -> NewReferralRecord {
+    NewReferralRecord {
+        outbox: Vec::new(),
+        ..referral_record(submission, checked, reference, None)
+    }
+}
+
 /// The expected first contact of a request about to be written, in words for its
 /// acknowledgement; nothing when it cannot be worked out (the request goes anyway).
 async fn received_wait(

@@ -1,5 +1,5 @@
 //! The demand dashboard: each chart is server-rendered SVG with the same figures in a table
-//! beneath it.
+//! beneath it; the forecast is `forecast_section.rs`.
 use leptos::prelude::*;
 
 use super::frame::{with_staff_loaded, StaffFrame};
@@ -39,6 +39,8 @@ pub fn DashboardPage() -> impl IntoView {
                 <h2 class="govuk-heading-m">"Requests each week"</h2>
                 <BarChart id="weekly" title="Requests each week, all types" bars=view.weekly_totals.clone()/>
                 {figures_table("Requests each week, by type", &view.by_type)}
+
+                <super::forecast_section::ForecastSection forecast=view.forecast.clone()/>
 
                 <h2 class="govuk-heading-m">"How requests reached us"</h2>
                 <BarChart id="channels" title="Requests by channel" bars=view.channel_totals.clone()/>

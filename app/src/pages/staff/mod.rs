@@ -9,6 +9,7 @@ mod api_keys_page;
 mod audit_page;
 mod carer_record_page;
 mod dashboard_page;
+mod forecast_section;
 mod emergency_page;
 mod enrol_page;
 mod frame;

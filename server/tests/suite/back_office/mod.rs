@@ -7,6 +7,7 @@
 mod changes;
 mod check_ins;
 mod communication_needs;
+mod forecast;
 mod hostile;
 mod integration_api;
 mod retention;
