@@ -11,14 +11,22 @@ import { AxeBuilder } from '@axe-core/playwright'
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
-/** Starts the server binary; resolves with its base URL once it is listening. */
 /**
- * Starts the server on a fresh database; `directory: true` imports the demo directory first;
- * `env` adds configuration.
+ * Starts the server binary on a fresh database and resolves once it is listening;
+ * `directory: true` imports the demo directory first, `history: N` writes N past requests
+ * (`seed-demo`), `env` adds configuration.
  */
-export async function startServer ({ directory = false, env = {} } = {}) {
+export async function startServer ({ directory = false, history = 0, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'))
   const bin = process.env.PORTAL_SERVER_BIN || 'target/debug/server'
+  if (history) {
+    // A past the waits can be worked out from (server seed-demo: fictional, sends nothing).
+    const seeded = spawnSync(bin, ['seed-demo', '--referrals', String(history), '--carers', '0'], {
+      env: { ...process.env, DATABASE_URL: `sqlite://${dir}/e2e.db`, NO_COLOR: '1' },
+      encoding: 'utf8'
+    })
+    assert.equal(seeded.status, 0, `seed-demo failed:\n${seeded.stderr}`)
+  }
   if (directory) {
     const imported = spawnSync(bin, ['import-directory', 'content/directory/exampleshire.json'], {
       env: { ...process.env, DATABASE_URL: `sqlite://${dir}/e2e.db`, NO_COLOR: '1' },

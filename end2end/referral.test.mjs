@@ -1,15 +1,17 @@
 // "Request an assessment" and "Check the progress of a request", end to end in Chromium,
 // JavaScript off and on: an error on every page that can have one, axe on every page and
 // error state, the confirmation, save and come back later, and tracking by the person who
-// asked and by someone they named. The request's rules stay on the server (its forms are the
-// largest; the browser bundle keeps its room for the eligibility check's running result), so
-// with JavaScript an error makes a round trip and the summary still takes focus.
+// asked and by someone they named, with the expected wait from three years of past requests,
+// and the check-in emails to those still waiting. The request's rules stay on the server (its
+// forms are the largest; the browser bundle keeps its room for the eligibility check's running
+// result), so with JavaScript an error makes a round trip and the summary still takes focus.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError as expectErrorIn, continueTo as continueToPath, MODES } from './harness.mjs'
+import { startServer, launchBrowser, newPage, audit, waitForEnhancement, expectError as expectErrorIn, continueTo as continueToPath, MODES, waitForNewEmail } from './harness.mjs'
 
 let server, browser
-before(async () => { server = await startServer(); browser = await launchBrowser() })
+// With three years of past requests behind it, so the waits can be told.
+before(async () => { server = await startServer({ history: 3000 }); browser = await launchBrowser() })
 after(async () => { await browser?.close(); await server?.stop() })
 
 /** Posts the page and expects to arrive at the journey's page `slug`. */
@@ -145,6 +147,9 @@ for (const { js, name } of MODES) {
     assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Request sent')
     const reference = (await page.locator('.app-reference').textContent()).trim()
     assert.match(reference, /^ASC-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+    const confirmation = await page.locator('main').textContent()
+    assert.match(confirmation, /Requests like this one have recently been contacted by the First Contact Team between \d+ \w+ \d{4} and \d+ \w+ \d{4}, most often by \d+ \w+ \d{4}\. This is an estimate from requests like this in the last 12 weeks, not a promise\./)
+    assert.match(confirmation, /(It is next in the queue|There (is|are) \d+ requests? of this kind ahead of it in the queue)\./)
     await audit(page, js)
 
     // Going back and sending again does not make a second request.
@@ -158,6 +163,7 @@ for (const { js, name } of MODES) {
     const progress = await page.locator('main').textContent()
     assert.match(progress, /With the First Contact Team/)
     assert.match(progress, /We will call you on Tuesday/)
+    assert.match(progress, /What happens next\s*Requests like this one have recently had an assessment arranged between/)
     await page.context().close()
 
     // ...and so does the daughter they named, from her own browser, who tells us things
@@ -218,3 +224,12 @@ for (const { js, name } of MODES) {
     await later.context().close()
   })
 }
+
+test('those still waiting from long ago get a check-in email', async () => {
+  // The server's hourly sweep ran as it started: the past's open requests were due (those
+  // sent above are not, for 4 weeks).
+  const email = await waitForNewEmail(server, new Set(), /Still waiting: ASC-/)
+  assert.match(email, /is still open, and we have not forgotten it/)
+  assert.match(email, /If things have got worse or something has changed, tell us at/)
+  assert.match(server.admin(['check-ins']), /Checked in on 0 waiting requests/, 'once')
+})

@@ -215,6 +215,11 @@ fn past_request(
         let for_self = rng.bool();
         let follower = rng.u8(0..3) == 0;
         let with_email = rng.u8(0..4) == 0;
+        let urgent: Vec<&str> = match rng.u8(0..20) {
+            0..=1 => vec!["hospital_discharge"],
+            2 => vec!["carer_breakdown"],
+            _ => vec![],
+        };
         json!({
             "for": if for_self { "self" } else { "someone_else" },
             "kind": if roll < 45 { "carer_assessment" } else { "assessment" },
@@ -223,8 +228,7 @@ fn past_request(
                 "given_name": pick(rng, &GIVEN), "family_name": pick(rng, &FAMILY), "relationship": "daughter",
                 "phone": "01632 960002", "email": format!("family{n}@example.org") }) },
             "consent": { "person_agrees": true },
-            "needs": { "summary": pick(rng, &NEEDS), "outcomes": ["nutrition"] },
-            "urgent": rng.u8(0..10) == 0,
+            "needs": { "summary": pick(rng, &NEEDS), "outcomes": ["nutrition"], "urgent": urgent },
             "trackers": if follower { json!([{ "name": format!("{} {}", pick(rng, &GIVEN), pick(rng, &FAMILY)),
                                                 "relationship": "son", "email": format!("follow{n}@example.org") }]) }
                         else { json!([]) }
