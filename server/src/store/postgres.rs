@@ -50,6 +50,27 @@ impl PostgresStore {
         Ok(Self { pool })
     }
 
+    /// The plan PostgreSQL makes for a page of the queue (`EXPLAIN`), a line per step, with
+    /// sequential scans discouraged so that on a small table the plan still shows whether an
+    /// index could serve it: for the test that fails when one the queue needs is missing.
+    pub async fn queue_plan(&self, q: &QueueQuery) -> StoreResult<Vec<String>> {
+        use sqlx::Row;
+        let mut tx = self.pool.begin().await.map_err(unavailable)?;
+        sqlx::query("SET LOCAL enable_seqscan = off")
+            .execute(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        let rows = staff::queue_page_query("EXPLAIN ", q)
+            .build()
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(unavailable)?;
+        tx.rollback().await.map_err(unavailable)?;
+        rows.iter()
+            .map(|row| row.try_get::<String, _>(0).map_err(unavailable))
+            .collect()
+    }
+
     fn writer(&self) -> &PgPool {
         &self.pool
     }

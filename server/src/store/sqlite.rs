@@ -47,6 +47,20 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
+    /// The plan SQLite makes for a page of the queue (`EXPLAIN QUERY PLAN`), a line per
+    /// step: for the test that fails when an index the queue needs is missing.
+    pub async fn queue_plan(&self, q: &QueueQuery) -> StoreResult<Vec<String>> {
+        use sqlx::Row;
+        let rows = staff::queue_page_query("EXPLAIN QUERY PLAN ", q)
+            .build()
+            .fetch_all(&self.reader)
+            .await
+            .map_err(unavailable)?;
+        rows.iter()
+            .map(|row| row.try_get::<String, _>("detail").map_err(unavailable))
+            .collect()
+    }
+
     /// Opens (creating if missing) the database file and runs the migrations.
     pub async fn open(url: &str) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str(url)

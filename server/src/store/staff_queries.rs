@@ -392,75 +392,93 @@ macro_rules! staff_queries {
         /// The queue's rows: referrals, and carers' registrations (a new registration is
         /// `received` until a member of staff checks it, then `registered`; a withdrawn one is
         /// `closed`). Registrations are never urgent and never assigned.
-        const QUEUE_ROWS: &str = "FROM (\
-             SELECT r.id, r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
-             COALESCE(p.given_name, '') AS given_name, COALESCE(p.family_name, '') AS family_name, \
-             r.submitted_at, r.assigned_to, r.route_of_access, r.discharge_date, p.date_of_birth, r.communication_needs, \
-             CAST(CASE WHEN r.changed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS changed \
-             FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
-             UNION ALL \
-             SELECT c.id, c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
-             CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
-             c.given_name, c.family_name, c.registered_at, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), \
-             CAST(NULL AS TEXT), CAST(NULL AS TEXT), 0, 0 \
-             FROM carers c) w";
-
-        fn queue_filter<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery) {
-            builder.push(" WHERE w.kind IN (");
+        /// The queue's lines: requests (with the person's name and the assignee) and carers'
+        /// registrations, each filtered inside its own half so that the indexes serve it
+        /// (the planners do not push a filter on the union into both halves); the open queue
+        /// reads the `referrals_open` partial index, whatever the history behind it.
+        fn push_queue_rows<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery) {
+            // Carers' registrations in the queue's words: waiting to be checked ("received",
+            // open), checked ("registered") or withdrawn ("closed"); never urgent, assigned or
+            // with a route of access.
+            let carer_condition = match q.status.as_deref() {
+                None if q.include_closed => Some("1 = 1"),
+                None | Some("received") => Some("c.status <> 'withdrawn' AND c.reviewed_at IS NULL"),
+                Some("registered") => Some("c.status <> 'withdrawn' AND c.reviewed_at IS NOT NULL"),
+                Some("closed") => Some("c.status = 'withdrawn'"),
+                Some(_) => None,
+            }
+            .filter(|_| {
+                q.kinds.iter().any(|k| k == "carer_registration")
+                    && matches!(q.assignee, None | Some(0))
+                    && q.route_of_access.is_none()
+                    && !q.urgent_only
+            });
+            builder.push(
+                "FROM (SELECT r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
+                 COALESCE(p.given_name, '') AS given_name, COALESCE(p.family_name, '') AS family_name, \
+                 r.submitted_at, s.name AS assigned_name, r.route_of_access, r.discharge_date, p.date_of_birth, \
+                 r.communication_needs, CAST(CASE WHEN r.changed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS changed \
+                 FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
+                 LEFT JOIN staff_accounts s ON s.id = r.assigned_to WHERE r.kind IN (",
+            );
             let mut kinds = builder.separated(", ");
-            for kind in &q.kinds {
+            for kind in q.kinds.iter().filter(|k| *k != "carer_registration") {
                 kinds.push_bind(kind);
             }
+            // An empty IN () is not SQL: a kind no request has stands in.
+            kinds.push_bind("none");
             builder.push(")");
             match &q.status {
                 Some(status) => {
-                    builder.push(" AND w.status = ").push_bind(status);
+                    builder.push(" AND r.status = ").push_bind(status);
                 }
                 None if q.include_closed => {}
+                // Exactly the `referrals_open` index's condition.
                 None => {
-                    // Open: waiting for someone (a checked registration is not).
-                    builder.push(" AND w.status NOT IN ('closed', 'registered')");
+                    builder.push(" AND r.status <> 'closed'");
                 }
             }
             if q.urgent_only {
-                builder.push(" AND w.urgent = 1");
+                builder.push(" AND r.urgent = 1");
             }
             match q.assignee {
                 Some(0) => {
-                    builder.push(" AND w.assigned_to IS NULL");
+                    builder.push(" AND r.assigned_to IS NULL");
                 }
                 Some(id) => {
-                    builder.push(" AND w.assigned_to = ").push_bind(id);
+                    builder.push(" AND r.assigned_to = ").push_bind(id);
                 }
                 None => {}
             }
             if let Some(route) = &q.route_of_access {
-                builder.push(" AND w.route_of_access = ").push_bind(route);
+                builder.push(" AND r.route_of_access = ").push_bind(route);
             }
             if let Some(before) = q.submitted_before {
-                builder.push(" AND w.submitted_at < ").push_bind(before);
+                builder.push(" AND r.submitted_at < ").push_bind(before);
             }
+            if let Some(condition) = carer_condition {
+                builder.push(
+                    " UNION ALL SELECT c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
+                     CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
+                     c.given_name, c.family_name, c.registered_at, CAST(NULL AS TEXT), CAST(NULL AS TEXT), \
+                     CAST(NULL AS TEXT), CAST(NULL AS TEXT), 0, 0 FROM carers c WHERE ",
+                );
+                builder.push(condition);
+                if let Some(before) = q.submitted_before {
+                    builder.push(" AND c.registered_at < ").push_bind(before);
+                }
+            }
+            builder.push(") w");
         }
 
-        pub async fn referral_queue(pool: &Pool<Db>, q: &QueueQuery) -> StoreResult<QueuePage> {
-            if q.kinds.is_empty() {
-                return Ok(QueuePage::default());
-            }
-            let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) ");
-            count.push(QUEUE_ROWS);
-            queue_filter(&mut count, q);
-            let (total,): (i64,) = count
-                .build_query_as()
-                .fetch_one(pool)
-                .await
-                .map_err(unavailable)?;
-            let mut page = QueryBuilder::<Db>::new(
+        /// The query for a page of the queue, after `prefix` (`EXPLAIN` for its plan).
+        pub fn queue_page_query<'a>(prefix: &str, q: &'a QueueQuery) -> QueryBuilder<'a, Db> {
+            let mut page = QueryBuilder::<Db>::new(prefix);
+            page.push(
                 "SELECT w.reference, w.kind, w.channel, w.urgent, w.status, w.given_name, w.family_name, \
-                 w.submitted_at, s.name, w.route_of_access, w.discharge_date, w.date_of_birth, w.communication_needs, w.changed ",
+                 w.submitted_at, w.assigned_name, w.route_of_access, w.discharge_date, w.date_of_birth, w.communication_needs, w.changed ",
             );
-            page.push(QUEUE_ROWS);
-            page.push(" LEFT JOIN staff_accounts s ON s.id = w.assigned_to");
-            queue_filter(&mut page, q);
+            push_queue_rows(&mut page, q);
             // Hospital discharges by their expected date; otherwise urgent first, then first
             // come, first served (or the newest, if asked).
             page.push(if q.route_of_access.as_deref() == Some("discharge_from_hospital") {
@@ -474,6 +492,21 @@ macro_rules! staff_queries {
                 .push_bind(q.per_page)
                 .push(" OFFSET ")
                 .push_bind((q.page.max(1) - 1) * q.per_page);
+            page
+        }
+
+        pub async fn referral_queue(pool: &Pool<Db>, q: &QueueQuery) -> StoreResult<QueuePage> {
+            if q.kinds.is_empty() {
+                return Ok(QueuePage::default());
+            }
+            let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) ");
+            push_queue_rows(&mut count, q);
+            let (total,): (i64,) = count
+                .build_query_as()
+                .fetch_one(pool)
+                .await
+                .map_err(unavailable)?;
+            let mut page = queue_page_query("", q);
             type Row = (String, String, String, i64, String, String, String, i64, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64);
             let rows: Vec<Row> = page
                 .build_query_as()

@@ -10,6 +10,7 @@ mod communication_needs;
 mod forecast;
 mod hostile;
 mod integration_api;
+mod queue_plans;
 mod retention;
 mod sessions_end;
 mod sign_in_limits;

@@ -1,0 +1,13 @@
+-- The indexes the back office's queries need as the history grows: the open queue (its
+-- filter is exactly this predicate; the key is its order), requests by when they came (the
+-- dashboard's window, the Client Level Data quarter) and history by when it happened (the
+-- recent waits behind the expected wait).
+CREATE INDEX referrals_open ON referrals (urgent, submitted_at, reference) WHERE status <> 'closed';
+CREATE INDEX referrals_submitted ON referrals (submitted_at);
+CREATE INDEX referral_history_at ON referral_history (at, status);
+-- Carers' registrations waiting to be checked (the open queue's other half).
+CREATE INDEX carers_unchecked ON carers (registered_at) WHERE status <> 'withdrawn' AND reviewed_at IS NULL;
+-- Requests assigned to someone only: "unassigned" is most of the closed history, which the
+-- open queue's own index serves better.
+DROP INDEX referrals_assigned_to;
+CREATE INDEX referrals_assigned_to ON referrals (assigned_to) WHERE assigned_to IS NOT NULL;
