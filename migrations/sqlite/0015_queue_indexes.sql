@@ -11,3 +11,9 @@ CREATE INDEX carers_unchecked ON carers (registered_at) WHERE status <> 'withdra
 -- open queue's own index serves better.
 DROP INDEX referrals_assigned_to;
 CREATE INDEX referrals_assigned_to ON referrals (assigned_to) WHERE assigned_to IS NOT NULL;
+-- Closed requests not yet anonymised, by when they were last changed: the purge's batches
+-- find them without reading the anonymised years behind them.
+CREATE INDEX referrals_to_anonymise ON referrals (updated_at) WHERE status = 'closed' AND anonymised_at IS NULL;
+-- Undelivered messages by age (the purge's expiry), and delivered or expired ones by when.
+CREATE INDEX outbox_undelivered ON outbox (created_at) WHERE delivered_at IS NULL AND expired_at IS NULL;
+CREATE INDEX outbox_finished ON outbox ((COALESCE(delivered_at, expired_at)));

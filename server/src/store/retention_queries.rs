@@ -1,8 +1,8 @@
 //! The SQL of retention and of a person's rights, written once for both backends: closed
 //! referrals past their time (or erased on request) lose their people, trackers, answers and
 //! notes (what is left is counts for the council's figures); delivered messages, old audit
-//! entries and old integration receipts are deleted; and finding everything held about one
-//! person, for a subject access request.
+//! entries and old integration receipts are deleted, all in batches of their own so writers
+//! never wait long; and finding everything held about one person, for a subject access request.
 
 macro_rules! retention_queries {
     ($db:ty, $outbox:path) => {
@@ -59,39 +59,69 @@ macro_rules! retention_queries {
             .rows_affected())
         }
 
+        /// Referrals anonymised per transaction, and messages, audit entries or receipts
+        /// changed per statement: each batch commits on its own, so the purge never holds
+        /// the writers for long, however much has come due.
+        const REFERRAL_BATCH: usize = 200;
+        const ROW_BATCH: i64 = 5_000;
+
+        /// Runs `sql` (with `$1` the batch size and `binds` after it) in transactions of its
+        /// own until it changes fewer rows than a batch; how many it changed.
+        async fn in_batches(pool: &Pool<Db>, sql: &str, binds: &[i64]) -> StoreResult<u64> {
+            let mut total = 0;
+            loop {
+                let mut query = sqlx::query(sql).bind(ROW_BATCH);
+                for bind in binds {
+                    query = query.bind(*bind);
+                }
+                let changed = query.execute(pool).await.map_err(unavailable)?.rows_affected();
+                total += changed;
+                if changed < ROW_BATCH as u64 {
+                    return Ok(total);
+                }
+            }
+        }
+
         pub async fn purge_expired(pool: &Pool<Db>, c: &RetentionCutoffs) -> StoreResult<PurgeReport> {
-            let mut tx = pool.begin().await.map_err(unavailable)?;
-            let referrals = anonymise_closed(&mut tx, "updated_at < $1", c.closed_referrals_before, c.now).await?;
-            let expired = sqlx::query(
-                "UPDATE outbox SET payload = $1, expired_at = $2, last_error = 'expired' \
-                 WHERE delivered_at IS NULL AND expired_at IS NULL AND created_at < $3",
+            let mut referrals = 0;
+            loop {
+                let mut tx = pool.begin().await.map_err(unavailable)?;
+                let condition = format!("updated_at < $1 ORDER BY id LIMIT {REFERRAL_BATCH}");
+                let done = anonymise_closed(&mut tx, &condition, c.closed_referrals_before, c.now).await?;
+                tx.commit().await.map_err(unavailable)?;
+                referrals += done;
+                if done < REFERRAL_BATCH as u64 {
+                    break;
+                }
+            }
+            // The payload of a message that will never be sent goes (`REDACTED` has no quote).
+            let expire = format!(
+                "UPDATE outbox SET payload = '{}', expired_at = $2, last_error = 'expired' \
+                 WHERE id IN (SELECT id FROM outbox WHERE delivered_at IS NULL AND expired_at IS NULL \
+                 AND created_at < $3 LIMIT $1)",
+                outbox::REDACTED
+            );
+            let expired = in_batches(pool, &expire, &[c.now, c.undelivered_messages_before]).await?;
+            let messages = in_batches(
+                pool,
+                "DELETE FROM outbox WHERE id IN \
+                 (SELECT id FROM outbox WHERE COALESCE(delivered_at, expired_at) < $2 LIMIT $1)",
+                &[c.delivered_messages_before],
             )
-            .bind(outbox::REDACTED)
-            .bind(c.now)
-            .bind(c.undelivered_messages_before)
-            .execute(&mut *tx)
-            .await
-            .map_err(unavailable)?
-            .rows_affected();
-            let messages = sqlx::query("DELETE FROM outbox WHERE COALESCE(delivered_at, expired_at) < $1")
-                .bind(c.delivered_messages_before)
-                .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?
-                .rows_affected();
-            let audit = sqlx::query("DELETE FROM audit_log WHERE at < $1")
-                .bind(c.audit_before)
-                .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?
-                .rows_affected();
-            let receipts = sqlx::query("DELETE FROM integration_receipts WHERE received_at < $1")
-                .bind(c.receipts_before)
-                .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?
-                .rows_affected();
-            tx.commit().await.map_err(unavailable)?;
+            .await?;
+            let audit = in_batches(
+                pool,
+                "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < $2 LIMIT $1)",
+                &[c.audit_before],
+            )
+            .await?;
+            let receipts = in_batches(
+                pool,
+                "DELETE FROM integration_receipts WHERE event_id IN \
+                 (SELECT event_id FROM integration_receipts WHERE received_at < $2 LIMIT $1)",
+                &[c.receipts_before],
+            )
+            .await?;
             Ok(PurgeReport {
                 referrals_anonymised: referrals,
                 messages_expired: expired,

@@ -2,7 +2,8 @@
 //! their personal details but keep what the council's figures need; open ones and recent ones
 //! are untouched; delivered messages, audit entries and integration receipts go when old;
 //! a second run changes nothing. And `server purge-expired` as the real binary. A person is
-//! found in every record that names them, and a closed request can be erased at once.
+//! found in every record that names them, and a closed request can be erased at once. Years
+//! of closed requests due at once are purged in batches.
 use crate::common;
 
 use app::store::{
@@ -342,4 +343,67 @@ async fn purge_expired_runs_from_the_command_line() {
             .details,
         "{}"
     );
+}
+
+/// Years of closed requests come due at once: the purge anonymises every one of them in
+/// batches of its own (so writers never wait long) and no open one.
+async fn purge_in_batches(test_store: TestStore) {
+    let store = &*test_store.store;
+    let now = time::OffsetDateTime::now_utc();
+    let size = server::demo::DemoSize {
+        referrals: 700,
+        carers: 0,
+        years: 2,
+        seed: 3,
+    };
+    server::demo::seed_demo(store, &app::settings::Settings::default(), size, now)
+        .await
+        .unwrap();
+    let closed = common::count(
+        &test_store.url,
+        "SELECT COUNT(*) FROM referrals WHERE status = 'closed'",
+    )
+    .await;
+    assert!(closed > 400, "more than two batches: {closed}");
+    let at = now.unix_timestamp() + DAY;
+    let cutoffs = app::store::RetentionCutoffs {
+        now: at,
+        closed_referrals_before: at,
+        delivered_messages_before: at,
+        undelivered_messages_before: 0,
+        audit_before: 0,
+        receipts_before: 0,
+    };
+    let report = store.purge_expired(&cutoffs).await.unwrap();
+    assert_eq!(report.referrals_anonymised as i64, closed);
+    let left = common::count(
+        &test_store.url,
+        "SELECT COUNT(*) FROM referral_people p JOIN referrals r ON r.id = p.referral_id \
+         WHERE r.status = 'closed'",
+    )
+    .await;
+    assert_eq!(left, 0, "nobody left in a closed request");
+    let open_named = common::count(
+        &test_store.url,
+        "SELECT COUNT(*) FROM referrals r WHERE r.status <> 'closed' AND r.anonymised_at IS NULL \
+         AND EXISTS (SELECT 1 FROM referral_people p WHERE p.referral_id = r.id)",
+    )
+    .await;
+    let open = common::count(
+        &test_store.url,
+        "SELECT COUNT(*) FROM referrals WHERE status <> 'closed'",
+    )
+    .await;
+    assert_eq!(open_named, open, "open requests untouched");
+    assert_eq!(store.purge_expired(&cutoffs).await.unwrap(), PurgeReport::default());
+}
+
+#[tokio::test]
+async fn purge_in_batches_on_sqlite() {
+    purge_in_batches(sqlite_store().await).await;
+}
+
+#[tokio::test]
+async fn purge_in_batches_on_postgres() {
+    purge_in_batches(postgres_store().await).await;
 }
