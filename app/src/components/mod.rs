@@ -46,7 +46,7 @@ pub use input::{Input, InputProps};
 pub use label::{Label, LabelProps};
 pub use layout::{Footer, Header, Layout, PhaseBanner, PhaseBannerProps, SkipLink, SkipLinkProps};
 pub use notification_banner::{NotificationBanner, NotificationBannerProps, NotificationKind};
-pub use pagination::{page_items, Pagination, PaginationProps};
+pub use pagination::{page_items, Pagination, PaginationProps, PreviousNext, PreviousNextProps};
 pub use panel::{Panel, PanelProps};
 pub use radios::{Choice, Radios, RadiosProps};
 pub use running_result::{RunningResult, RUNNING_RESULT_ID};

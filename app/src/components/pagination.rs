@@ -71,6 +71,35 @@ pub fn Pagination(
     })
 }
 
+/// GOV.UK's block pagination for pages found by a cursor rather than a number: a
+/// "Previous" and a "Next" link, each with its label ("Newer entries"), either left out when
+/// there is nothing that way. Renders nothing when there is neither.
+#[component]
+pub fn PreviousNext(
+    /// (href, label) of the page before.
+    previous: Option<(String, String)>,
+    /// (href, label) of the page after.
+    next: Option<(String, String)>,
+) -> impl IntoView {
+    let link = |(href, label): (String, String), rel: &'static str, title: &'static str| {
+        view! {
+            <a class="govuk-link govuk-pagination__link" href=href rel=rel>
+                <span class="govuk-pagination__link-title">{title}<span class="govuk-visually-hidden">" page"</span></span>
+                <span class="govuk-visually-hidden">":"</span>
+                <span class="govuk-pagination__link-label">{label}</span>
+            </a>
+        }
+    };
+    (previous.is_some() || next.is_some()).then(|| {
+        view! {
+            <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of results">
+                {previous.map(|p| view! { <div class="govuk-pagination__prev">{link(p, "prev", "Previous")}</div> })}
+                {next.map(|n| view! { <div class="govuk-pagination__next">{link(n, "next", "Next")}</div> })}
+            </nav>
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::page_items;

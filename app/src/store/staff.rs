@@ -117,15 +117,23 @@ pub struct QueuePage {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditQuery {
     pub subject: Option<String>,
-    /// From 1.
-    pub page: i64,
+    /// Keyset paging, newest first: only entries older than this entry (`AuditPage::older`)
+    /// or newer than this one (`AuditPage::newer`); neither for the newest. The log grows with
+    /// every view, so no page is ever found by counting past the ones before it.
+    pub before: Option<i64>,
+    pub after: Option<i64>,
     pub per_page: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditPage {
     pub entries: Vec<crate::store::AuditEntry>,
-    pub total: i64,
+    /// How many entries there are for the subject searched for (the whole log is not
+    /// counted).
+    pub total: Option<i64>,
+    /// The cursors for the next page of older entries and of newer ones, when there are any.
+    pub older: Option<i64>,
+    pub newer: Option<i64>,
 }
 
 /// A team member, for "assign to" and the staff list.

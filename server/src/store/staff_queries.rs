@@ -613,26 +613,56 @@ macro_rules! staff_queries {
         }
 
         pub async fn audit_page(pool: &Pool<Db>, q: &AuditQuery) -> StoreResult<AuditPage> {
-            let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM audit_log");
+            let total = match &q.subject {
+                Some(subject) => {
+                    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE subject = $1")
+                        .bind(subject)
+                        .fetch_one(pool)
+                        .await
+                        .map_err(unavailable)?;
+                    Some(n)
+                }
+                None => None,
+            };
             let mut page = QueryBuilder::<Db>::new(
-                "SELECT at, actor, action, subject, detail, client FROM audit_log",
+                "SELECT id, at, actor, action, subject, detail, client FROM audit_log WHERE 1 = 1",
             );
             if let Some(subject) = &q.subject {
-                count.push(" WHERE subject = ").push_bind(subject);
-                page.push(" WHERE subject = ").push_bind(subject);
+                page.push(" AND subject = ").push_bind(subject);
             }
-            let (total,): (i64,) = count.build_query_as().fetch_one(pool).await.map_err(unavailable)?;
-            page.push(" ORDER BY id DESC LIMIT ")
-                .push_bind(q.per_page)
-                .push(" OFFSET ")
-                .push_bind((q.page.max(1) - 1) * q.per_page);
-            let rows: Vec<(i64, String, String, String, String, String)> =
+            // One more than a page, to know whether there is another beyond it.
+            let forwards = q.after.is_some();
+            match (q.after, q.before) {
+                (Some(after), _) => {
+                    page.push(" AND id > ").push_bind(after).push(" ORDER BY id ASC");
+                }
+                (None, Some(before)) => {
+                    page.push(" AND id < ").push_bind(before).push(" ORDER BY id DESC");
+                }
+                (None, None) => {
+                    page.push(" ORDER BY id DESC");
+                }
+            }
+            page.push(" LIMIT ").push_bind(q.per_page + 1);
+            let mut rows: Vec<(i64, i64, String, String, String, String, String)> =
                 page.build_query_as().fetch_all(pool).await.map_err(unavailable)?;
+            let more = rows.len() as i64 > q.per_page;
+            rows.truncate(q.per_page.max(0) as usize);
+            if forwards {
+                rows.reverse();
+            }
+            let (first, last) = (rows.first().map(|r| r.0), rows.last().map(|r| r.0));
+            // Newest first: what is newer than the first shown, and older than the last.
+            let (newer, older) = if forwards {
+                (first.filter(|_| more), last)
+            } else {
+                (first.filter(|_| q.before.is_some()), last.filter(|_| more))
+            };
             let entries = rows
                 .into_iter()
-                .map(|(at, actor, action, subject, detail, client)| AuditEntry { at, actor, action, subject, detail, client })
+                .map(|(_, at, actor, action, subject, detail, client)| AuditEntry { at, actor, action, subject, detail, client })
                 .collect();
-            Ok(AuditPage { entries, total })
+            Ok(AuditPage { entries, total, older, newer })
         }
 
         pub async fn requests_for_return(pool: &Pool<Db>, from: i64, until: i64) -> StoreResult<Vec<ReturnRow>> {

@@ -1,5 +1,6 @@
 //! The audit log for managers: who viewed or changed what, when and from where, newest first,
-//! optionally for one reference. Reading the log is itself audited.
+//! optionally for one reference, a page of older or newer entries at a time (keyset paging:
+//! the log grows with every view). Reading the log is itself audited.
 
 use crate::errors::PortalError;
 use leptos::prelude::*;
@@ -25,15 +26,18 @@ pub struct AuditView {
     /// The reference searched for, as typed.
     pub subject: String,
     pub lines: Vec<AuditLine>,
-    pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    /// How many entries there are for the reference searched for.
+    pub total: Option<i64>,
+    /// The cursors for older and newer entries, when there are any.
+    pub older: Option<i64>,
+    pub newer: Option<i64>,
 }
 
 #[server(endpoint = "staff/audit")]
 pub async fn load_audit(
     #[server(default)] subject: String,
-    #[server(default)] page: String,
+    #[server(default)] before: String,
+    #[server(default)] after: String,
 ) -> Result<AuditView, PortalError> {
     use super::session::require_staff;
     use crate::api::context::{service_problem, store};
@@ -43,11 +47,13 @@ pub async fn load_audit(
     let user = require_staff(Some(Permission::ReadAudit)).await?;
     let store = store()?;
     let subject: String = subject.trim().chars().take(40).collect();
-    let page = page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
+    let cursor = |text: &str| text.trim().parse::<i64>().ok().filter(|id| *id > 0);
+    let (before, after) = (cursor(&before), cursor(&after));
     let found = store
         .audit_page(&AuditQuery {
             subject: (!subject.is_empty()).then(|| subject.to_uppercase()),
-            page,
+            before,
+            after,
             per_page: PER_PAGE,
         })
         .await
@@ -56,7 +62,11 @@ pub async fn load_audit(
         .record_audit(&user.audit(
             "view_audit",
             &subject.to_uppercase(),
-            &format!("page {page}"),
+            &match (before, after) {
+                (_, Some(id)) => format!("newer than {id}"),
+                (Some(id), None) => format!("older than {id}"),
+                (None, None) => "newest".to_owned(),
+            },
         ))
         .await
         .map_err(service_problem)?;
@@ -76,7 +86,7 @@ pub async fn load_audit(
             .collect(),
         subject,
         total: found.total,
-        page,
-        pages: ((found.total + PER_PAGE - 1) / PER_PAGE).max(1),
+        older: found.older,
+        newer: found.newer,
     })
 }

@@ -238,8 +238,8 @@ async fn gather(
         let page = store
             .audit_page(&crate::store::AuditQuery {
                 subject: Some(record.reference.clone()),
-                page: 1,
                 per_page: 500,
+                ..Default::default()
             })
             .await?;
         access_log.extend(page.entries.into_iter().map(

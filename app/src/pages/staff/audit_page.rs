@@ -1,22 +1,23 @@
 //! The audit log for managers: every view and change of personal data, newest first, with a
-//! search by reference.
+//! search by reference, and links to newer and older entries.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::frame::{with_staff_loaded, StaffFrame};
 use crate::api::staff::audit::load_audit;
-use crate::components::{Button, ButtonKind, Input, Pagination, TableFrame};
+use crate::components::{Button, ButtonKind, Input, PreviousNext, TableFrame};
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let (subject, page) = use_query_map().with_untracked(|q| {
+    let (subject, before, after) = use_query_map().with_untracked(|q| {
         (
             q.get("reference").unwrap_or_default(),
-            q.get("page").unwrap_or_default(),
+            q.get("before").unwrap_or_default(),
+            q.get("after").unwrap_or_default(),
         )
     });
     with_staff_loaded(
-        move || load_audit(subject.clone(), page.clone()),
+        move || load_audit(subject.clone(), before.clone(), after.clone()),
         |view| {
             let header = view.header.clone();
             let rows = view
@@ -35,10 +36,24 @@ pub fn AuditPage() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let subject = view.subject.clone();
+            let subject: String = view
+                .subject
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            let href = |cursor: &str, id: i64| {
+                format!("{}?reference={subject}&{cursor}={id}", crate::paths::STAFF_AUDIT)
+            };
+            let newer = view
+                .newer
+                .map(|id| (href("after", id), "Newer entries".to_owned()));
+            let older = view
+                .older
+                .map(|id| (href("before", id), "Older entries".to_owned()));
             let count = match view.total {
-                1 => "1 entry".to_owned(),
-                n => format!("{n} entries"),
+                Some(1) => "1 entry".to_owned(),
+                Some(n) => format!("{n} entries"),
+                None => "Entries, newest first".to_owned(),
             };
             view! {
                 <StaffFrame title="Audit log" header=header>
@@ -56,10 +71,7 @@ pub fn AuditPage() -> impl IntoView {
                     <TableFrame class="app-audit" labelled_by="audit-heading" head=vec!["When", "Who", "What", "Record", "Detail", "From"]>
                         {rows}
                     </TableFrame>
-                    <Pagination
-                        current=view.page as u32 total=view.pages as u32
-                        href=move |page| format!("{}?reference={}&page={page}", crate::paths::STAFF_AUDIT, subject.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', ""))
-                    />
+                    <PreviousNext previous=newer next=older/>
                 </StaffFrame>
             }
         },

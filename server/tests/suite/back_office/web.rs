@@ -781,6 +781,39 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
         log.contains("change_status") && log.contains("staff:ann@example.gov.uk"),
         "{log}"
     );
+
+    // The whole log, a page at a time by links to older and newer entries (HTML alone).
+    for n in 0..60 {
+        app.store
+            .record_audit(&app::store::AuditEntry {
+                at: now(),
+                actor: "staff:test".into(),
+                action: "view_queue".into(),
+                subject: String::new(),
+                detail: format!("filler {n}"),
+                client: "192.0.2.1".into(),
+            })
+            .await
+            .unwrap();
+    }
+    let (_, newest) = manager.get_html("/staff/audit").await;
+    assert!(text_of(&newest, "main").unwrap().contains("Entries, newest first"));
+    let older = common::attrs(&newest, "a[rel=next]", "href");
+    assert_eq!(common::attrs(&newest, "a[rel=prev]", "href"), Vec::<String>::new());
+    assert_eq!(older.len(), 1, "a link to older entries");
+    assert!(text_of(&newest, ".govuk-pagination").unwrap().contains("Older entries"));
+    let (status, second) = manager.get_html(&older[0]).await;
+    assert_eq!(status, 200);
+    let first_rows = text_of(&newest, ".app-audit tbody").unwrap();
+    let second_rows = text_of(&second, ".app-audit tbody").unwrap();
+    assert_ne!(first_rows, second_rows, "another page");
+    let newer = common::attrs(&second, "a[rel=prev]", "href");
+    assert_eq!(newer.len(), 1, "and back to newer ones");
+    let (_, back) = manager.get_html(&newer[0]).await;
+    assert!(
+        text_of(&back, ".app-audit tbody").unwrap().contains("filler 59"),
+        "the newest again"
+    );
 }
 
 #[tokio::test]
@@ -1630,7 +1663,6 @@ async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_
     let audit = app
         .store
         .audit_page(&app::store::AuditQuery {
-            page: 1,
             per_page: 50,
             ..Default::default()
         })
