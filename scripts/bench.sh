@@ -5,10 +5,17 @@
 #   2. SSR throughput of the home page and a question page, against the same bytes served as a
 #      static file by the same server (wrk);
 #   3. referral submissions through the JSON API on SQLite and on PostgreSQL: throughput,
-#      latency, errors, and a count afterwards that every one was committed exactly once.
+#      latency, errors, and a count afterwards that every one was committed exactly once;
+#   4. the back office at scale: a history written by `server seed-demo` (10,000 and 100,000
+#      requests on SQLite; 10,000, 100,000 and 1,000,000 on PostgreSQL), then each back-office
+#      view's median and 95th percentile (scripts/bench/back_office.mjs) and the retention
+#      purge's time with the longest wait of a submission made while it ran.
 #
-#   scripts/bench.sh            all of it (about 3 minutes after the release build)
+#   scripts/bench.sh            all of it (sections 1 to 3 take about 3 minutes after the
+#                               release build; section 4 most of an hour at 1,000,000)
+#   scripts/bench.sh scale      section 4 only
 #   BENCH_SECONDS=30 scripts/bench.sh
+#   BENCH_SQLITE_SIZES="10000" BENCH_PG_SIZES="" scripts/bench.sh scale
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -69,6 +76,61 @@ submissions() {
 say "Machine"
 echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 
+start_postgres() {
+  [ -n "$PG_STARTED" ] && return 0
+  mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
+  runuser -u postgres -- "$(pg_bin)/initdb" -D "$WORK/pg/data" -A trust -U postgres >/dev/null
+  runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w \
+    -o "-p 55499 -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  PG_STARTED=1
+}
+PG_PORT_URL="postgres://postgres@127.0.0.1:55499"
+psql_run() { runuser -u postgres -- psql -h 127.0.0.1 -p 55499 -At -c "$1" postgres; }
+
+# 4: one database of `$2` requests at `$1`: seeded, then every back-office view timed, then
+# the purge, with submissions made while it runs.
+STAFF_PASSWORD="benchmark password $RANDOM$RANDOM"
+scale_run() {
+  local url="$1" size="$2" years=$(( $2 / 100000 > 3 ? $2 / 100000 : 3 ))
+  local started=$(date +%s.%N)
+  DATABASE_URL="$url" "$BIN" seed-demo --referrals "$size" --carers $(( size / 20 )) --years "$years" | tail -1
+  echo "seeded in $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f s", b-a}') ($years years)"
+  local secret
+  secret=$(printf '%s\n' "$STAFF_PASSWORD" | DATABASE_URL="$url" "$BIN" staff create --email bench@example.gov.uk \
+    --name "Bench Manager" --role manager | sed -n 's/^TOTP secret: //p')
+  start_server "$url"
+  node scripts/bench/back_office.mjs "$BASE" bench@example.gov.uk "$STAFF_PASSWORD" "$secret"
+  # The purge (everything closed past its time, in batches), while a resident keeps sending.
+  ( while true; do
+      curl -s -o /dev/null -w '%{time_total}\n' -X POST "$BASE/api/v1/referrals" \
+        -H 'content-type: application/json' -H "authorization: Bearer $PORTAL_API_KEY" \
+        -H "idempotency-key: purge-$RANDOM$RANDOM$RANDOM" \
+        --data '{"for":"self","person":{"given_name":"Amara","family_name":"Okafor","date_of_birth":"1948-03-02","address_line_1":"12 Mill Lane","town":"Exampletown","postcode":"EX1 2AB","phone":"01632 960001","preferred_contact":"phone"},"consent":{"person_agrees":true},"needs":{"summary":"Struggling since a fall"}}'
+    done >"$WORK/purge-submissions" ) &
+  local writer=$!
+  started=$(date +%s.%N)
+  DATABASE_URL="$url" PORTAL_RETAIN_CLOSED_REFERRAL_DAYS=365 "$BIN" purge-expired | tail -1
+  echo "purge took $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f s", b-a}'); \
+$(wc -l <"$WORK/purge-submissions") submissions meanwhile, the slowest $(sort -g "$WORK/purge-submissions" | tail -1) s"
+  kill "$writer"; wait "$writer" 2>/dev/null || true
+  stop_server
+}
+
+if [ "${1:-}" = "scale" ]; then
+  say "4. The back office at scale"
+  for size in ${BENCH_SQLITE_SIZES-10000 100000}; do
+    say "4. SQLite, $size requests"
+    scale_run "sqlite://$WORK/scale-$size.db" "$size"
+  done
+  if [ -n "${BENCH_PG_SIZES-10000 100000 1000000}" ]; then start_postgres; fi
+  for size in ${BENCH_PG_SIZES-10000 100000 1000000}; do
+    say "4. PostgreSQL, $size requests"
+    psql_run "CREATE DATABASE scale_$size" >/dev/null
+    scale_run "$PG_PORT_URL/scale_$size" "$size"
+  done
+  exit 0
+fi
+
 start_server "sqlite://$WORK/bench.db"
 
 say "1. Page weight per journey (brotli)"
@@ -93,14 +155,9 @@ echo "referrals stored: $((${after% *} - before)) new rows, $(echo "$after" | cu
 stop_server
 
 say "3b. Referral submissions on PostgreSQL"
-mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
-runuser -u postgres -- "$(pg_bin)/initdb" -D "$WORK/pg/data" -A trust -U postgres >/dev/null
-runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w \
-  -o "-p 55499 -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
-PG_STARTED=1
-PG_URL="postgres://postgres@127.0.0.1:55499/postgres"
+start_postgres
+PG_URL="$PG_PORT_URL/postgres"
 start_server "$PG_URL"
 submissions | tee "$WORK/pg.out"
-psql_count() { runuser -u postgres -- psql -h 127.0.0.1 -p 55499 -At -c "$1" postgres; }
-echo "referrals stored: $(psql_count 'select count(*) from referrals') rows, $(psql_count 'select count(distinct idempotency_key) from referrals') distinct keys"
+echo "referrals stored: $(psql_run 'select count(*) from referrals') rows, $(psql_run 'select count(distinct idempotency_key) from referrals') distinct keys"
 stop_server
