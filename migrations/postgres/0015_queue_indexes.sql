@@ -17,3 +17,9 @@ CREATE INDEX referrals_to_anonymise ON referrals (updated_at) WHERE status = 'cl
 -- Undelivered messages by age (the purge's expiry), and delivered or expired ones by when.
 CREATE INDEX outbox_undelivered ON outbox (created_at) WHERE delivered_at IS NULL AND expired_at IS NULL;
 CREATE INDEX outbox_finished ON outbox ((COALESCE(delivered_at, expired_at)));
+-- Subject access: a person by family name (without case) and date of birth, wherever they are
+-- named.
+CREATE INDEX referral_people_name ON referral_people ((LOWER(family_name)), date_of_birth);
+CREATE INDEX carers_name ON carers ((LOWER(family_name)), date_of_birth);
+CREATE INDEX carer_cared_for_name ON carer_cared_for ((LOWER(family_name)), date_of_birth);
+CREATE INDEX referral_trackers_name ON referral_trackers ((LOWER(name)));

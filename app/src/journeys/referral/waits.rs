@@ -91,14 +91,19 @@ pub async fn wait_for(
     let Some(wait) = expected_wait(step, day(waiting.step_began), &waits, today) else {
         return Ok(None);
     };
-    // "~" sorts after every reference: a request not yet written is behind all that wait.
+    // A request not yet written is behind every one sent up to its second (the queue's
+    // order is by the second, then the reference, whatever the database's collation).
+    let (submitted_at, reference) = match waiting.reference {
+        Some(reference) => (waiting.submitted_at, reference),
+        None => (waiting.submitted_at + 1, ""),
+    };
     let position = store
         .queue_position(
             waiting.kind,
             waiting.status,
             waiting.urgent,
-            waiting.submitted_at,
-            waiting.reference.unwrap_or("~"),
+            submitted_at,
+            reference,
         )
         .await?;
     Ok(Some(ExpectedWaitView {
