@@ -68,7 +68,8 @@ pub fn required_paragraphs(
     optional_paragraphs(value, max, label)
 }
 
-fn thousands(n: usize) -> String {
+/// A count written with thousands separators (`10,000`), as GOV.UK writes numbers.
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

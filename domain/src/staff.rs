@@ -197,6 +197,10 @@ pub fn normalise_recovery_code(typed: &str) -> String {
         .collect()
 }
 
+/// The queue counts its lines up to this many, and pages no further: past it, staff narrow
+/// the filters rather than page through years of closed requests.
+pub const QUEUE_COUNT_CAP: i64 = 10_000;
+
 #[cfg(test)]
 mod tests {
 

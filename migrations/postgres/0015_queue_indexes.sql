@@ -23,3 +23,11 @@ CREATE INDEX referral_people_name ON referral_people ((LOWER(family_name)), date
 CREATE INDEX carers_name ON carers ((LOWER(family_name)), date_of_birth);
 CREATE INDEX carer_cared_for_name ON carer_cared_for ((LOWER(family_name)), date_of_birth);
 CREATE INDEX referral_trackers_name ON referral_trackers ((LOWER(name)));
+-- A status's page in the queue's orders (oldest first, newest first) without sorting every
+-- request of that status, and the dashboard's figures for a status within its window.
+DROP INDEX referrals_queue;
+CREATE INDEX referrals_status_oldest ON referrals (status, urgent DESC, submitted_at, reference);
+CREATE INDEX referrals_status_newest ON referrals (status, urgent DESC, submitted_at DESC, reference DESC);
+CREATE INDEX referrals_status_submitted ON referrals (status, submitted_at);
+-- Withdrawn and checked registrations by date, for the queue's "closed" and "registered".
+CREATE INDEX carers_status_registered ON carers (status, registered_at);

@@ -428,17 +428,22 @@ macro_rules! referral_queries {
             next_step: &str,
             since: i64,
         ) -> StoreResult<Vec<i64>> {
+            // Read from the recent history by time (`referral_history_at`), never the whole
+            // history: the CROSS JOINs fix the order on SQLite, and the unary `+` keeps its
+            // planner from reading all the history in the grouping's order instead (on
+            // PostgreSQL both are plain joins and a no-op).
             let sql = if next_step == "assessment" {
-                "SELECT MIN(a.at) - MIN(t.at) FROM referral_history t \
-                 JOIN referrals r ON r.id = t.referral_id \
-                 JOIN referral_history a ON a.referral_id = t.referral_id AND a.status = 'assessment_arranged' \
-                 WHERE t.status = 'triage' AND r.kind = $1 AND r.urgent = $2 AND a.at >= $3 \
-                 GROUP BY t.referral_id"
+                "SELECT MIN(a.at) - MIN(t.at) FROM referral_history a \
+                 CROSS JOIN referrals r CROSS JOIN referral_history t \
+                 WHERE a.status = 'assessment_arranged' AND a.at >= $3 \
+                 AND r.id = a.referral_id AND r.kind = $1 AND r.urgent = $2 \
+                 AND t.referral_id = a.referral_id AND t.status = 'triage' \
+                 GROUP BY +a.referral_id"
             } else {
-                "SELECT MIN(h.at) - r.submitted_at FROM referrals r \
-                 JOIN referral_history h ON h.referral_id = r.id AND h.status <> 'received' \
-                 WHERE r.kind = $1 AND r.urgent = $2 AND h.at >= $3 \
-                 GROUP BY r.id, r.submitted_at"
+                "SELECT MIN(h.at) - MIN(r.submitted_at) FROM referral_history h CROSS JOIN referrals r \
+                 WHERE h.at >= $3 AND h.status <> 'received' \
+                 AND r.id = h.referral_id AND r.kind = $1 AND r.urgent = $2 \
+                 GROUP BY +h.referral_id"
             };
             let rows: Vec<(Option<i64>,)> = sqlx::query_as(sql)
                 .bind(kind)

@@ -5,7 +5,7 @@
 //! never wait long; and finding everything held about one person, for a subject access request.
 
 macro_rules! retention_queries {
-    ($db:ty, $outbox:path) => {
+    ($db:ty, $outbox:path, $begin_write:expr) => {
         use $outbox as outbox;
         use app::store::{PurgeReport, RetentionCutoffs, StoreResult, SubjectRecords};
         use sqlx::Pool;
@@ -85,7 +85,10 @@ macro_rules! retention_queries {
         pub async fn purge_expired(pool: &Pool<Db>, c: &RetentionCutoffs) -> StoreResult<PurgeReport> {
             let mut referrals = 0;
             loop {
-                let mut tx = pool.begin().await.map_err(unavailable)?;
+                // A batch reads, then writes: it takes the write lock first, so that another
+                // process's writes (the server, while `server purge-expired` runs) make it wait
+                // rather than fail (SQLite refuses to upgrade a read that a write overtook).
+                let mut tx = pool.begin_with($begin_write).await.map_err(unavailable)?;
                 let condition = format!("updated_at < $1 ORDER BY id LIMIT {REFERRAL_BATCH}");
                 let done = anonymise_closed(&mut tx, &condition, c.closed_referrals_before, c.now).await?;
                 tx.commit().await.map_err(unavailable)?;
@@ -206,9 +209,9 @@ macro_rules! retention_queries {
 }
 
 pub mod sqlite {
-    retention_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite);
+    retention_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite, "BEGIN IMMEDIATE");
 }
 
 pub mod postgres {
-    retention_queries!(sqlx::Postgres, crate::store::referral_queries::postgres);
+    retention_queries!(sqlx::Postgres, crate::store::referral_queries::postgres, "BEGIN");
 }

@@ -389,14 +389,40 @@ macro_rules! staff_queries {
         }
 
         /// `WHERE …` for the queue, shared by the count and the page.
-        /// The queue's rows: referrals, and carers' registrations (a new registration is
-        /// `received` until a member of staff checks it, then `registered`; a withdrawn one is
-        /// `closed`). Registrations are never urgent and never assigned.
+        /// How each half of the queue's union ends: ordered and cut at the end of the page
+        /// asked for (no page needs more from either half), or cut at the count's cap.
+        #[derive(Clone, Copy)]
+        enum HalfEnd {
+            Page(i64),
+            Capped(i64),
+        }
+
+        fn end_half<'a>(builder: &mut QueryBuilder<'a, Db>, q: &QueueQuery, carers: bool, end: HalfEnd) {
+            let limit = match end {
+                HalfEnd::Capped(cap) => cap,
+                HalfEnd::Page(limit) => {
+                    builder.push(match (carers, q.newest_first) {
+                        (false, _) if q.route_of_access.as_deref() == Some("discharge_from_hospital") => {
+                            " ORDER BY r.discharge_date, r.submitted_at, r.reference"
+                        }
+                        (false, true) => " ORDER BY r.urgent DESC, r.submitted_at DESC, r.reference DESC",
+                        (false, false) => " ORDER BY r.urgent DESC, r.submitted_at, r.reference",
+                        (true, true) => " ORDER BY c.registered_at DESC, c.reference DESC",
+                        (true, false) => " ORDER BY c.registered_at, c.reference",
+                    });
+                    limit
+                }
+            };
+            builder.push(" LIMIT ").push_bind(limit);
+        }
+
         /// The queue's lines: requests (with the person's name and the assignee) and carers'
-        /// registrations, each filtered inside its own half so that the indexes serve it
-        /// (the planners do not push a filter on the union into both halves); the open queue
-        /// reads the `referrals_open` partial index, whatever the history behind it.
-        fn push_queue_rows<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery) {
+        /// registrations (a new registration is `received` until a member of staff checks it,
+        /// then `registered`; a withdrawn one is `closed`; never urgent, never assigned), each filtered, ordered and cut inside its own half so that the
+        /// indexes serve it (the planners do not push a filter on the union into both halves,
+        /// and would sort every row of both); the open queue reads the `referrals_open`
+        /// partial index, whatever the history behind it.
+        fn push_queue_rows<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery, end: HalfEnd) {
             // Carers' registrations in the queue's words: waiting to be checked ("received",
             // open), checked ("registered") or withdrawn ("closed"); never urgent, assigned or
             // with a route of access.
@@ -414,7 +440,7 @@ macro_rules! staff_queries {
                     && !q.urgent_only
             });
             builder.push(
-                "FROM (SELECT r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
+                "FROM (SELECT * FROM (SELECT r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
                  COALESCE(p.given_name, '') AS given_name, COALESCE(p.family_name, '') AS family_name, \
                  r.submitted_at, s.name AS assigned_name, r.route_of_access, r.discharge_date, p.date_of_birth, \
                  r.communication_needs, CAST(CASE WHEN r.changed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS changed \
@@ -456,9 +482,11 @@ macro_rules! staff_queries {
             if let Some(before) = q.submitted_before {
                 builder.push(" AND r.submitted_at < ").push_bind(before);
             }
+            end_half(builder, q, false, end);
+            builder.push(") requests");
             if let Some(condition) = carer_condition {
                 builder.push(
-                    " UNION ALL SELECT c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
+                    " UNION ALL SELECT * FROM (SELECT c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
                      CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
                      c.given_name, c.family_name, c.registered_at, CAST(NULL AS TEXT), CAST(NULL AS TEXT), \
                      CAST(NULL AS TEXT), CAST(NULL AS TEXT), 0, 0 FROM carers c WHERE ",
@@ -467,6 +495,8 @@ macro_rules! staff_queries {
                 if let Some(before) = q.submitted_before {
                     builder.push(" AND c.registered_at < ").push_bind(before);
                 }
+                end_half(builder, q, true, end);
+                builder.push(") registrations");
             }
             builder.push(") w");
         }
@@ -478,7 +508,8 @@ macro_rules! staff_queries {
                 "SELECT w.reference, w.kind, w.channel, w.urgent, w.status, w.given_name, w.family_name, \
                  w.submitted_at, w.assigned_name, w.route_of_access, w.discharge_date, w.date_of_birth, w.communication_needs, w.changed ",
             );
-            push_queue_rows(&mut page, q);
+            let offset = (q.page.max(1) - 1) * q.per_page;
+            push_queue_rows(&mut page, q, HalfEnd::Page(offset + q.per_page));
             // Hospital discharges by their expected date; otherwise urgent first, then first
             // come, first served (or the newest, if asked).
             page.push(if q.route_of_access.as_deref() == Some("discharge_from_hospital") {
@@ -491,7 +522,7 @@ macro_rules! staff_queries {
             page.push(" LIMIT ")
                 .push_bind(q.per_page)
                 .push(" OFFSET ")
-                .push_bind((q.page.max(1) - 1) * q.per_page);
+                .push_bind(offset);
             page
         }
 
@@ -500,12 +531,14 @@ macro_rules! staff_queries {
                 return Ok(QueuePage::default());
             }
             let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) ");
-            push_queue_rows(&mut count, q);
+            // Counted up to the cap: past it, the page says "10,000 or more".
+            push_queue_rows(&mut count, q, HalfEnd::Capped(app::domain::staff::QUEUE_COUNT_CAP));
             let (total,): (i64,) = count
                 .build_query_as()
                 .fetch_one(pool)
                 .await
                 .map_err(unavailable)?;
+            let total = total.min(app::domain::staff::QUEUE_COUNT_CAP);
             let mut page = queue_page_query("", q);
             type Row = (String, String, String, i64, String, String, String, i64, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64);
             let rows: Vec<Row> = page

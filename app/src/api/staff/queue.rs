@@ -56,7 +56,7 @@ impl QueueFilters {
             .trim()
             .parse::<i64>()
             .unwrap_or(1)
-            .clamp(1, 10_000)
+            .clamp(1, crate::domain::staff::QUEUE_COUNT_CAP / PER_PAGE)
     }
 
     /// The query string for these filters on another page.

@@ -120,6 +120,12 @@ fn filter_form(view: &QueueView, base: &str) -> impl IntoView {
 fn results(view: &QueueView, base: &str) -> impl IntoView {
     let count = match view.total {
         1 => "1 request".to_owned(),
+        n if n >= crate::domain::staff::QUEUE_COUNT_CAP => {
+            format!(
+                "{} or more requests: narrow the filters to see the rest",
+                crate::domain::checks::thousands(n as usize)
+            )
+        }
         n => format!("{n} requests"),
     };
     let rows = view
