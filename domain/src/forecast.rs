@@ -89,9 +89,16 @@ fn least_squares(points: &[(f64, f64)]) -> (f64, f64) {
     let n = points.len() as f64;
     let mean_x = points.iter().map(|(x, _)| x).sum::<f64>() / n;
     let mean_y = points.iter().map(|(_, y)| y).sum::<f64>() / n;
-    let covariance: f64 = points.iter().map(|(x, y)| (x - mean_x) * (y - mean_y)).sum();
+    let covariance: f64 = points
+        .iter()
+        .map(|(x, y)| (x - mean_x) * (y - mean_y))
+        .sum();
     let variance: f64 = points.iter().map(|(x, _)| (x - mean_x).powi(2)).sum();
-    let slope = if variance > 0.0 { covariance / variance } else { 0.0 };
+    let slope = if variance > 0.0 {
+        covariance / variance
+    } else {
+        0.0
+    };
     (mean_y - slope * mean_x, slope)
 }
 
@@ -136,7 +143,12 @@ impl Model {
         let trend_of = |season: &[f64]| {
             let points: Vec<(f64, f64)> = weeks
                 .iter()
-                .map(|(week, n)| ((week - origin_week) as f64, n / season[season_position(*week)]))
+                .map(|(week, n)| {
+                    (
+                        (week - origin_week) as f64,
+                        n / season[season_position(*week)],
+                    )
+                })
                 .collect();
             least_squares(&points)
         };
@@ -411,9 +423,16 @@ mod tests {
         let tested = backtest(first_week(), &counts[..156], 4).unwrap();
         let honest = fitted.clone().with_band(tested.band);
         assert!(held(&honest) >= held(&fitted));
-        assert!(held(&honest) >= 52 * 70 / 100, "{} of 52 weeks in the band", held(&honest));
+        assert!(
+            held(&honest) >= 52 * 70 / 100,
+            "{} of 52 weeks in the band",
+            held(&honest)
+        );
         let ahead = honest.forecast(first_week() + 156, 52);
-        assert!(ahead.iter().all(|f| f.high - f.low <= 50), "a band near ±15: {ahead:?}");
+        assert!(
+            ahead.iter().all(|f| f.high - f.low <= 50),
+            "a band near ±15: {ahead:?}"
+        );
     }
 
     #[test]

@@ -47,8 +47,22 @@ pub enum DemoError {
 const BATCH: usize = 500;
 
 const GIVEN: [&str; 16] = [
-    "Amara", "Joan", "Ravi", "Edna", "Tom", "Margaret", "Arthur", "Priya", "Winston", "Maureen",
-    "Kwame", "Dorothy", "Stanislaw", "Fatima", "Brian", "Eileen",
+    "Amara",
+    "Joan",
+    "Ravi",
+    "Edna",
+    "Tom",
+    "Margaret",
+    "Arthur",
+    "Priya",
+    "Winston",
+    "Maureen",
+    "Kwame",
+    "Dorothy",
+    "Stanislaw",
+    "Fatima",
+    "Brian",
+    "Eileen",
 ];
 const FAMILY: [&str; 12] = [
     "Okafor", "Price", "Patel", "Jones", "Smith", "Kowalski", "Ahmed", "Williams", "Brown",
@@ -87,8 +101,12 @@ pub async fn seed_demo(
     let start = now - Duration::days(365 * size.years);
     let mut written = DemoWritten::default();
     let mut batch = Vec::with_capacity(BATCH);
-    for n in 0..size.referrals {
-        let at = arrival(&mut rng, start, now);
+    // Written in the order they came, as a council's requests are.
+    let mut arrivals: Vec<OffsetDateTime> = (0..size.referrals)
+        .map(|_| arrival(&mut rng, start, now))
+        .collect();
+    arrivals.sort();
+    for (n, at) in arrivals.into_iter().enumerate() {
         if let Some(imported) = past_request(&mut rng, settings, n, at, now)? {
             batch.push(imported);
         }
@@ -98,9 +116,12 @@ pub async fn seed_demo(
         }
     }
     written.referrals += store.import_referrals(&batch).await?;
-    for n in 0..size.carers {
-        let at = arrival(&mut rng, start, now);
-        written.carers += u64::from(past_carer(store, &mut rng, settings, n, at).await?);
+    let mut arrivals: Vec<OffsetDateTime> = (0..size.carers)
+        .map(|_| arrival(&mut rng, start, now))
+        .collect();
+    arrivals.sort();
+    for (n, at) in arrivals.into_iter().enumerate() {
+        written.carers += u64::from(past_carer(store, &mut rng, settings, n, at, now).await?);
     }
     Ok(written)
 }
@@ -113,9 +134,15 @@ fn arrival(rng: &mut fastrand::Rng, start: OffsetDateTime, now: OffsetDateTime) 
         let at = start + Duration::seconds(rng.i64(0..span));
         let years_in = (at - start).whole_days() as f64 / 365.0;
         let growth = 1.07f64.powf(years_in) / 1.07f64.powf(span as f64 / 86_400.0 / 365.0);
-        let winter = 1.0 + 0.2 * (2.0 * std::f64::consts::PI * f64::from(at.ordinal()) / 365.0).cos();
-        let weekday = [1.4, 1.1, 1.0, 1.0, 0.9, 0.3, 0.25][usize::from(at.weekday().number_days_from_monday())];
-        let hour = if (9..17).contains(&at.hour()) { 1.0 } else { 0.15 };
+        let winter =
+            1.0 + 0.2 * (2.0 * std::f64::consts::PI * f64::from(at.ordinal()) / 365.0).cos();
+        let weekday = [1.4, 1.1, 1.0, 1.0, 0.9, 0.3, 0.25]
+            [usize::from(at.weekday().number_days_from_monday())];
+        let hour = if (9..17).contains(&at.hour()) {
+            1.0
+        } else {
+            0.15
+        };
         let weight = growth * winter * weekday * hour / (1.2 * 1.4);
         if rng.f64() < weight {
             return at;
@@ -131,11 +158,19 @@ fn pick<'a>(rng: &mut fastrand::Rng, from: &[&'a str]) -> &'a str {
 fn nhs_number(rng: &mut fastrand::Rng) -> String {
     loop {
         let digits: Vec<u32> = (0..9).map(|_| rng.u32(0..10)).collect();
-        let sum: u32 = digits.iter().enumerate().map(|(i, d)| d * (10 - i as u32)).sum();
+        let sum: u32 = digits
+            .iter()
+            .enumerate()
+            .map(|(i, d)| d * (10 - i as u32))
+            .sum();
         let check = 11 - sum % 11;
         let check = if check == 11 { 0 } else { check };
         if check < 10 {
-            let all: String = digits.iter().chain([&check]).map(|d| d.to_string()).collect();
+            let all: String = digits
+                .iter()
+                .chain([&check])
+                .map(|d| d.to_string())
+                .collect();
             return format!("{} {} {}", &all[..3], &all[3..6], &all[6..]);
         }
     }
@@ -143,7 +178,11 @@ fn nhs_number(rng: &mut fastrand::Rng) -> String {
 
 /// A person as the API takes them: born 1928 to 2005 (mostly older), in Exampletown.
 fn person(rng: &mut fastrand::Rng, n: usize, email: bool) -> Value {
-    let year = if rng.u8(0..10) < 8 { rng.i32(1928..1960) } else { rng.i32(1960..2006) };
+    let year = if rng.u8(0..10) < 8 {
+        rng.i32(1928..1960)
+    } else {
+        rng.i32(1960..2006)
+    };
     json!({
         "given_name": pick(rng, &GIVEN), "family_name": pick(rng, &FAMILY),
         "date_of_birth": format!("{year}-{:02}-{:02}", rng.u8(1..13), rng.u8(1..29)),
@@ -285,17 +324,31 @@ fn history(
     now: OffsetDateTime,
 ) -> Vec<HistoryStep> {
     let concern = kind == app::domain::concern::KIND;
-    let days = |rng: &mut fastrand::Rng, from: i64, to: i64| Duration::hours(rng.i64(from * 24..to * 24));
+    let days =
+        |rng: &mut fastrand::Rng, from: i64, to: i64| Duration::hours(rng.i64(from * 24..to * 24));
     let mut steps = Vec::new();
-    let mut when = at + if urgent || concern { days(rng, 0, 2) } else { days(rng, 1, 12) };
+    let mut when = at
+        + if urgent || concern {
+            days(rng, 0, 2)
+        } else {
+            days(rng, 1, 12)
+        };
     let actor = "staff:demo".to_owned();
-    let mut step = |status: &str, outcome: Option<&str>, event: Option<&str>, when: OffsetDateTime, rng: &mut fastrand::Rng| {
+    let mut step = |status: &str,
+                    outcome: Option<&str>,
+                    event: Option<&str>,
+                    when: OffsetDateTime,
+                    rng: &mut fastrand::Rng| {
         let noted = rng.u8(0..3) == 0;
         steps.push(HistoryStep {
             status: status.to_owned(),
             outcome: outcome.map(str::to_owned),
             event_outcome: event.map(str::to_owned),
-            note: if noted { pick(rng, &NOTES).to_owned() } else { String::new() },
+            note: if noted {
+                pick(rng, &NOTES).to_owned()
+            } else {
+                String::new()
+            },
             note_visible: noted && rng.bool(),
             actor: actor.clone(),
             at: when.unix_timestamp(),
@@ -306,8 +359,16 @@ fn history(
     }
     step("triage", None, None, when, rng);
     let (closed_early, outcome, event) = match rng.u8(0..20) {
-        0..=5 => (true, "information_and_advice", "nfa_information_advice_signposting"),
-        6 => (true, "referred_elsewhere", "nfa_information_advice_signposting"),
+        0..=5 => (
+            true,
+            "information_and_advice",
+            "nfa_information_advice_signposting",
+        ),
+        6 => (
+            true,
+            "referred_elsewhere",
+            "nfa_information_advice_signposting",
+        ),
         7 => (true, "no_further_action", "nfa_support_declined"),
         8 => (true, "withdrawn", "nfa_self_funded"),
         9..=10 => (false, "support_arranged", "progress_to_reablement"),
@@ -321,7 +382,11 @@ fn history(
         }
         return steps;
     }
-    when += if urgent { days(rng, 2, 10) } else { days(rng, 10, 70) };
+    when += if urgent {
+        days(rng, 2, 10)
+    } else {
+        days(rng, 10, 70)
+    };
     if when > now {
         return steps;
     }
@@ -338,13 +403,15 @@ fn history(
     steps
 }
 
-/// One carer's registration at `at`; whether it was written.
+/// One carer's registration at `at`, checked by staff a few days later and, for some,
+/// withdrawn months afterwards (as far as `now` allows); whether it was written.
 async fn past_carer(
     store: &dyn Store,
     rng: &mut fastrand::Rng,
     settings: &Settings,
     n: usize,
     at: OffsetDateTime,
+    now: OffsetDateTime,
 ) -> Result<bool, DemoError> {
     let with_email = rng.bool();
     let carer = person(rng, n, with_email);
@@ -371,9 +438,26 @@ async fn past_carer(
         idempotency_key: &key,
         request_body: &text,
     };
-    let record = app::journeys::carer::service::past_carer_record(&submission, &checked, &reference);
-    Ok(matches!(
+    let record =
+        app::journeys::carer::service::past_carer_record(&submission, &checked, &reference);
+    if !matches!(
         store.create_carer(&record).await?,
         app::store::CreateReferral::Created(_)
-    ))
+    ) {
+        return Ok(false);
+    }
+    let reference = reference.to_string();
+    let checked_at = at + Duration::hours(rng.i64(4..240));
+    if checked_at < now {
+        store
+            .mark_carer_reviewed(&reference, checked_at.unix_timestamp())
+            .await?;
+        let withdrawn_at = checked_at + Duration::days(rng.i64(30..900));
+        if rng.u8(0..100) < 8 && withdrawn_at < now {
+            store
+                .withdraw_carer(&reference, withdrawn_at.unix_timestamp(), &[])
+                .await?;
+        }
+    }
+    Ok(true)
 }

@@ -72,7 +72,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 seed,
             };
             let now = time::OffsetDateTime::now_utc();
-            let written = match server::demo::seed_demo(&*store, &config.settings, size, now).await {
+            let written = match server::demo::seed_demo(&*store, &config.settings, size, now).await
+            {
                 Err(server::demo::DemoError::NotEmpty) if if_empty => {
                     println!("The database already holds requests: no demo history written");
                     return Ok(());

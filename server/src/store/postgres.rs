@@ -50,7 +50,7 @@ impl PostgresStore {
         Ok(Self { pool })
     }
 
-    /// The plan PostgreSQL makes for a page of the queue (`EXPLAIN`), a line per step, with
+    /// The plans PostgreSQL makes for a page of the queue and its count (`EXPLAIN`), a line per step, with
     /// sequential scans discouraged so that on a small table the plan still shows whether an
     /// index could serve it: for the test that fails when one the queue needs is missing.
     pub async fn queue_plan(&self, q: &QueueQuery) -> StoreResult<Vec<String>> {
@@ -60,15 +60,22 @@ impl PostgresStore {
             .execute(&mut *tx)
             .await
             .map_err(unavailable)?;
-        let rows = staff::queue_page_query("EXPLAIN ", q)
-            .build()
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(unavailable)?;
+        let mut steps = Vec::new();
+        for mut query in [
+            staff::queue_page_query("EXPLAIN ", q),
+            staff::queue_count_query("EXPLAIN ", q),
+        ] {
+            let rows = query
+                .build()
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(unavailable)?;
+            for row in &rows {
+                steps.push(row.try_get::<String, _>(0).map_err(unavailable)?);
+            }
+        }
         tx.rollback().await.map_err(unavailable)?;
-        rows.iter()
-            .map(|row| row.try_get::<String, _>(0).map_err(unavailable))
-            .collect()
+        Ok(steps)
     }
 
     fn writer(&self) -> &PgPool {

@@ -90,7 +90,8 @@ macro_rules! referral_queries {
             Ok(written)
         }
 
-        /// A step in a request's history.
+        /// A step in a request's history, with what the dashboard reads of it kept on the
+        /// request: when the council first acted on it, and whether it reached an assessment.
         async fn insert_history(
             tx: &mut sqlx::Transaction<'_, Db>,
             id: i64,
@@ -110,6 +111,20 @@ macro_rules! referral_queries {
             .execute(&mut **tx)
             .await
             .map_err(unavailable)?;
+            if step.status != "received" {
+                let assessed = matches!(step.status.as_str(), "assessment_arranged" | "assessment_completed");
+                sqlx::query(
+                    "UPDATE referrals SET \
+                     first_contact_at = CASE WHEN first_contact_at IS NULL OR first_contact_at > $1 THEN $1 ELSE first_contact_at END, \
+                     assessed = CASE WHEN $2 = 1 THEN 1 ELSE assessed END WHERE id = $3",
+                )
+                .bind(step.at)
+                .bind(i64::from(assessed))
+                .bind(id)
+                .execute(&mut **tx)
+                .await
+                .map_err(unavailable)?;
+            }
             Ok(())
         }
 
@@ -581,15 +596,16 @@ macro_rules! referral_queries {
             .await
             .map_err(unavailable)?;
             if change.more_urgent {
-                sqlx::query(
-                    "INSERT INTO referral_history (referral_id, status, outcome, note, note_visible, actor, at) \
-                     VALUES ($1, 'triage', NULL, 'More urgent: something has changed', 0, 'resident', $2)",
-                )
-                .bind(id)
-                .bind(change.at)
-                .execute(&mut *tx)
-                .await
-                .map_err(unavailable)?;
+                let step = app::store::HistoryStep {
+                    status: "triage".to_owned(),
+                    outcome: None,
+                    event_outcome: None,
+                    note: "More urgent: something has changed".to_owned(),
+                    note_visible: false,
+                    actor: "resident".to_owned(),
+                    at: change.at,
+                };
+                insert_history(&mut tx, id, &step).await?;
             }
             insert_outbox(&mut tx, &change.event, change.at).await?;
             tx.commit().await.map_err(unavailable)?;

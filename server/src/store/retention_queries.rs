@@ -5,7 +5,7 @@
 //! never wait long; and finding everything held about one person, for a subject access request.
 
 macro_rules! retention_queries {
-    ($db:ty, $outbox:path, $begin_write:expr) => {
+    ($db:ty, $outbox:path, $begin_write:expr, $between_batches:expr, $mentioned:expr) => {
         use $outbox as outbox;
         use app::store::{PurgeReport, RetentionCutoffs, StoreResult, SubjectRecords};
         use sqlx::Pool;
@@ -64,6 +64,16 @@ macro_rules! retention_queries {
         /// the writers for long, however much has come due.
         const REFERRAL_BATCH: usize = 200;
         const ROW_BATCH: i64 = 5_000;
+        /// After each batch, time for writers waiting on another connection or process to go
+        /// first (SQLite's busy handler tries again at most every 100 ms, so the pause is
+        /// longer; PostgreSQL's writers never wait on a batch's row locks, and it does not pause).
+        const BETWEEN_BATCHES: std::time::Duration = $between_batches;
+
+        async fn let_writers_in() {
+            if !BETWEEN_BATCHES.is_zero() {
+                tokio::time::sleep(BETWEEN_BATCHES).await;
+            }
+        }
 
         /// Runs `sql` (with `$1` the batch size and `binds` after it) in transactions of its
         /// own until it changes fewer rows than a batch; how many it changed.
@@ -79,6 +89,7 @@ macro_rules! retention_queries {
                 if changed < ROW_BATCH as u64 {
                     return Ok(total);
                 }
+                let_writers_in().await;
             }
         }
 
@@ -96,6 +107,7 @@ macro_rules! retention_queries {
                 if done < REFERRAL_BATCH as u64 {
                     break;
                 }
+                let_writers_in().await;
             }
             // The payload of a message that will never be sent goes (`REDACTED` has no quote).
             let expire = format!(
@@ -182,17 +194,12 @@ macro_rules! retention_queries {
                 "%{}%",
                 full_name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
             );
-            let mentioned: Vec<(String,)> = sqlx::query_as(
-                "SELECT reference FROM referrals WHERE LOWER(details) LIKE $1 ESCAPE '\\' \
-                 UNION SELECT r.reference FROM referrals r JOIN referral_trackers t ON t.referral_id = r.id \
-                   WHERE LOWER(t.name) = $2 \
-                 UNION SELECT reference FROM carers WHERE LOWER(details) LIKE $1 ESCAPE '\\' \
-                 UNION SELECT c.reference FROM carers c JOIN carer_emergency_plans e ON e.carer_id = c.id \
-                   WHERE LOWER(e.plan) LIKE $1 ESCAPE '\\' \
-                 ORDER BY 1",
-            )
+            // Found by its words first (`*_words`: `$3`, every word of the name), then checked
+            // with the LIKE, so that the search never reads everything ever written.
+            let mentioned: Vec<(String,)> = sqlx::query_as($mentioned)
             .bind(&like)
             .bind(&full_name)
+            .bind(all_words(&full_name))
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
@@ -209,9 +216,54 @@ macro_rules! retention_queries {
 }
 
 pub mod sqlite {
-    retention_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite, "BEGIN IMMEDIATE");
+    retention_queries!(
+        sqlx::Sqlite,
+        crate::store::referral_queries::sqlite,
+        "BEGIN IMMEDIATE",
+        std::time::Duration::from_millis(150),
+        "SELECT r.reference FROM referrals_words JOIN referrals r ON r.id = referrals_words.rowid \
+           WHERE referrals_words MATCH $3 AND LOWER(r.details) LIKE $1 ESCAPE '\\' \
+         UNION SELECT r.reference FROM referrals r JOIN referral_trackers t ON t.referral_id = r.id \
+           WHERE LOWER(t.name) = $2 \
+         UNION SELECT c.reference FROM carers_words JOIN carers c ON c.id = carers_words.rowid \
+           WHERE carers_words MATCH $3 AND LOWER(c.details) LIKE $1 ESCAPE '\\' \
+         UNION SELECT c.reference FROM carer_plans_words JOIN carers c ON c.id = carer_plans_words.rowid \
+           JOIN carer_emergency_plans e ON e.carer_id = c.id \
+           WHERE carer_plans_words MATCH $3 AND LOWER(e.plan) LIKE $1 ESCAPE '\\' \
+         ORDER BY 1"
+    );
+
+    /// FTS5's query for every one of the name's words, anywhere (the LIKE checks the rest).
+    fn all_words(name: &str) -> String {
+        let words: Vec<String> = name
+            .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+            .collect();
+        words.join(" AND ")
+    }
 }
 
 pub mod postgres {
-    retention_queries!(sqlx::Postgres, crate::store::referral_queries::postgres, "BEGIN");
+    retention_queries!(
+        sqlx::Postgres,
+        crate::store::referral_queries::postgres,
+        "BEGIN",
+        std::time::Duration::ZERO,
+        "SELECT reference FROM referrals \
+           WHERE to_tsvector('simple', details) @@ plainto_tsquery('simple', $3) AND LOWER(details) LIKE $1 ESCAPE '\\' \
+         UNION SELECT r.reference FROM referrals r JOIN referral_trackers t ON t.referral_id = r.id \
+           WHERE LOWER(t.name) = $2 \
+         UNION SELECT reference FROM carers \
+           WHERE to_tsvector('simple', details) @@ plainto_tsquery('simple', $3) AND LOWER(details) LIKE $1 ESCAPE '\\' \
+         UNION SELECT c.reference FROM carers c JOIN carer_emergency_plans e ON e.carer_id = c.id \
+           WHERE to_tsvector('simple', e.plan) @@ plainto_tsquery('simple', $3) AND LOWER(e.plan) LIKE $1 ESCAPE '\\' \
+         ORDER BY 1"
+    );
+
+    /// `plainto_tsquery` requires every one of the name's words, anywhere (the LIKE checks
+    /// the rest).
+    fn all_words(name: &str) -> String {
+        name.to_owned()
+    }
 }

@@ -2,7 +2,7 @@
 //! `referral_queries` are): a macro stamps out one module per database type.
 
 macro_rules! staff_queries {
-    ($db:ty, $referrals:path) => {
+    ($db:ty, $referrals:path, $index_hints:expr) => {
         use app::store::{
             ApiKey, AttemptCounts, AuditEntry, EnrolmentRequest, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, ReturnRow, QueueItem, QueuePage,
             QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult, WeeklyCount,
@@ -388,7 +388,6 @@ macro_rules! staff_queries {
             Ok(result.rows_affected() == 1)
         }
 
-        /// `WHERE …` for the queue, shared by the count and the page.
         /// How each half of the queue's union ends: ordered and cut at the end of the page
         /// asked for (no page needs more from either half), or cut at the count's cap.
         #[derive(Clone, Copy)]
@@ -397,56 +396,73 @@ macro_rules! staff_queries {
             Capped(i64),
         }
 
+        /// The queue's order, over the columns both halves share (`prefix` is the table's
+        /// alias and a dot, or empty): hospital discharges by their expected date; otherwise
+        /// urgent first, then first come, first served (or the newest, if asked).
+        fn queue_order(q: &QueueQuery, prefix: &str) -> String {
+            let keys = if q.route_of_access.as_deref() == Some("discharge_from_hospital") {
+                "{p}discharge_date, {p}submitted_at, {p}reference"
+            } else if q.newest_first {
+                "{p}urgent DESC, {p}submitted_at DESC, {p}reference DESC"
+            } else {
+                "{p}urgent DESC, {p}submitted_at, {p}reference"
+            };
+            format!(" ORDER BY {}", keys.replace("{p}", prefix))
+        }
+
         fn end_half<'a>(builder: &mut QueryBuilder<'a, Db>, q: &QueueQuery, carers: bool, end: HalfEnd) {
             let limit = match end {
                 HalfEnd::Capped(cap) => cap,
                 HalfEnd::Page(limit) => {
-                    builder.push(match (carers, q.newest_first) {
-                        (false, _) if q.route_of_access.as_deref() == Some("discharge_from_hospital") => {
-                            " ORDER BY r.discharge_date, r.submitted_at, r.reference"
-                        }
-                        (false, true) => " ORDER BY r.urgent DESC, r.submitted_at DESC, r.reference DESC",
-                        (false, false) => " ORDER BY r.urgent DESC, r.submitted_at, r.reference",
-                        (true, true) => " ORDER BY c.registered_at DESC, c.reference DESC",
-                        (true, false) => " ORDER BY c.registered_at, c.reference",
-                    });
+                    let order = if carers {
+                        // Registrations are never urgent and have no discharge date.
+                        if q.newest_first { " ORDER BY c.registered_at DESC, c.reference DESC" } else { " ORDER BY c.registered_at, c.reference" }.to_owned()
+                    } else {
+                        queue_order(q, "r.")
+                    };
+                    builder.push(order);
                     limit
                 }
             };
             builder.push(" LIMIT ").push_bind(limit);
         }
 
-        /// The queue's lines: requests (with the person's name and the assignee) and carers'
-        /// registrations (a new registration is `received` until a member of staff checks it,
-        /// then `registered`; a withdrawn one is `closed`; never urgent, never assigned), each filtered, ordered and cut inside its own half so that the
-        /// indexes serve it (the planners do not push a filter on the union into both halves,
-        /// and would sort every row of both); the open queue reads the `referrals_open`
-        /// partial index, whatever the history behind it.
-        fn push_queue_rows<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery, end: HalfEnd) {
-            // Carers' registrations in the queue's words: waiting to be checked ("received",
-            // open), checked ("registered") or withdrawn ("closed"); never urgent, assigned or
-            // with a route of access.
-            let carer_condition = match q.status.as_deref() {
-                None if q.include_closed => Some("1 = 1"),
-                None | Some("received") => Some("c.status <> 'withdrawn' AND c.reviewed_at IS NULL"),
-                Some("registered") => Some("c.status <> 'withdrawn' AND c.reviewed_at IS NOT NULL"),
-                Some("closed") => Some("c.status = 'withdrawn'"),
-                Some(_) => None,
+        /// ` INDEXED BY index` where the planner needs telling (SQLite), else nothing.
+        fn indexed_by(index: &str) -> String {
+            if $index_hints {
+                format!(" INDEXED BY {index}")
+            } else {
+                String::new()
             }
-            .filter(|_| {
-                q.kinds.iter().any(|k| k == "carer_registration")
-                    && matches!(q.assignee, None | Some(0))
-                    && q.route_of_access.is_none()
-                    && !q.urgent_only
+        }
+
+        /// Which requests a half of the queue reads.
+        #[derive(Clone, Copy)]
+        enum RequestStatus<'s> {
+            /// Every status but `closed`: exactly the `referrals_open` index's condition.
+            Open,
+            Is(&'s str),
+        }
+
+        /// One half of the queue's union: requests of one status (or the open ones) that
+        /// pass the filters, ordered and cut as `end` says.
+        fn push_request_half<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery, status: RequestStatus<'a>, end: HalfEnd) {
+            builder.push("SELECT * FROM (SELECT ");
+            builder.push(if matches!(end, HalfEnd::Capped(_)) {
+                "1 AS line"
+            } else {
+                "r.id, 0 AS registration, r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
+                 CAST(NULL AS TEXT) AS given_name, CAST(NULL AS TEXT) AS family_name, r.submitted_at, r.assigned_to, \
+                 r.route_of_access, r.discharge_date, r.communication_needs, \
+                 CAST(CASE WHEN r.changed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS changed"
             });
-            builder.push(
-                "FROM (SELECT * FROM (SELECT r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
-                 COALESCE(p.given_name, '') AS given_name, COALESCE(p.family_name, '') AS family_name, \
-                 r.submitted_at, s.name AS assigned_name, r.route_of_access, r.discharge_date, p.date_of_birth, \
-                 r.communication_needs, CAST(CASE WHEN r.changed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS changed \
-                 FROM referrals r LEFT JOIN referral_people p ON p.referral_id = r.id AND p.role = 'person' \
-                 LEFT JOIN staff_accounts s ON s.id = r.assigned_to WHERE r.kind IN (",
-            );
+            builder.push(" FROM referrals r");
+            builder.push(match status {
+                RequestStatus::Open => indexed_by("referrals_open"),
+                // Either order's index, or the count's (the planner picks among them).
+                RequestStatus::Is(_) => String::new(),
+            });
+            builder.push(" WHERE r.kind IN (");
             let mut kinds = builder.separated(", ");
             for kind in q.kinds.iter().filter(|k| *k != "carer_registration") {
                 kinds.push_bind(kind);
@@ -454,18 +470,14 @@ macro_rules! staff_queries {
             // An empty IN () is not SQL: a kind no request has stands in.
             kinds.push_bind("none");
             builder.push(")");
-            match &q.status {
-                Some(status) => {
-                    builder.push(" AND r.status = ").push_bind(status);
-                }
-                None if q.include_closed => {}
-                // Exactly the `referrals_open` index's condition.
-                None => {
-                    builder.push(" AND r.status <> 'closed'");
-                }
-            }
+            match status {
+                RequestStatus::Open => builder.push(" AND r.status <> 'closed'"),
+                RequestStatus::Is(status) => builder.push(" AND r.status = ").push_bind(status),
+            };
             if q.urgent_only {
-                builder.push(" AND r.urgent = 1");
+                // The unary `+` keeps SQLite's planner on the queue's own indexes rather than
+                // reading every urgent request ever made.
+                builder.push(" AND +r.urgent = 1");
             }
             match q.assignee {
                 Some(0) => {
@@ -484,56 +496,110 @@ macro_rules! staff_queries {
             }
             end_half(builder, q, false, end);
             builder.push(") requests");
-            if let Some(condition) = carer_condition {
-                builder.push(
-                    " UNION ALL SELECT * FROM (SELECT c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
+        }
+
+        /// The queue's lines, from the requests and carers' registrations alone (a new
+        /// registration is `received` until a member of staff checks it, then `registered`; a
+        /// withdrawn one is `closed`; never urgent, never assigned): each half filtered,
+        /// ordered and cut inside itself so that the indexes serve it (the planners do not
+        /// push a filter on the union into both halves, and would sort every row of both).
+        /// The open queue reads the `referrals_open` partial index and a status the
+        /// `referrals_status_*` indexes (every status is both), whatever the history behind
+        /// them. Names and assignees are joined to the page's
+        /// lines only, afterwards. A count selects nothing but `1` from each line.
+        fn push_queue_rows<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery, end: HalfEnd) {
+            let counting = matches!(end, HalfEnd::Capped(_));
+            // (condition, the index it reads).
+            let carer_condition = match q.status.as_deref() {
+                None if q.include_closed => Some(("1 = 1", "carers_registered")),
+                None | Some("received") => {
+                    Some(("c.status <> 'withdrawn' AND c.reviewed_at IS NULL", "carers_unchecked"))
+                }
+                Some("registered") => Some((
+                    "c.status <> 'withdrawn' AND c.reviewed_at IS NOT NULL",
+                    "carers_status_registered",
+                )),
+                Some("closed") => Some(("c.status = 'withdrawn'", "carers_status_registered")),
+                Some(_) => None,
+            }
+            .filter(|_| {
+                q.kinds.iter().any(|k| k == "carer_registration")
+                    && matches!(q.assignee, None | Some(0))
+                    && q.route_of_access.is_none()
+                    && !q.urgent_only
+            });
+            builder.push("FROM (");
+            // Every status is read as the open requests and the closed ones, each half by its
+            // own index in the queue's order.
+            match (&q.status, q.include_closed) {
+                (Some(status), _) => push_request_half(builder, q, RequestStatus::Is(status), end),
+                (None, false) => push_request_half(builder, q, RequestStatus::Open, end),
+                (None, true) => {
+                    push_request_half(builder, q, RequestStatus::Open, end);
+                    builder.push(" UNION ALL ");
+                    push_request_half(builder, q, RequestStatus::Is("closed"), end);
+                }
+            }
+            if let Some((condition, index)) = carer_condition {
+                builder.push(" UNION ALL SELECT * FROM (SELECT ");
+                builder.push(if counting {
+                    "1"
+                } else {
+                    "c.id, 1, c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
                      CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
-                     c.given_name, c.family_name, c.registered_at, CAST(NULL AS TEXT), CAST(NULL AS TEXT), \
-                     CAST(NULL AS TEXT), CAST(NULL AS TEXT), 0, 0 FROM carers c WHERE ",
-                );
-                builder.push(condition);
+                     c.given_name, c.family_name, c.registered_at, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), \
+                     CAST(NULL AS TEXT), 0, 0"
+                });
+                builder.push(" FROM carers c").push(indexed_by(index)).push(" WHERE ").push(condition);
                 if let Some(before) = q.submitted_before {
                     builder.push(" AND c.registered_at < ").push_bind(before);
                 }
                 end_half(builder, q, true, end);
                 builder.push(") registrations");
             }
-            builder.push(") w");
+            builder.push(") lines");
         }
 
-        /// The query for a page of the queue, after `prefix` (`EXPLAIN` for its plan).
+        /// The query for a page of the queue, after `prefix` (`EXPLAIN` for its plan): the
+        /// page's lines cut from the union, then the person's name and the assignee joined
+        /// to those lines alone.
         pub fn queue_page_query<'a>(prefix: &str, q: &'a QueueQuery) -> QueryBuilder<'a, Db> {
             let mut page = QueryBuilder::<Db>::new(prefix);
             page.push(
-                "SELECT w.reference, w.kind, w.channel, w.urgent, w.status, w.given_name, w.family_name, \
-                 w.submitted_at, w.assigned_name, w.route_of_access, w.discharge_date, w.date_of_birth, w.communication_needs, w.changed ",
+                "SELECT w.reference, w.kind, w.channel, w.urgent, w.status, \
+                 COALESCE(w.given_name, p.given_name, '') AS given_name, COALESCE(w.family_name, p.family_name, '') AS family_name, \
+                 w.submitted_at, s.name AS assigned_name, w.route_of_access, w.discharge_date, p.date_of_birth, \
+                 w.communication_needs, w.changed FROM (SELECT * ",
             );
             let offset = (q.page.max(1) - 1) * q.per_page;
             push_queue_rows(&mut page, q, HalfEnd::Page(offset + q.per_page));
-            // Hospital discharges by their expected date; otherwise urgent first, then first
-            // come, first served (or the newest, if asked).
-            page.push(if q.route_of_access.as_deref() == Some("discharge_from_hospital") {
-                " ORDER BY w.discharge_date, w.submitted_at, w.reference"
-            } else if q.newest_first {
-                " ORDER BY w.urgent DESC, w.submitted_at DESC, w.reference DESC"
-            } else {
-                " ORDER BY w.urgent DESC, w.submitted_at, w.reference"
-            });
-            page.push(" LIMIT ")
+            page.push(queue_order(q, "lines."))
+                .push(" LIMIT ")
                 .push_bind(q.per_page)
                 .push(" OFFSET ")
                 .push_bind(offset);
+            page.push(
+                ") w LEFT JOIN referral_people p ON w.registration = 0 AND p.referral_id = w.id AND p.role = 'person' \
+                 LEFT JOIN staff_accounts s ON s.id = w.assigned_to",
+            );
+            page.push(queue_order(q, "w."));
             page
+        }
+
+        /// The query counting the queue's lines up to the cap, after `prefix`.
+        pub fn queue_count_query<'a>(prefix: &str, q: &'a QueueQuery) -> QueryBuilder<'a, Db> {
+            let mut count = QueryBuilder::<Db>::new(prefix);
+            count.push("SELECT COUNT(*) ");
+            push_queue_rows(&mut count, q, HalfEnd::Capped(app::domain::staff::QUEUE_COUNT_CAP));
+            count
         }
 
         pub async fn referral_queue(pool: &Pool<Db>, q: &QueueQuery) -> StoreResult<QueuePage> {
             if q.kinds.is_empty() {
                 return Ok(QueuePage::default());
             }
-            let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) ");
             // Counted up to the cap: past it, the page says "10,000 or more".
-            push_queue_rows(&mut count, q, HalfEnd::Capped(app::domain::staff::QUEUE_COUNT_CAP));
-            let (total,): (i64,) = count
+            let (total,): (i64,) = queue_count_query("", q)
                 .build_query_as()
                 .fetch_one(pool)
                 .await
@@ -759,9 +825,8 @@ macro_rules! staff_queries {
             .await
             .map_err(unavailable)?;
             let first_contact: Vec<(i64,)> = sqlx::query_as(
-                "SELECT MIN(h.at) - r.submitted_at FROM referrals r \
-                 JOIN referral_history h ON h.referral_id = r.id AND h.status <> 'received' \
-                 WHERE r.submitted_at >= $1 GROUP BY r.id, r.submitted_at",
+                "SELECT first_contact_at - submitted_at FROM referrals \
+                 WHERE submitted_at >= $1 AND first_contact_at IS NOT NULL",
             )
             .bind(since)
             .fetch_all(pool)
@@ -786,9 +851,7 @@ macro_rules! staff_queries {
             let resolved_at_first_contact: Vec<(i64, String, i64)> = sqlx::query_as(
                 "SELECT (r.submitted_at - 345600) / 604800 AS week, r.route_of_access, COUNT(*) FROM referrals r \
                  WHERE r.submitted_at >= $1 AND r.status = 'closed' AND r.event_outcome LIKE 'nfa%' \
-                 AND NOT EXISTS (SELECT 1 FROM referral_history h WHERE h.referral_id = r.id \
-                 AND h.status IN ('assessment_arranged', 'assessment_completed')) \
-                 GROUP BY week, r.route_of_access ORDER BY week",
+                 AND r.assessed = 0 GROUP BY week, r.route_of_access ORDER BY week",
             )
             .bind(since)
             .fetch_all(pool)
@@ -841,9 +904,17 @@ macro_rules! staff_queries {
 }
 
 pub mod sqlite {
-    staff_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite);
+    // SQLite's planner has no statistics unless someone runs ANALYZE, and without them it
+    // prefers an index it can read in order, or one that covers the columns, to a partial
+    // index of the few open requests: the queue names its indexes (`INDEXED BY`).
+    staff_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite, true);
 }
 
 pub mod postgres {
-    staff_queries!(sqlx::Postgres, crate::store::referral_queries::postgres);
+    // PostgreSQL's planner keeps statistics (autovacuum) and chooses well by itself.
+    staff_queries!(
+        sqlx::Postgres,
+        crate::store::referral_queries::postgres,
+        false
+    );
 }

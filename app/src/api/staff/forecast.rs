@@ -60,7 +60,11 @@ impl ForecastView {
         let mut lines = Vec::new();
         let mut push = |figure: &str, label: &str, period: &str, e: &Expected| {
             for (what, n) in [("", e.expected), ("_low", e.low), ("_high", e.high)] {
-                lines.push(format!("{figure}{what},{},{},{n}", quote(label), quote(period)));
+                lines.push(format!(
+                    "{figure}{what},{},{},{n}",
+                    quote(label),
+                    quote(period)
+                ));
             }
         };
         for week in &self.weeks {
@@ -70,11 +74,24 @@ impl ForecastView {
             push("forecast_requests_month", "all", &month.label, month);
         }
         for series in self.by_kind.iter().chain(&self.by_route) {
-            push("forecast_requests_next_12_weeks", &series.weeks.label, "all", &series.weeks);
-            push("forecast_requests_next_12_months", &series.months.label, "all", &series.months);
+            push(
+                "forecast_requests_next_12_weeks",
+                &series.weeks.label,
+                "all",
+                &series.weeks,
+            );
+            push(
+                "forecast_requests_next_12_months",
+                &series.months.label,
+                "all",
+                &series.months,
+            );
         }
         if let Some(trust) = &self.trust {
-            lines.push(format!("forecast_backtest_error_per_week,forecast,all,{}", trust.error));
+            lines.push(format!(
+                "forecast_backtest_error_per_week,forecast,all,{}",
+                trust.error
+            ));
             lines.push(format!(
                 "forecast_backtest_error_per_week,same_week_last_year,all,{}",
                 trust.naive_error
@@ -114,9 +131,8 @@ pub async fn demand_forecast(
     let Some(all) = forecast(first_week, &series(&|_| true), WEEKS_AHEAD) else {
         return Ok(None);
     };
-    let date = |week: i64| {
-        time::OffsetDateTime::from_unix_timestamp(week_start(week)).map(|t| t.date())
-    };
+    let date =
+        |week: i64| time::OffsetDateTime::from_unix_timestamp(week_start(week)).map(|t| t.date());
     let short = |week: i64| {
         date(week)
             .map(|d| format!("{} {}", d.day(), &d.month().to_string()[..3]))
@@ -145,7 +161,11 @@ pub async fn demand_forecast(
         .collect();
     let by_route = ROUTES_OF_ACCESS
         .iter()
-        .filter_map(|(route, _)| each(label(&ROUTES_OF_ACCESS, route), &|w| w.route_of_access == *route))
+        .filter_map(|(route, _)| {
+            each(label(&ROUTES_OF_ACCESS, route), &|w| {
+                w.route_of_access == *route
+            })
+        })
         .collect();
     let one_decimal = |x: f64| format!("{x:.1}");
     let day = |week: i64| date(week).map(describe_date).unwrap_or_default();

@@ -67,10 +67,13 @@ async fn check_in_emails(
     let wait = wait_for(store, &Waiting::stored(referral), now).await?;
     let estimate = match wait.as_ref().map(in_words) {
         Some(words) => format!("{} {}", words.when, words.position),
-        None => "We cannot yet say when the next step will be. We will be in touch as soon as we can.".to_owned(),
+        None => {
+            "We cannot yet say when the next step will be. We will be in touch as soon as we can."
+                .to_owned()
+        }
     };
-    let status = referral_status::status(&referral.status)
-        .map_or(referral.status.as_str(), |s| s.label);
+    let status =
+        referral_status::status(&referral.status).map_or(referral.status.as_str(), |s| s.label);
     let reference = &referral.reference;
     let track_link = format!("{}/track-a-request", settings.public_url);
     let care_line = crate::council::CARE_LINE_PHONE;

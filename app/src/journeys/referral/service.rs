@@ -7,6 +7,8 @@ use serde::Serialize;
 use serde_json::json;
 use time::OffsetDateTime;
 
+use super::waits::{in_words, wait_for, Waiting};
+use super::WaitWords;
 use crate::domain::checks::iso_date;
 use crate::domain::concern::KIND as CONCERN;
 use crate::domain::office_hours::uk_local;
@@ -17,8 +19,6 @@ use crate::journeys::submission::{
     acknowledgement, email_message, event_message, guarded_lookup, rfc3339,
     write_with_fresh_reference, Guarded, LookupAttempt, Submission, SubmitError, Submitted,
 };
-use super::waits::{in_words, wait_for, Waiting};
-use super::WaitWords;
 use crate::settings::Settings;
 use crate::store::{
     NewReferralRecord, ReferralPerson, StatusChange, Store, StoreError, StoredReferral,

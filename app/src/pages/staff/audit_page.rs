@@ -42,7 +42,10 @@ pub fn AuditPage() -> impl IntoView {
                 .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
                 .collect();
             let href = |cursor: &str, id: i64| {
-                format!("{}?reference={subject}&{cursor}={id}", crate::paths::STAFF_AUDIT)
+                format!(
+                    "{}?reference={subject}&{cursor}={id}",
+                    crate::paths::STAFF_AUDIT
+                )
             };
             let newer = view
                 .newer

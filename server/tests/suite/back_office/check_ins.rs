@@ -59,7 +59,11 @@ async fn check_ins_reach_those_waiting(store: TestStore) {
         async move { send_due_check_ins(&*store, &settings, at).await.unwrap() }
     };
 
-    assert_eq!(sweep(now + Duration::weeks(4) - Duration::hours(1)).await, 0, "not yet due");
+    assert_eq!(
+        sweep(now + Duration::weeks(4) - Duration::hours(1)).await,
+        0,
+        "not yet due"
+    );
     let four_weeks_on = now + Duration::weeks(4) + Duration::hours(1);
     assert_eq!(sweep(four_weeks_on).await, 1, "only the open request");
     assert_eq!(
@@ -74,8 +78,15 @@ async fn check_ins_reach_those_waiting(store: TestStore) {
          AND payload LIKE '%If things have got worse or something has changed, tell us at %/track-a-request%' \
          AND payload LIKE '%call the Care Line on %' AND payload NOT LIKE '%Okafor%'"
     );
-    assert_eq!(common::count(&app.database_url, &said).await, 1, "first names only");
-    assert_eq!(common::count(&app.database_url, &check_ins_of(&closed)).await, 0);
+    assert_eq!(
+        common::count(&app.database_url, &said).await,
+        1,
+        "first names only"
+    );
+    assert_eq!(
+        common::count(&app.database_url, &check_ins_of(&closed)).await,
+        0
+    );
     assert_eq!(
         common::count(&app.database_url, &check_ins_of(&concern)).await,
         0,
@@ -87,7 +98,11 @@ async fn check_ins_reach_those_waiting(store: TestStore) {
 
     assert_eq!(sweep(four_weeks_on).await, 0, "once, however often it runs");
     assert_eq!(sweep(four_weeks_on + Duration::weeks(2)).await, 0);
-    assert_eq!(sweep(four_weeks_on + Duration::weeks(4)).await, 1, "and again 4 weeks on");
+    assert_eq!(
+        sweep(four_weeks_on + Duration::weeks(4)).await,
+        1,
+        "and again 4 weeks on"
+    );
     assert_eq!(
         common::count(&app.database_url, &check_ins_of(&waiting)).await,
         4

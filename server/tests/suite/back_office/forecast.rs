@@ -31,11 +31,31 @@ async fn a_manager_sees_the_forecast_of_a_seeded_history(store: TestStore) {
     );
     for (what, sql) in [
         ("every kind", "SELECT COUNT(DISTINCT kind) FROM referrals"),
-        ("every status", "SELECT COUNT(DISTINCT status) FROM referrals"),
-        ("hospital discharges", "SELECT COUNT(*) FROM referrals WHERE route_of_access = 'discharge_from_hospital'"),
-        ("transitions", "SELECT COUNT(*) FROM referrals WHERE route_of_access = 'planned_entry_transition'"),
-        ("staff notes", "SELECT COUNT(*) FROM referral_history WHERE note <> ''"),
-        ("people following requests", "SELECT COUNT(*) FROM referral_trackers"),
+        (
+            "every status",
+            "SELECT COUNT(DISTINCT status) FROM referrals",
+        ),
+        (
+            "hospital discharges",
+            "SELECT COUNT(*) FROM referrals WHERE route_of_access = 'discharge_from_hospital'",
+        ),
+        (
+            "transitions",
+            "SELECT COUNT(*) FROM referrals WHERE route_of_access = 'planned_entry_transition'",
+        ),
+        (
+            "staff notes",
+            "SELECT COUNT(*) FROM referral_history WHERE note <> ''",
+        ),
+        (
+            "people following requests",
+            "SELECT COUNT(*) FROM referral_trackers",
+        ),
+        // Staff check a registration within days: years of them never wait in the queue.
+        (
+            "carers checked",
+            "SELECT COUNT(*) - 12 FROM carers WHERE reviewed_at IS NOT NULL",
+        ),
     ] {
         assert!(common::count(&app.database_url, sql).await >= 3, "{what}");
     }
@@ -44,9 +64,15 @@ async fn a_manager_sees_the_forecast_of_a_seeded_history(store: TestStore) {
         0,
         "the history sends nothing"
     );
-    let weekly_total =
-        common::count(&app.database_url, "SELECT CAST(SUM(requests) AS BIGINT) FROM weekly_requests").await;
-    assert_eq!(weekly_total as u64, written.referrals, "the weekly counts kept in step");
+    let weekly_total = common::count(
+        &app.database_url,
+        "SELECT CAST(SUM(requests) AS BIGINT) FROM weekly_requests",
+    )
+    .await;
+    assert_eq!(
+        weekly_total as u64, written.referrals,
+        "the weekly counts kept in step"
+    );
 
     let manager = app.new_browser();
     let enrolment = staff(&app, "manager@example.gov.uk", "manager").await;
@@ -55,16 +81,28 @@ async fn a_manager_sees_the_forecast_of_a_seeded_history(store: TestStore) {
     assert_eq!(status, 200);
     let main = text_of(&page, "main").unwrap();
     assert!(main.contains("Forecast of demand"), "{main}");
-    assert!(main.contains("from the trend and the year's rhythm"), "{main}");
+    assert!(
+        main.contains("from the trend and the year's rhythm"),
+        "{main}"
+    );
     assert!(
         main.contains("How far to trust it: forecasting each of the last 48 weeks from the weeks before, it missed by"),
         "{main}"
     );
     assert!(main.contains("Taking the same week last year would have missed by"));
     let chart = text_of(&page, "#forecast-desc").unwrap();
-    assert_eq!(chart.split("; ").count(), 12, "a bar for each week: {chart}");
+    assert_eq!(
+        chart.split("; ").count(),
+        12,
+        "a bar for each week: {chart}"
+    );
 
-    let csv = manager.get("/api/staff/dashboard.csv").await.text().await.unwrap();
+    let csv = manager
+        .get("/api/staff/dashboard.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
     let expected: Vec<i64> = csv
         .lines()
         .filter(|line| line.starts_with("forecast_requests_week,"))
@@ -73,11 +111,22 @@ async fn a_manager_sees_the_forecast_of_a_seeded_history(store: TestStore) {
     assert_eq!(expected.len(), 12, "{csv}");
     // About 2,400 over three years, growing: some 15 to 20 a week now.
     let ahead: i64 = expected.iter().sum();
-    assert!((120..=360).contains(&ahead), "{ahead} in 12 weeks: {expected:?}");
-    for line in ["forecast_requests_week_low,", "forecast_requests_week_high,", "forecast_requests_month,"] {
+    assert!(
+        (120..=360).contains(&ahead),
+        "{ahead} in 12 weeks: {expected:?}"
+    );
+    for line in [
+        "forecast_requests_week_low,",
+        "forecast_requests_week_high,",
+        "forecast_requests_month,",
+    ] {
         assert!(csv.lines().any(|l| l.starts_with(line)), "{line}");
     }
-    for label in ["\"Assessment\"", "\"Safeguarding concern\"", "\"Discharge from Hospital\""] {
+    for label in [
+        "\"Assessment\"",
+        "\"Safeguarding concern\"",
+        "\"Discharge from Hospital\"",
+    ] {
         assert!(
             csv.lines()
                 .any(|l| l.starts_with(&format!("forecast_requests_next_12_months,{label},"))),

@@ -2,7 +2,7 @@
 //! their personal details but keep what the council's figures need; open ones and recent ones
 //! are untouched; delivered messages, audit entries and integration receipts go when old;
 //! a second run changes nothing. And `server purge-expired` as the real binary. A person is
-//! found in every record that names them, and a closed request can be erased at once. Years
+//! found in every record that names them (a name written in the answers by its whole words), and a closed request can be erased at once. Years
 //! of closed requests due at once are purged in batches.
 use crate::common;
 
@@ -16,6 +16,11 @@ use server::retention::RetentionPolicy;
 const DAY: i64 = 86_400;
 
 async fn referral(store: &dyn Store, n: u32, at: i64) -> String {
+    referral_saying(store, n, at, r#"{"person":{"given_name":"Amara"}}"#).await
+}
+
+/// A request for Amara whose stored answers are `details`.
+async fn referral_saying(store: &dyn Store, n: u32, at: i64, details: &str) -> String {
     let reference = format!("ASC-0000-0000-{n:04}");
     let record = NewReferralRecord {
         reference: reference.clone(),
@@ -26,7 +31,7 @@ async fn referral(store: &dyn Store, n: u32, at: i64) -> String {
         partner: None,
         urgent: false,
         lookup_date_of_birth: Some("1948-03-02".into()),
-        details: r#"{"person":{"given_name":"Amara"}}"#.into(),
+        details: details.into(),
         people: vec![ReferralPerson {
             role: "person".into(),
             given_name: "Amara".into(),
@@ -295,6 +300,52 @@ async fn a_person_is_found_everywhere_and_erased_where_allowed(test_store: TestS
     );
 }
 
+/// A name written in the answers is found by its whole words, whatever their case; the
+/// words of an erased request are gone with it.
+async fn a_name_written_in_the_answers_is_found(test_store: TestStore) {
+    let store = &*test_store.store;
+    let details = r#"{"needs":{"summary":"My neighbour NGOZI Bello-Adeyemi calls in every day"}}"#;
+    let written = referral_saying(store, 10, 1_000, details).await;
+    referral(store, 11, 1_000).await;
+    let mentioned = |given: &'static str, family: &'static str| async move {
+        store
+            .find_subject(given, family, "1950-01-01")
+            .await
+            .unwrap()
+            .mentioned
+    };
+    assert_eq!(
+        mentioned("Ngozi", "Bello-Adeyemi").await,
+        vec![written.clone()]
+    );
+    assert_eq!(mentioned(" ngozi ", "bello").await, vec![written.clone()]);
+    assert!(
+        mentioned("Zi", "Bello").await.is_empty(),
+        "whole words only"
+    );
+    assert!(
+        mentioned("Ngozi", "Adeyemi").await.is_empty(),
+        "the name as written"
+    );
+    assert!(mentioned("Amara", "Okafor").await.is_empty());
+    close(store, &written, 2_000).await;
+    assert!(store.anonymise_referral(&written, 3_000).await.unwrap());
+    assert!(
+        mentioned("Ngozi", "Bello-Adeyemi").await.is_empty(),
+        "erased"
+    );
+}
+
+#[tokio::test]
+async fn a_name_written_in_the_answers_is_found_on_sqlite() {
+    a_name_written_in_the_answers_is_found(sqlite_store().await).await;
+}
+
+#[tokio::test]
+async fn a_name_written_in_the_answers_is_found_on_postgres() {
+    a_name_written_in_the_answers_is_found(postgres_store().await).await;
+}
+
 #[tokio::test]
 async fn subject_on_sqlite() {
     a_person_is_found_everywhere_and_erased_where_allowed(sqlite_store().await).await;
@@ -395,7 +446,10 @@ async fn purge_in_batches(test_store: TestStore) {
     )
     .await;
     assert_eq!(open_named, open, "open requests untouched");
-    assert_eq!(store.purge_expired(&cutoffs).await.unwrap(), PurgeReport::default());
+    assert_eq!(
+        store.purge_expired(&cutoffs).await.unwrap(),
+        PurgeReport::default()
+    );
 }
 
 #[tokio::test]

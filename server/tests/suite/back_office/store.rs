@@ -331,7 +331,8 @@ async fn the_audit_log_pages_by_subject_and_cannot_be_changed(store: &dyn Store,
             })
             .await
     };
-    let times = |page: &app::store::AuditPage| page.entries.iter().map(|e| e.at).collect::<Vec<_>>();
+    let times =
+        |page: &app::store::AuditPage| page.entries.iter().map(|e| e.at).collect::<Vec<_>>();
     let newest = page(None, None).await.unwrap();
     assert_eq!(newest.total, None, "the whole log is not counted");
     assert_eq!(times(&newest), vec![104, 103]);

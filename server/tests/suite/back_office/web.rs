@@ -797,11 +797,18 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
             .unwrap();
     }
     let (_, newest) = manager.get_html("/staff/audit").await;
-    assert!(text_of(&newest, "main").unwrap().contains("Entries, newest first"));
+    assert!(text_of(&newest, "main")
+        .unwrap()
+        .contains("Entries, newest first"));
     let older = common::attrs(&newest, "a[rel=next]", "href");
-    assert_eq!(common::attrs(&newest, "a[rel=prev]", "href"), Vec::<String>::new());
+    assert_eq!(
+        common::attrs(&newest, "a[rel=prev]", "href"),
+        Vec::<String>::new()
+    );
     assert_eq!(older.len(), 1, "a link to older entries");
-    assert!(text_of(&newest, ".govuk-pagination").unwrap().contains("Older entries"));
+    assert!(text_of(&newest, ".govuk-pagination")
+        .unwrap()
+        .contains("Older entries"));
     let (status, second) = manager.get_html(&older[0]).await;
     assert_eq!(status, 200);
     let first_rows = text_of(&newest, ".app-audit tbody").unwrap();
@@ -811,7 +818,9 @@ async fn a_status_change_reaches_the_residents_progress_page_and_the_outbox() {
     assert_eq!(newer.len(), 1, "and back to newer ones");
     let (_, back) = manager.get_html(&newer[0]).await;
     assert!(
-        text_of(&back, ".app-audit tbody").unwrap().contains("filler 59"),
+        text_of(&back, ".app-audit tbody")
+            .unwrap()
+            .contains("filler 59"),
         "the newest again"
     );
 }
