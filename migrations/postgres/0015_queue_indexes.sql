@@ -28,10 +28,12 @@ CREATE INDEX referral_trackers_name ON referral_trackers ((LOWER(name)));
 -- index, so counting reads the index alone) and the dashboard's figures for a status within
 -- its window.
 DROP INDEX referrals_queue;
-CREATE INDEX referrals_status_oldest ON referrals (status, urgent DESC, submitted_at, reference);
-CREATE INDEX referrals_status_newest ON referrals (status, urgent DESC, submitted_at DESC, reference DESC);
+CREATE INDEX referrals_status_oldest ON referrals (status, urgent DESC, submitted_at, reference, kind);
+CREATE INDEX referrals_status_newest ON referrals (status, urgent DESC, submitted_at DESC, reference DESC, kind);
 CREATE INDEX referrals_status_submitted ON referrals (status, submitted_at, kind);
 -- Withdrawn and checked registrations by date, for the queue's "closed" and "registered".
 CREATE INDEX carers_status_registered ON carers (status, registered_at);
 -- Every registration by date, for the queue's "every status".
 CREATE INDEX carers_registered ON carers (registered_at, reference);
+-- A request's messages by their key (erasure, the purge): by byte-wise range, whatever the collation.
+CREATE INDEX outbox_ordering_key ON outbox (ordering_key text_pattern_ops);

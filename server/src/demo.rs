@@ -68,6 +68,26 @@ const FAMILY: [&str; 12] = [
     "Okafor", "Price", "Patel", "Jones", "Smith", "Kowalski", "Ahmed", "Williams", "Brown",
     "Taylor", "Evans", "Hughes",
 ];
+/// The parts of most family names, so that the same full name is as rare as in a county
+/// (a few hundred people share one in 100,000, not thousands).
+const FAMILY_START: [&str; 20] = [
+    "Ash", "Brad", "Carl", "Dun", "Elm", "Fair", "Green", "Hal", "Ken", "Lang", "Mor", "Nor",
+    "Old", "Pen", "Rad", "Shel", "Thorn", "Wal", "Whit", "Wood",
+];
+const FAMILY_END: [&str; 20] = [
+    "ford", "ley", "ton", "well", "wood", "by", "ham", "field", "more", "dale", "combe", "shaw",
+    "worth", "stead", "bury", "croft", "gate", "hurst", "land", "wick",
+];
+
+/// A family name: one in ten from the common ones above, the rest made from two parts.
+fn family_name(rng: &mut fastrand::Rng) -> String {
+    if rng.u8(0..10) == 0 {
+        pick(rng, &FAMILY).to_owned()
+    } else {
+        format!("{}{}", pick(rng, &FAMILY_START), pick(rng, &FAMILY_END))
+    }
+}
+
 const NEEDS: [&str; 8] = [
     "Struggling to wash and dress since a fall",
     "Cannot manage the stairs or cook hot meals any more",
@@ -184,7 +204,7 @@ fn person(rng: &mut fastrand::Rng, n: usize, email: bool) -> Value {
         rng.i32(1960..2006)
     };
     json!({
-        "given_name": pick(rng, &GIVEN), "family_name": pick(rng, &FAMILY),
+        "given_name": pick(rng, &GIVEN), "family_name": family_name(rng),
         "date_of_birth": format!("{year}-{:02}-{:02}", rng.u8(1..13), rng.u8(1..29)),
         "address_line_1": format!("{} Mill Lane", 1 + n % 200), "town": "Exampletown",
         "postcode": format!("EX{} {}{}{}", rng.u8(1..10), rng.u8(1..10), (b'A' + rng.u8(0..26)) as char, (b'A' + rng.u8(0..26)) as char),
@@ -209,7 +229,7 @@ fn past_request(
             "for": "someone_else", "kind": "safeguarding_concern",
             "person": { "given_name": pick(rng, &GIVEN), "address_line_1": format!("{} Quay Street", 1 + n % 90), "town": "Exampletown" },
             "concern": { "what_happened": "Bruises and no food in the house", "person_knows": "no" },
-            "referrer": { "given_name": pick(rng, &GIVEN), "family_name": pick(rng, &FAMILY), "relationship": "Neighbour",
+            "referrer": { "given_name": pick(rng, &GIVEN), "family_name": family_name(rng), "relationship": "Neighbour",
                           "phone": "01632 960003", "date_of_birth": "1975-05-05" }
         })
     } else if roll < 30 {
@@ -232,7 +252,7 @@ fn past_request(
         let mut body = json!({
             "for": "professional",
             "person": someone,
-            "referrer": { "given_name": pick(rng, &GIVEN), "family_name": pick(rng, &FAMILY),
+            "referrer": { "given_name": pick(rng, &GIVEN), "family_name": family_name(rng),
                           "job_title": job, "organisation": organisation, "setting": setting,
                           "phone": "01632 960100", "email": "referrals@nhs.net" },
             "consent": { "person_agrees": true },
@@ -264,11 +284,11 @@ fn past_request(
             "kind": if roll < 45 { "carer_assessment" } else { "assessment" },
             "person": person(rng, n, with_email),
             "referrer": if for_self { Value::Null } else { json!({
-                "given_name": pick(rng, &GIVEN), "family_name": pick(rng, &FAMILY), "relationship": "daughter",
+                "given_name": pick(rng, &GIVEN), "family_name": family_name(rng), "relationship": "daughter",
                 "phone": "01632 960002", "email": format!("family{n}@example.org") }) },
             "consent": { "person_agrees": true },
             "needs": { "summary": pick(rng, &NEEDS), "outcomes": ["nutrition"], "urgent": urgent },
-            "trackers": if follower { json!([{ "name": format!("{} {}", pick(rng, &GIVEN), pick(rng, &FAMILY)),
+            "trackers": if follower { json!([{ "name": format!("{} {}", pick(rng, &GIVEN), family_name(rng)),
                                                 "relationship": "son", "email": format!("follow{n}@example.org") }]) }
                         else { json!([]) }
         })
@@ -417,7 +437,7 @@ async fn past_carer(
     let carer = person(rng, n, with_email);
     let body = json!({
         "carer": carer,
-        "cared_for": [ { "given_name": pick(rng, &GIVEN), "family_name": pick(rng, &FAMILY),
+        "cared_for": [ { "given_name": pick(rng, &GIVEN), "family_name": family_name(rng),
                          "date_of_birth": "1940-02-02", "relationship": "mother", "same_address": true } ],
         "caring": { "hours_per_week": rng.u8(5..80), "when": "day", "tasks": ["personal_care", "meals"] },
         "emergency_plan": null,

@@ -215,8 +215,8 @@ pub struct ReturnRow {
     pub closed_at: Option<i64>,
     /// The person's date of birth (`YYYY-MM-DD`), when known.
     pub date_of_birth: Option<String>,
-    /// The checked request (API.md JSON), for the person's postcode.
-    pub details: String,
+    /// The person's postcode, as given (empty when none was, or the request was erased).
+    pub postcode: String,
 }
 
 /// A key for the partner API (only its hash is kept).

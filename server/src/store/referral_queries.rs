@@ -4,7 +4,7 @@
 //! each store's `Store` impl calls into its own.
 
 macro_rules! referral_queries {
-    ($db:ty) => {
+    ($db:ty, $messages_of:expr) => {
         use app::store::{
             AuditEntry, CreateReferral, HistoryEntry, NewReferralRecord, OutboxMessage,
             OutboxProblem, ReferralReceipt, SavedDraft, StatusChange, StoreResult,
@@ -241,15 +241,20 @@ macro_rules! referral_queries {
             reference: &str,
             now: i64,
         ) -> StoreResult<u64> {
-            Ok(sqlx::query(
+            let sql = format!(
                 "UPDATE outbox SET payload = $1, last_error = NULL, \
                  expired_at = CASE WHEN delivered_at IS NULL AND expired_at IS NULL THEN $2 ELSE expired_at END \
-                 WHERE ordering_key = $3 OR ordering_key LIKE $4",
-            )
+                 WHERE {}",
+                $messages_of
+            );
+            // `$3` the reference, `$4` the first key of its messages (`REF/`), `$5` the key
+            // past its last (`REF0`, '0' following '/').
+            Ok(sqlx::query(&sql)
             .bind(REDACTED)
             .bind(now)
             .bind(reference)
-            .bind(format!("{reference}/%"))
+            .bind(format!("{reference}/"))
+            .bind(format!("{reference}0"))
             .execute(&mut **tx)
             .await
             .map_err(unavailable)?
@@ -816,10 +821,19 @@ macro_rules! referral_queries {
     };
 }
 
+// A reference's messages (`ordering_key` the reference, or `REF/…`) through the
+// `outbox_ordering_key` index, by range: on SQLite its keys compare byte by byte; on
+// PostgreSQL the `text_pattern_ops` operators do, whatever the database's collation.
 pub mod sqlite {
-    referral_queries!(sqlx::Sqlite);
+    referral_queries!(
+        sqlx::Sqlite,
+        "ordering_key = $3 OR (ordering_key >= $4 AND ordering_key < $5)"
+    );
 }
 
 pub mod postgres {
-    referral_queries!(sqlx::Postgres);
+    referral_queries!(
+        sqlx::Postgres,
+        "ordering_key = $3 OR (ordering_key ~>=~ $4 AND ordering_key ~<~ $5)"
+    );
 }

@@ -5,7 +5,7 @@
 //! never wait long; and finding everything held about one person, for a subject access request.
 
 macro_rules! retention_queries {
-    ($db:ty, $outbox:path, $begin_write:expr, $between_batches:expr, $mentioned:expr) => {
+    ($db:ty, $outbox:path, $begin_write:expr, $between_batches:expr, $purge_from:expr, $mentioned:expr) => {
         use $outbox as outbox;
         use app::store::{PurgeReport, RetentionCutoffs, StoreResult, SubjectRecords};
         use sqlx::Pool;
@@ -15,15 +15,16 @@ macro_rules! retention_queries {
         type Db = $db;
 
         /// Anonymises the closed, not yet anonymised referrals matching `condition` (SQL on
-        /// `referrals` with one bind, `$1`); how many.
+        /// `referrals`, read as `from` says, with one bind, `$1`); how many.
         async fn anonymise_closed(
             tx: &mut sqlx::Transaction<'_, Db>,
+            from: &str,
             condition: &str,
             bind: impl for<'q> sqlx::Encode<'q, Db> + sqlx::Type<Db> + Clone + Send + Sync,
             now: i64,
         ) -> StoreResult<u64> {
             let chosen = format!(
-                "SELECT id FROM referrals WHERE status = 'closed' AND anonymised_at IS NULL AND {condition}"
+                "SELECT id FROM {from} WHERE status = 'closed' AND anonymised_at IS NULL AND {condition}"
             );
             let references: Vec<(String,)> = sqlx::query_as(&format!(
                 "SELECT reference FROM referrals WHERE id IN ({chosen})"
@@ -100,8 +101,10 @@ macro_rules! retention_queries {
                 // process's writes (the server, while `server purge-expired` runs) make it wait
                 // rather than fail (SQLite refuses to upgrade a read that a write overtook).
                 let mut tx = pool.begin_with($begin_write).await.map_err(unavailable)?;
-                let condition = format!("updated_at < $1 ORDER BY id LIMIT {REFERRAL_BATCH}");
-                let done = anonymise_closed(&mut tx, &condition, c.closed_referrals_before, c.now).await?;
+                // In the order of `referrals_to_anonymise`, so that a batch reads its 200 entries
+                // rather than sorting every request that has come due.
+                let condition = format!("updated_at < $1 ORDER BY updated_at, id LIMIT {REFERRAL_BATCH}");
+                let done = anonymise_closed(&mut tx, $purge_from, &condition, c.closed_referrals_before, c.now).await?;
                 tx.commit().await.map_err(unavailable)?;
                 referrals += done;
                 if done < REFERRAL_BATCH as u64 {
@@ -150,7 +153,7 @@ macro_rules! retention_queries {
         /// is not closed, or was anonymised already.
         pub async fn anonymise_referral(pool: &Pool<Db>, reference: &str, now: i64) -> StoreResult<bool> {
             let mut tx = pool.begin().await.map_err(unavailable)?;
-            let done = anonymise_closed(&mut tx, "reference = $1", reference.to_owned(), now).await?;
+            let done = anonymise_closed(&mut tx, "referrals", "reference = $1", reference.to_owned(), now).await?;
             tx.commit().await.map_err(unavailable)?;
             Ok(done == 1)
         }
@@ -176,10 +179,13 @@ macro_rules! retention_queries {
             .await
             .map_err(unavailable)?;
             let carers: Vec<(String,)> = sqlx::query_as(
-                "SELECT DISTINCT c.reference FROM carers c LEFT JOIN carer_cared_for f ON f.carer_id = c.id \
-                 WHERE (LOWER(c.given_name) = LOWER($1) AND LOWER(c.family_name) = LOWER($2) AND c.date_of_birth = $3) \
-                 OR (LOWER(f.given_name) = LOWER($1) AND LOWER(f.family_name) = LOWER($2) AND f.date_of_birth = $3) \
-                 ORDER BY c.reference",
+                // Two halves, so that each reads its index of names (`carers_name`,
+                // `carer_cared_for_name`) rather than every registration.
+                "SELECT c.reference FROM carers c \
+                 WHERE LOWER(c.given_name) = LOWER($1) AND LOWER(c.family_name) = LOWER($2) AND c.date_of_birth = $3 \
+                 UNION SELECT c.reference FROM carer_cared_for f JOIN carers c ON c.id = f.carer_id \
+                 WHERE LOWER(f.given_name) = LOWER($1) AND LOWER(f.family_name) = LOWER($2) AND f.date_of_birth = $3 \
+                 ORDER BY 1",
             )
             .bind(given_name)
             .bind(family_name)
@@ -221,6 +227,9 @@ pub mod sqlite {
         crate::store::referral_queries::sqlite,
         "BEGIN IMMEDIATE",
         std::time::Duration::from_millis(150),
+        // Without statistics SQLite reads every closed request (`referrals_closed`), those
+        // already anonymised too, rather than the index of those still to do.
+        "referrals INDEXED BY referrals_to_anonymise",
         "SELECT r.reference FROM referrals_words JOIN referrals r ON r.id = referrals_words.rowid \
            WHERE referrals_words MATCH $3 AND LOWER(r.details) LIKE $1 ESCAPE '\\' \
          UNION SELECT r.reference FROM referrals r JOIN referral_trackers t ON t.referral_id = r.id \
@@ -250,6 +259,7 @@ pub mod postgres {
         crate::store::referral_queries::postgres,
         "BEGIN",
         std::time::Duration::ZERO,
+        "referrals",
         "SELECT reference FROM referrals \
            WHERE to_tsvector('simple', details) @@ plainto_tsquery('simple', $3) AND LOWER(details) LIKE $1 ESCAPE '\\' \
          UNION SELECT r.reference FROM referrals r JOIN referral_trackers t ON t.referral_id = r.id \

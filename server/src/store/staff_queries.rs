@@ -2,7 +2,7 @@
 //! `referral_queries` are): a macro stamps out one module per database type.
 
 macro_rules! staff_queries {
-    ($db:ty, $referrals:path, $index_hints:expr) => {
+    ($db:ty, $referrals:path, $index_hints:expr, $postcode_of_details:expr) => {
         use app::store::{
             ApiKey, AttemptCounts, AuditEntry, EnrolmentRequest, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, ReturnRow, QueueItem, QueuePage,
             QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult, WeeklyCount,
@@ -400,7 +400,7 @@ macro_rules! staff_queries {
         /// alias and a dot, or empty): hospital discharges by their expected date; otherwise
         /// urgent first, then first come, first served (or the newest, if asked).
         fn queue_order(q: &QueueQuery, prefix: &str) -> String {
-            let keys = if q.route_of_access.as_deref() == Some("discharge_from_hospital") {
+            let keys = if by_discharge_date(q) {
                 "{p}discharge_date, {p}submitted_at, {p}reference"
             } else if q.newest_first {
                 "{p}urgent DESC, {p}submitted_at DESC, {p}reference DESC"
@@ -408,6 +408,11 @@ macro_rules! staff_queries {
                 "{p}urgent DESC, {p}submitted_at, {p}reference"
             };
             format!(" ORDER BY {}", keys.replace("{p}", prefix))
+        }
+
+        /// Hospital discharges are in the order of their expected dates.
+        fn by_discharge_date(q: &QueueQuery) -> bool {
+            q.route_of_access.as_deref() == Some("discharge_from_hospital")
         }
 
         fn end_half<'a>(builder: &mut QueryBuilder<'a, Db>, q: &QueueQuery, carers: bool, end: HalfEnd) {
@@ -448,13 +453,16 @@ macro_rules! staff_queries {
         /// pass the filters, ordered and cut as `end` says.
         fn push_request_half<'a>(builder: &mut QueryBuilder<'a, Db>, q: &'a QueueQuery, status: RequestStatus<'a>, end: HalfEnd) {
             builder.push("SELECT * FROM (SELECT ");
-            builder.push(if matches!(end, HalfEnd::Capped(_)) {
-                "1 AS line"
-            } else {
-                "r.id, 0 AS registration, r.reference, r.kind, COALESCE(r.partner, r.channel) AS channel, r.urgent, r.status, \
-                 CAST(NULL AS TEXT) AS given_name, CAST(NULL AS TEXT) AS family_name, r.submitted_at, r.assigned_to, \
-                 r.route_of_access, r.discharge_date, r.communication_needs, \
-                 CAST(CASE WHEN r.changed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS changed"
+            // A line is its keys in the queue's order (read from the index where it can be);
+            // the page's lines alone are then read in full.
+            builder.push(match end {
+                HalfEnd::Capped(_) => "1 AS line",
+                HalfEnd::Page(_) if by_discharge_date(q) => {
+                    "r.id, 0 AS registration, r.urgent, r.submitted_at, r.reference, r.discharge_date"
+                }
+                HalfEnd::Page(_) => {
+                    "r.id, 0 AS registration, r.urgent, r.submitted_at, r.reference, CAST(NULL AS TEXT) AS discharge_date"
+                }
             });
             builder.push(" FROM referrals r");
             builder.push(match status {
@@ -545,10 +553,7 @@ macro_rules! staff_queries {
                 builder.push(if counting {
                     "1"
                 } else {
-                    "c.id, 1, c.reference, 'carer_registration', COALESCE(c.partner, c.channel), 0, \
-                     CASE WHEN c.status = 'withdrawn' THEN 'closed' WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
-                     c.given_name, c.family_name, c.registered_at, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), \
-                     CAST(NULL AS TEXT), 0, 0"
+                    "c.id, 1, 0, c.registered_at, c.reference, CAST(NULL AS TEXT)"
                 });
                 builder.push(" FROM carers c").push(indexed_by(index)).push(" WHERE ").push(condition);
                 if let Some(before) = q.submitted_before {
@@ -566,10 +571,15 @@ macro_rules! staff_queries {
         pub fn queue_page_query<'a>(prefix: &str, q: &'a QueueQuery) -> QueryBuilder<'a, Db> {
             let mut page = QueryBuilder::<Db>::new(prefix);
             page.push(
-                "SELECT w.reference, w.kind, w.channel, w.urgent, w.status, \
-                 COALESCE(w.given_name, p.given_name, '') AS given_name, COALESCE(w.family_name, p.family_name, '') AS family_name, \
-                 w.submitted_at, s.name AS assigned_name, w.route_of_access, w.discharge_date, p.date_of_birth, \
-                 w.communication_needs, w.changed FROM (SELECT * ",
+                "SELECT w.reference, COALESCE(r.kind, 'carer_registration'), \
+                 CASE WHEN w.registration = 0 THEN COALESCE(r.partner, r.channel) ELSE COALESCE(c.partner, c.channel) END, \
+                 w.urgent, \
+                 CASE WHEN w.registration = 0 THEN r.status WHEN c.status = 'withdrawn' THEN 'closed' \
+                 WHEN c.reviewed_at IS NULL THEN 'received' ELSE 'registered' END, \
+                 COALESCE(p.given_name, c.given_name, ''), COALESCE(p.family_name, c.family_name, ''), \
+                 w.submitted_at, s.name, r.route_of_access, r.discharge_date, p.date_of_birth, \
+                 COALESCE(r.communication_needs, 0), \
+                 CAST(CASE WHEN r.changed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) FROM (SELECT * ",
             );
             let offset = (q.page.max(1) - 1) * q.per_page;
             push_queue_rows(&mut page, q, HalfEnd::Page(offset + q.per_page));
@@ -579,8 +589,10 @@ macro_rules! staff_queries {
                 .push(" OFFSET ")
                 .push_bind(offset);
             page.push(
-                ") w LEFT JOIN referral_people p ON w.registration = 0 AND p.referral_id = w.id AND p.role = 'person' \
-                 LEFT JOIN staff_accounts s ON s.id = w.assigned_to",
+                ") w LEFT JOIN referrals r ON w.registration = 0 AND r.id = w.id \
+                 LEFT JOIN carers c ON w.registration = 1 AND c.id = w.id \
+                 LEFT JOIN referral_people p ON w.registration = 0 AND p.referral_id = w.id AND p.role = 'person' \
+                 LEFT JOIN staff_accounts s ON s.id = r.assigned_to",
             );
             page.push(queue_order(q, "w."));
             page
@@ -765,23 +777,27 @@ macro_rules! staff_queries {
         }
 
         pub async fn requests_for_return(pool: &Pool<Db>, from: i64, until: i64) -> StoreResult<Vec<ReturnRow>> {
-            let rows: Vec<(String, i64, String, String, Option<String>, Option<i64>, Option<String>, String)> = sqlx::query_as(
+            // The postcode is read from the stored answers by the database: a quarter is
+            // thousands of requests, and their answers are not needed here.
+            let sql = format!(
                 "SELECT r.reference, r.submitted_at, r.route_of_access, r.requester_type, r.event_outcome, \
                  (SELECT MAX(h.at) FROM referral_history h WHERE h.referral_id = r.id AND h.status = 'closed'), \
                  (SELECT p.date_of_birth FROM referral_people p WHERE p.referral_id = r.id AND p.role = 'person' LIMIT 1), \
-                 r.details FROM referrals r \
+                 COALESCE({}, '') FROM referrals r \
                  WHERE r.submitted_at >= $1 AND r.submitted_at < $2 AND r.kind <> 'safeguarding_concern' \
                  ORDER BY r.submitted_at, r.id",
-            )
-            .bind(from)
-            .bind(until)
-            .fetch_all(pool)
-            .await
-            .map_err(unavailable)?;
+                $postcode_of_details
+            );
+            let rows: Vec<(String, i64, String, String, Option<String>, Option<i64>, Option<String>, String)> = sqlx::query_as(&sql)
+                .bind(from)
+                .bind(until)
+                .fetch_all(pool)
+                .await
+                .map_err(unavailable)?;
             Ok(rows
                 .into_iter()
-                .map(|(reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, date_of_birth, details)| ReturnRow {
-                    reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, date_of_birth, details,
+                .map(|(reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, date_of_birth, postcode)| ReturnRow {
+                    reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, date_of_birth, postcode,
                 })
                 .collect())
         }
@@ -907,7 +923,12 @@ pub mod sqlite {
     // SQLite's planner has no statistics unless someone runs ANALYZE, and without them it
     // prefers an index it can read in order, or one that covers the columns, to a partial
     // index of the few open requests: the queue names its indexes (`INDEXED BY`).
-    staff_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite, true);
+    staff_queries!(
+        sqlx::Sqlite,
+        crate::store::referral_queries::sqlite,
+        true,
+        "json_extract(r.details, '$.person.postcode')"
+    );
 }
 
 pub mod postgres {
@@ -915,6 +936,7 @@ pub mod postgres {
     staff_queries!(
         sqlx::Postgres,
         crate::store::referral_queries::postgres,
-        false
+        false,
+        "CAST(r.details AS jsonb) -> 'person' ->> 'postcode'"
     );
 }

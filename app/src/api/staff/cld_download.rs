@@ -49,10 +49,6 @@ pub async fn download_cld_return(
     let requests: Vec<ReturnedRequest> = rows
         .into_iter()
         .filter_map(|row| {
-            let postcode = serde_json::from_str::<serde_json::Value>(&row.details)
-                .ok()
-                .and_then(|details| details["person"]["postcode"].as_str().map(str::to_owned))
-                .unwrap_or_default();
             Some(ReturnedRequest {
                 reference: row.reference,
                 requested_on: day(row.submitted_at)?,
@@ -61,7 +57,7 @@ pub async fn download_cld_return(
                 event_outcome: row.event_outcome,
                 ended_on: row.closed_at.and_then(day),
                 date_of_birth: row.date_of_birth.as_deref().and_then(iso_day),
-                postcode,
+                postcode: row.postcode,
             })
         })
         .collect();

@@ -135,10 +135,7 @@ async fn the_queue_reads_its_indexes_on_sqlite() {
     for (what, query, index) in queries() {
         let plan = store.queue_plan(&query).await.unwrap();
         let shown = plan.join("\n");
-        assert!(
-            shown.contains(&format!("USING INDEX {index}")),
-            "{what}: {shown}"
-        );
+        assert!(shown.contains(&format!("INDEX {index}")), "{what}: {shown}");
         assert!(
             !plan.iter().any(|step| {
                 step == "SCAN r"
