@@ -864,11 +864,14 @@ macro_rules! staff_queries {
             .fetch_all(pool)
             .await
             .map_err(unavailable)?;
-            let resolved_at_first_contact: Vec<(i64, String, i64)> = sqlx::query_as(
-                "SELECT (r.submitted_at - 345600) / 604800 AS week, r.route_of_access, COUNT(*) FROM referrals r \
+            // Its conditions are exactly those of the partial index it reads.
+            let resolved_sql = format!(
+                "SELECT (r.submitted_at - 345600) / 604800 AS week, r.route_of_access, COUNT(*) FROM referrals r{} \
                  WHERE r.submitted_at >= $1 AND r.status = 'closed' AND r.event_outcome LIKE 'nfa%' \
                  AND r.assessed = 0 GROUP BY week, r.route_of_access ORDER BY week",
-            )
+                indexed_by("referrals_resolved_first")
+            );
+            let resolved_at_first_contact: Vec<(i64, String, i64)> = sqlx::query_as(&resolved_sql)
             .bind(since)
             .fetch_all(pool)
             .await
