@@ -9,10 +9,10 @@
 // API keys made (shown once) and revoked.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { createHmac } from 'node:crypto'
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServer, launchBrowser, newPage, audit, waitForEnhancement, MODES, emailsSoFar, waitForNewEmail } from './harness.mjs'
+import { totp } from './totp.mjs'
 
 const PASSWORD = 'correct horse battery staple'
 let server, browser
@@ -26,24 +26,6 @@ function createStaff (email, role) {
   const recovery = [...out.matchAll(/^ {2}([a-z0-9]{4}(?:-[a-z0-9]{4}){5})$/gm)].map((m) => m[1])
   assert.equal(recovery.length, 10)
   return { email, secret, recovery }
-}
-
-function base32 (text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  let bits = ''
-  for (const c of text.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
-  const bytes = []
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2))
-  return Buffer.from(bytes)
-}
-
-/** RFC 6238, as an authenticator app does it: `offset` steps from now. */
-function totp (secret, offset = 0) {
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + offset))
-  const mac = createHmac('sha1', base32(secret)).update(counter).digest()
-  const at = mac[mac.length - 1] & 15
-  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0')
 }
 
 async function submitReferral (kind = 'assessment') {
