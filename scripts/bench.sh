@@ -97,6 +97,9 @@ scale_run() {
   local started=$(date +%s.%N)
   DATABASE_URL="$url" "$BIN" seed-demo --referrals "$size" --carers $(( size / 20 )) --years "$years" | tail -1
   echo "seeded in $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f s", b-a}') ($years years)"
+  # A council's PostgreSQL has autovacuum's statistics and visibility map; a database loaded
+  # a moment ago has neither until autovacuum comes round, so they are made now.
+  case "$url" in postgres*) runuser -u postgres -- psql -h 127.0.0.1 -p 55499 -q -c "VACUUM ANALYZE" "${url##*/}" ;; esac
   local secret
   secret=$(printf '%s\n' "$STAFF_PASSWORD" | DATABASE_URL="$url" "$BIN" staff create --email bench@example.gov.uk \
     --name "Bench Manager" --role manager | sed -n 's/^TOTP secret: //p')

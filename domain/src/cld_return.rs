@@ -90,8 +90,9 @@ pub struct ReturnedRequest {
     pub event_outcome: Option<String>,
     /// The day the request was closed, if it has been.
     pub ended_on: Option<Date>,
-    pub date_of_birth: Option<Date>,
-    pub postcode: String,
+    /// `age_band` on the day of the request, and `postcode_district`.
+    pub age_band: String,
+    pub postcode_district: String,
 }
 
 /// The age band the person was in on the day of the request.
@@ -153,8 +154,8 @@ pub fn to_csv(requests: &[ReturnedRequest]) -> String {
                 .as_deref()
                 .map(|outcome| label(&EVENT_OUTCOMES, outcome).to_owned())
                 .unwrap_or_default(),
-            age_band(request.date_of_birth, request.requested_on).to_owned(),
-            postcode_district(&request.postcode),
+            request.age_band.clone(),
+            request.postcode_district.clone(),
         ];
         lines.push(
             fields
@@ -236,8 +237,8 @@ mod tests {
             requester_type: "secondary_health".into(),
             event_outcome: Some("nfa_information_advice_signposting".into()),
             ended_on: Some(date!(2026 - 10 - 09)),
-            date_of_birth: Some(date!(1948 - 03 - 02)),
-            postcode: "ex1 2ab".into(),
+            age_band: age_band(Some(date!(1948 - 03 - 02)), date!(2026 - 10 - 05)).into(),
+            postcode_district: postcode_district("ex1 2ab"),
         }]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], COLUMNS.join(","));

@@ -31,6 +31,10 @@ pub struct NewReferralRecord {
     pub discharge_date: Option<String>,
     /// The person has communication needs (flagged on the queue).
     pub communication_needs: bool,
+    /// Client Level Data's age band on the day of the request and postcode district
+    /// (`domain::cld_return`), kept for the quarterly return.
+    pub age_band: String,
+    pub postcode_district: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

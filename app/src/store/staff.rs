@@ -213,10 +213,10 @@ pub struct ReturnRow {
     pub event_outcome: Option<String>,
     /// When it was closed, if it has been.
     pub closed_at: Option<i64>,
-    /// The person's date of birth (`YYYY-MM-DD`), when known.
-    pub date_of_birth: Option<String>,
-    /// The person's postcode, as given (empty when none was, or the request was erased).
-    pub postcode: String,
+    /// The person's age band on the day of the request (`Unknown` when erased).
+    pub age_band: String,
+    /// The postcode district (empty when no postcode was given, or the request was erased).
+    pub postcode_district: String,
 }
 
 /// A key for the partner API (only its hash is kept).

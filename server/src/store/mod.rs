@@ -6,6 +6,7 @@ mod shared;
 #[macro_use]
 mod directory_queries;
 mod carer_queries;
+mod import_queries;
 mod integration_queries;
 mod postgres;
 mod referral_queries;

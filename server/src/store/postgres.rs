@@ -22,6 +22,7 @@ use sqlx::PgPool;
 
 use super::carer_queries::postgres as carers;
 use super::directory_queries::postgres as directory;
+use super::import_queries::postgres as import;
 use super::integration_queries::postgres as integration;
 use super::referral_queries::postgres as queries;
 use super::retention_queries::postgres as retention;

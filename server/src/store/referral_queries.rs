@@ -55,43 +55,9 @@ macro_rules! referral_queries {
             }))
         }
 
-        /// Past requests with what happened to them, in one transaction, sending nothing;
-        /// those whose reference or key is already there are left as they are. How many
-        /// were written.
-        pub async fn import_referrals(
-            pool: &Pool<Db>,
-            batch: &[app::store::ImportedReferral],
-        ) -> StoreResult<u64> {
-            let mut tx = pool.begin().await.map_err(unavailable)?;
-            let mut written = 0;
-            for imported in batch {
-                let Some(id) = insert_referral(&mut tx, &imported.record).await? else {
-                    continue;
-                };
-                insert_referral_parts(&mut tx, id, &imported.record).await?;
-                for step in &imported.steps {
-                    sqlx::query(
-                        "UPDATE referrals SET status = $1, outcome = $2, event_outcome = $3, updated_at = $4 \
-                         WHERE id = $5",
-                    )
-                    .bind(&step.status)
-                    .bind(&step.outcome)
-                    .bind(&step.event_outcome)
-                    .bind(step.at)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(unavailable)?;
-                    insert_history(&mut tx, id, step).await?;
-                }
-                written += 1;
-            }
-            tx.commit().await.map_err(unavailable)?;
-            Ok(written)
-        }
-
-        /// A step in a request's history, with what the dashboard reads of it kept on the
-        /// request: when the council first acted on it, and whether it reached an assessment.
+        /// A step in a request's history, with what the dashboard and the CLD return read of
+        /// it kept on the request: when the council first acted on it, whether it reached an
+        /// assessment, and when it was (last) closed.
         async fn insert_history(
             tx: &mut sqlx::Transaction<'_, Db>,
             id: i64,
@@ -116,10 +82,13 @@ macro_rules! referral_queries {
                 sqlx::query(
                     "UPDATE referrals SET \
                      first_contact_at = CASE WHEN first_contact_at IS NULL OR first_contact_at > $1 THEN $1 ELSE first_contact_at END, \
-                     assessed = CASE WHEN $2 = 1 THEN 1 ELSE assessed END WHERE id = $3",
+                     assessed = CASE WHEN $2 = 1 THEN 1 ELSE assessed END, \
+                     closed_at = CASE WHEN $3 = 1 AND (closed_at IS NULL OR closed_at < $1) THEN $1 ELSE closed_at END \
+                     WHERE id = $4",
                 )
                 .bind(step.at)
                 .bind(i64::from(assessed))
+                .bind(i64::from(step.status == "closed"))
                 .bind(id)
                 .execute(&mut **tx)
                 .await
@@ -136,8 +105,8 @@ macro_rules! referral_queries {
             let inserted: Option<(i64,)> = sqlx::query_as(
                 "INSERT INTO referrals (reference, idempotency_key, request_body, kind, channel, urgent, \
                  lookup_date_of_birth, status, outcome, details, submitted_at, updated_at, check_result, partner, \
-                 route_of_access, requester_type, discharge_date, communication_needs) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11, $12, $13, $14, $15) \
+                 route_of_access, requester_type, discharge_date, communication_needs, age_band, postcode_district) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', NULL, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
                  ON CONFLICT DO NOTHING RETURNING id",
             )
             .bind(&r.reference)
@@ -155,10 +124,28 @@ macro_rules! referral_queries {
             .bind(&r.requester_type)
             .bind(&r.discharge_date)
             .bind(i64::from(r.communication_needs))
+            .bind(&r.age_band)
+            .bind(&r.postcode_district)
             .fetch_optional(&mut **tx)
             .await
             .map_err(unavailable)?;
             Ok(inserted.map(|(id,)| id))
+        }
+
+        /// A request's first history entry: received, by the web pages or a partner's key.
+        pub fn received_step(r: &NewReferralRecord) -> app::store::HistoryStep {
+            app::store::HistoryStep {
+                status: "received".to_owned(),
+                outcome: None,
+                event_outcome: None,
+                note: String::new(),
+                note_visible: false,
+                actor: match &r.partner {
+                    Some(partner) => format!("{partner} (API key)"),
+                    None => format!("{} submission", r.channel),
+                },
+                at: r.submitted_at,
+            }
         }
 
         /// A new request's people, trackers, first history entry, messages and weekly count.
@@ -198,19 +185,7 @@ macro_rules! referral_queries {
                 .await
                 .map_err(unavailable)?;
             }
-            sqlx::query(
-                "INSERT INTO referral_history (referral_id, status, outcome, note, note_visible, actor, at) \
-                 VALUES ($1, 'received', NULL, '', 0, $2, $3)",
-            )
-            .bind(id)
-            .bind(match &r.partner {
-                Some(partner) => format!("{partner} (API key)"),
-                None => format!("{} submission", r.channel),
-            })
-            .bind(r.submitted_at)
-            .execute(&mut **tx)
-            .await
-            .map_err(unavailable)?;
+            insert_history(tx, id, &received_step(r)).await?;
             for message in &r.outbox {
                 insert_outbox(tx, message, r.submitted_at).await?;
             }

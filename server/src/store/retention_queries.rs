@@ -50,7 +50,7 @@ macro_rules! retention_queries {
                 .map_err(unavailable)?;
             Ok(sqlx::query(&format!(
                 "UPDATE referrals SET details = '{{}}', request_body = '{{}}', lookup_date_of_birth = NULL, \
-                 anonymised_at = $2 WHERE id IN ({chosen})"
+                 age_band = 'Unknown', postcode_district = '', anonymised_at = $2 WHERE id IN ({chosen})"
             ))
             .bind(bind)
             .bind(now)

@@ -36,7 +36,7 @@ macro_rules! impl_store {
             }
 
             async fn import_referrals(&self, batch: &[app::store::ImportedReferral]) -> StoreResult<u64> {
-                queries::import_referrals(self.writer(), batch).await
+                import::import_referrals(self.writer(), batch).await
             }
 
             async fn load_referral(&self, reference: &str) -> StoreResult<Option<StoredReferral>> {

@@ -31,6 +31,7 @@ use sqlx::SqlitePool;
 
 use super::carer_queries::sqlite as carers;
 use super::directory_queries::sqlite as directory;
+use super::import_queries::sqlite as import;
 use super::integration_queries::sqlite as integration;
 use super::referral_queries::sqlite as queries;
 use super::retention_queries::sqlite as retention;

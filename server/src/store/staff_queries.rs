@@ -2,7 +2,7 @@
 //! `referral_queries` are): a macro stamps out one module per database type.
 
 macro_rules! staff_queries {
-    ($db:ty, $referrals:path, $index_hints:expr, $postcode_of_details:expr) => {
+    ($db:ty, $referrals:path, $index_hints:expr) => {
         use app::store::{
             ApiKey, AttemptCounts, AuditEntry, EnrolmentRequest, AuditPage, AuditQuery, DemandCounts, NewStaffAccount, ReturnRow, QueueItem, QueuePage,
             QueueQuery, SignInAttempt, StaffAccount, StaffMember, StoreResult, WeeklyCount,
@@ -777,18 +777,16 @@ macro_rules! staff_queries {
         }
 
         pub async fn requests_for_return(pool: &Pool<Db>, from: i64, until: i64) -> StoreResult<Vec<ReturnRow>> {
-            // The postcode is read from the stored answers by the database: a quarter is
-            // thousands of requests, and their answers are not needed here.
+            // What the return reads is kept on the request (migration 0018), so a quarter is
+            // one range of `referrals_for_return`, read from the index alone.
             let sql = format!(
-                "SELECT r.reference, r.submitted_at, r.route_of_access, r.requester_type, r.event_outcome, \
-                 (SELECT MAX(h.at) FROM referral_history h WHERE h.referral_id = r.id AND h.status = 'closed'), \
-                 (SELECT p.date_of_birth FROM referral_people p WHERE p.referral_id = r.id AND p.role = 'person' LIMIT 1), \
-                 COALESCE({}, '') FROM referrals r \
-                 WHERE r.submitted_at >= $1 AND r.submitted_at < $2 AND r.kind <> 'safeguarding_concern' \
-                 ORDER BY r.submitted_at, r.id",
-                $postcode_of_details
+                "SELECT reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, \
+                 age_band, postcode_district FROM referrals{} \
+                 WHERE submitted_at >= $1 AND submitted_at < $2 AND kind <> 'safeguarding_concern' \
+                 ORDER BY submitted_at, id",
+                indexed_by("referrals_for_return")
             );
-            let rows: Vec<(String, i64, String, String, Option<String>, Option<i64>, Option<String>, String)> = sqlx::query_as(&sql)
+            let rows: Vec<(String, i64, String, String, Option<String>, Option<i64>, String, String)> = sqlx::query_as(&sql)
                 .bind(from)
                 .bind(until)
                 .fetch_all(pool)
@@ -796,8 +794,8 @@ macro_rules! staff_queries {
                 .map_err(unavailable)?;
             Ok(rows
                 .into_iter()
-                .map(|(reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, date_of_birth, postcode)| ReturnRow {
-                    reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, date_of_birth, postcode,
+                .map(|(reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, age_band, postcode_district)| ReturnRow {
+                    reference, submitted_at, route_of_access, requester_type, event_outcome, closed_at, age_band, postcode_district,
                 })
                 .collect())
         }
@@ -926,12 +924,7 @@ pub mod sqlite {
     // SQLite's planner has no statistics unless someone runs ANALYZE, and without them it
     // prefers an index it can read in order, or one that covers the columns, to a partial
     // index of the few open requests: the queue names its indexes (`INDEXED BY`).
-    staff_queries!(
-        sqlx::Sqlite,
-        crate::store::referral_queries::sqlite,
-        true,
-        "json_extract(r.details, '$.person.postcode')"
-    );
+    staff_queries!(sqlx::Sqlite, crate::store::referral_queries::sqlite, true);
 }
 
 pub mod postgres {
@@ -939,7 +932,6 @@ pub mod postgres {
     staff_queries!(
         sqlx::Postgres,
         crate::store::referral_queries::postgres,
-        false,
-        "CAST(r.details AS jsonb) -> 'person' ->> 'postcode'"
+        false
     );
 }

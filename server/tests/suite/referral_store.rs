@@ -42,6 +42,8 @@ fn referral(reference: &str, key: &str, body: &str) -> NewReferralRecord {
         requester_type: "self".into(),
         discharge_date: None,
         communication_needs: false,
+        age_band: "75-84".into(),
+        postcode_district: "EX1".into(),
         outbox: vec![
             NewOutboxMessage {
                 channel: "event".into(),

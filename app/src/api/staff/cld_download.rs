@@ -23,7 +23,6 @@ pub async fn download_cld_return(
 ) -> Result<server_fn::codec::TextStream<PortalError>, PortalError> {
     use super::session::require_staff;
     use crate::api::context::{answer_as_download, service_problem, store};
-    use crate::domain::checks::iso_day;
     use crate::domain::cld_return::{parse_quarter, to_csv, ReturnedRequest};
     use crate::domain::staff::Permission;
 
@@ -56,8 +55,8 @@ pub async fn download_cld_return(
                 requester_type: row.requester_type,
                 event_outcome: row.event_outcome,
                 ended_on: row.closed_at.and_then(day),
-                date_of_birth: row.date_of_birth.as_deref().and_then(iso_day),
-                postcode: row.postcode,
+                age_band: row.age_band,
+                postcode_district: row.postcode_district,
             })
         })
         .collect();

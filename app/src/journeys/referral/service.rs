@@ -174,7 +174,16 @@ fn referral_record(
         requester_type: crate::domain::cld::requester_type(request).to_owned(),
         discharge_date: request.discharge.as_ref().map(|d| d.expected_date.clone()),
         communication_needs: !request.person.communication().is_empty(),
+        age_band: age_band_on(&request.person.date_of_birth, submitted_at).to_owned(),
+        postcode_district: crate::domain::cld_return::postcode_district(&request.person.postcode),
     }
+}
+
+/// Client Level Data's age band on the day (UTC) of `at`, from a `YYYY-MM-DD` date of birth.
+fn age_band_on(date_of_birth: &str, at: i64) -> &'static str {
+    let requested_on =
+        OffsetDateTime::from_unix_timestamp(at).map_or(time::Date::MIN, |t| t.date());
+    crate::domain::cld_return::age_band(crate::domain::checks::iso_day(date_of_birth), requested_on)
 }
 
 /// The acknowledgement: the first name and reference only, what happens next, and how to

@@ -73,6 +73,19 @@ async fn a_manager_sees_the_forecast_of_a_seeded_history(store: TestStore) {
         weekly_total as u64, written.referrals,
         "the weekly counts kept in step"
     );
+    // Written in bulk, each request's row says what its history says, as a step-by-step
+    // change keeps it (`insert_history`).
+    for (what, differs) in [
+        ("status", "r.status <> (SELECT h.status FROM referral_history h WHERE h.referral_id = r.id ORDER BY h.at DESC, h.id DESC LIMIT 1)"),
+        ("first contact", "COALESCE(r.first_contact_at, -1) <> COALESCE((SELECT MIN(h.at) FROM referral_history h WHERE h.referral_id = r.id AND h.status <> 'received'), -1)"),
+        ("closed", "COALESCE(r.closed_at, -1) <> COALESCE((SELECT MAX(h.at) FROM referral_history h WHERE h.referral_id = r.id AND h.status = 'closed'), -1)"),
+        ("assessed", "r.assessed <> (SELECT COUNT(*) FROM referral_history h WHERE h.referral_id = r.id AND h.status = 'assessment_arranged')"),
+        ("age band", "r.kind <> 'safeguarding_concern' AND r.age_band NOT IN ('Under 18', '18-64', '65-74', '75-84', '85+')"),
+        ("postcode district", "r.kind <> 'safeguarding_concern' AND r.postcode_district NOT LIKE 'EX_'"),
+    ] {
+        let sql = format!("SELECT COUNT(*) FROM referrals r WHERE {differs}");
+        assert_eq!(common::count(&app.database_url, &sql).await, 0, "{what}");
+    }
 
     let manager = app.new_browser();
     let enrolment = staff(&app, "manager@example.gov.uk", "manager").await;

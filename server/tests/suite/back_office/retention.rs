@@ -52,6 +52,8 @@ async fn referral_saying(store: &dyn Store, n: u32, at: i64, details: &str) -> S
         requester_type: "self".into(),
         discharge_date: None,
         communication_needs: false,
+        age_band: "75-84".into(),
+        postcode_district: "EX1".into(),
         outbox: vec![NewOutboxMessage {
             channel: "email".into(),
             ordering_key: format!("{reference}/0"),

@@ -55,6 +55,8 @@ async fn referral(
         requester_type: "self".into(),
         discharge_date: None,
         communication_needs: false,
+        age_band: "75-84".into(),
+        postcode_district: "EX1".into(),
         outbox: vec![],
     };
     assert!(matches!(
