@@ -158,14 +158,8 @@ pub struct HistoryEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusChange {
     pub reference: String,
-    pub status: String,
-    pub outcome: Option<String>,
-    /// The Client Level Data event outcome, when closing.
-    pub event_outcome: Option<String>,
-    pub note: String,
-    pub note_visible: bool,
-    pub actor: String,
-    pub at: i64,
+    /// The step it adds to the request's history.
+    pub step: HistoryStep,
     pub outbox: Vec<NewOutboxMessage>,
 }
 

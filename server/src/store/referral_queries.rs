@@ -387,11 +387,11 @@ macro_rules! referral_queries {
                 "UPDATE referrals SET status = $1, outcome = $2, updated_at = $3, event_outcome = $5, \
                  changed_at = NULL WHERE reference = $4 RETURNING id",
             )
-            .bind(&change.status)
-            .bind(&change.outcome)
-            .bind(change.at)
+            .bind(&change.step.status)
+            .bind(&change.step.outcome)
+            .bind(change.step.at)
             .bind(&change.reference)
-            .bind(&change.event_outcome)
+            .bind(&change.step.event_outcome)
             .fetch_optional(&mut *tx)
             .await
             .map_err(unavailable)?;
@@ -399,18 +399,9 @@ macro_rules! referral_queries {
                 tx.rollback().await.map_err(unavailable)?;
                 return Ok(false);
             };
-            let step = app::store::HistoryStep {
-                status: change.status.clone(),
-                outcome: change.outcome.clone(),
-                event_outcome: change.event_outcome.clone(),
-                note: change.note.clone(),
-                note_visible: change.note_visible,
-                actor: change.actor.clone(),
-                at: change.at,
-            };
-            insert_history(&mut tx, id, &step).await?;
+            insert_history(&mut tx, id, &change.step).await?;
             for message in &change.outbox {
-                insert_outbox(&mut tx, message, change.at).await?;
+                insert_outbox(&mut tx, message, change.step.at).await?;
             }
             tx.commit().await.map_err(unavailable)?;
             Ok(true)

@@ -151,13 +151,15 @@ async fn status_changes_are_history_with_their_messages(store: &dyn Store) {
         .unwrap();
     let change = StatusChange {
         reference: "ASC-0000-0000-0009".into(),
-        status: "closed".into(),
-        outcome: Some("information_and_advice".into()),
-        event_outcome: None,
-        note: "We sent details of the lunch club".into(),
-        note_visible: true,
-        actor: "staff:admin".into(),
-        at: 2_000,
+        step: app::store::HistoryStep {
+            status: "closed".into(),
+            outcome: Some("information_and_advice".into()),
+            event_outcome: None,
+            note: "We sent details of the lunch club".into(),
+            note_visible: true,
+            actor: "staff:admin".into(),
+            at: 2_000,
+        },
         outbox: vec![NewOutboxMessage {
             channel: "event".into(),
             ordering_key: "ASC-0000-0000-0009".into(),
@@ -204,13 +206,15 @@ async fn the_outbox_keeps_order_per_key_and_retries(store: &dyn Store) {
     store
         .change_referral_status(&StatusChange {
             reference: "ASC-0000-0000-00A1".into(),
-            status: "triage".into(),
-            outcome: None,
-            event_outcome: None,
-            note: String::new(),
-            note_visible: false,
-            actor: "staff".into(),
-            at: 1_500,
+            step: app::store::HistoryStep {
+                status: "triage".into(),
+                outcome: None,
+                event_outcome: None,
+                note: String::new(),
+                note_visible: false,
+                actor: "staff".into(),
+                at: 1_500,
+            },
             outbox: vec![NewOutboxMessage {
                 channel: "event".into(),
                 ordering_key: "ASC-0000-0000-00A1".into(),

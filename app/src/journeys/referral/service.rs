@@ -440,13 +440,15 @@ pub async fn change_status(
     }
     let change = StatusChange {
         reference,
-        status: status.to_owned(),
-        outcome: outcome.map(str::to_owned),
-        event_outcome: event_outcome.map(str::to_owned),
-        note: note.trim().to_owned(),
-        note_visible,
-        actor: actor.to_owned(),
-        at: now.unix_timestamp(),
+        step: crate::store::HistoryStep {
+            status: status.to_owned(),
+            outcome: outcome.map(str::to_owned),
+            event_outcome: event_outcome.map(str::to_owned),
+            note: note.trim().to_owned(),
+            note_visible,
+            actor: actor.to_owned(),
+            at: now.unix_timestamp(),
+        },
         outbox,
     };
     if store.change_referral_status(&change).await? {

@@ -71,13 +71,15 @@ async fn referral_saying(store: &dyn Store, n: u32, at: i64, details: &str) -> S
 async fn close(store: &dyn Store, reference: &str, at: i64) {
     let change = StatusChange {
         reference: reference.into(),
-        status: "closed".into(),
-        outcome: Some("information_and_advice".into()),
-        event_outcome: None,
-        note: "Spoke to Amara about the lunch club".into(),
-        note_visible: true,
-        actor: "staff:ann@example.gov.uk".into(),
-        at,
+        step: app::store::HistoryStep {
+            status: "closed".into(),
+            outcome: Some("information_and_advice".into()),
+            event_outcome: None,
+            note: "Spoke to Amara about the lunch club".into(),
+            note_visible: true,
+            actor: "staff:ann@example.gov.uk".into(),
+            at,
+        },
         outbox: vec![],
     };
     assert!(store.change_referral_status(&change).await.unwrap());

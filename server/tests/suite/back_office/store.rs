@@ -275,13 +275,15 @@ async fn the_queue_filters_orders_and_pages(store: &dyn Store) {
     // Closed ones leave the open queue, and come back with "all" or their status.
     let change = app::store::StatusChange {
         reference: a.clone(),
-        status: "closed".into(),
-        outcome: Some("withdrawn".into()),
-        event_outcome: None,
-        note: String::new(),
-        note_visible: false,
-        actor: "test".into(),
-        at: 5_000,
+        step: app::store::HistoryStep {
+            status: "closed".into(),
+            outcome: Some("withdrawn".into()),
+            event_outcome: None,
+            note: String::new(),
+            note_visible: false,
+            actor: "test".into(),
+            at: 5_000,
+        },
         outbox: vec![],
     };
     assert!(store.change_referral_status(&change).await.unwrap());
@@ -493,13 +495,15 @@ async fn the_dashboards_counts_come_by_week(store: &dyn Store) {
     referral(store, 4, "assessment", false, monday - 30 * 86_400, "Old").await;
     let change = |status: &str, outcome: Option<&str>, at: i64| app::store::StatusChange {
         reference: b.clone(),
-        status: status.into(),
-        outcome: outcome.map(str::to_owned),
-        event_outcome: None,
-        note: String::new(),
-        note_visible: false,
-        actor: "test".into(),
-        at,
+        step: app::store::HistoryStep {
+            status: status.into(),
+            outcome: outcome.map(str::to_owned),
+            event_outcome: None,
+            note: String::new(),
+            note_visible: false,
+            actor: "test".into(),
+            at,
+        },
         outbox: vec![],
     };
     store

@@ -34,13 +34,15 @@ async fn waits_are_told_honestly(store: TestStore) {
                 .store
                 .change_referral_status(&StatusChange {
                     reference,
-                    status: "triage".into(),
-                    outcome: None,
-                    event_outcome: None,
-                    note: String::new(),
-                    note_visible: false,
-                    actor: "staff:test".into(),
-                    at: now + days * DAY,
+                    step: app::store::HistoryStep {
+                        status: "triage".into(),
+                        outcome: None,
+                        event_outcome: None,
+                        note: String::new(),
+                        note_visible: false,
+                        actor: "staff:test".into(),
+                        at: now + days * DAY,
+                    },
                     outbox: Vec::new(),
                 })
                 .await
