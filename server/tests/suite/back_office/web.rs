@@ -1800,6 +1800,17 @@ async fn discharges_are_ordered_by_their_date_and_closing_records_what_they_led_
     for personal in ["Amara", "Okafor", "1948-03-02", "EX1 2AB", "Mill Lane"] {
         assert!(!csv.contains(personal), "{personal} in {csv}");
     }
+    // Downloads are compressed too (at the fastest level: `router::compression`).
+    for encoding in ["gzip", "br"] {
+        let compressed = manager
+            .client
+            .get(manager.url(&cld))
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(compressed.headers()["content-encoding"], encoding);
+    }
     let response = manager
         .get("/api/staff/cld-return.csv?quarter=2026-27-q9")
         .await;
